@@ -1,0 +1,154 @@
+// Thin handlers: decode buffers and attributes, call the engine, and turn any
+// engine exception into an ffi::Error (native code never aborts).
+#include "ffi_handlers.h"
+
+#include <complex>
+#include <cstdint>
+#include <exception>
+#include <new>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "../engine/fft_engine.h"
+
+namespace ffi = xla::ffi;
+
+namespace jfft::cpu {
+namespace {
+
+// Row-major (XLA's default layout) strides, in elements.
+std::vector<int64_t> row_major_strides(const std::vector<int64_t>& shape) {
+  std::vector<int64_t> strides(shape.size());
+  int64_t stride = 1;
+  for (size_t d = shape.size(); d-- > 0;) {
+    strides[d] = stride;
+    stride *= shape[d];
+  }
+  return strides;
+}
+
+template <typename T>
+engine::ArrayView<T> view_of(T* data, ffi::AnyBuffer::Dimensions dims) {
+  std::vector<int64_t> shape(dims.begin(), dims.end());
+  std::vector<int64_t> strides = row_major_strides(shape);
+  return {data, std::move(shape), std::move(strides)};
+}
+
+template <typename Fn>
+ffi::Error guarded(const char* name, Fn&& fn) {
+  try {
+    fn();
+    return ffi::Error::Success();
+  } catch (const std::bad_alloc&) {
+    return ffi::Error(ffi::ErrorCode::kResourceExhausted,
+                      std::string(name) + ": out of memory");
+  } catch (const std::exception& e) {
+    return ffi::Error::InvalidArgument(std::string(name) + ": " + e.what());
+  }
+}
+
+ffi::Error wrong_types(const char* name) {
+  return ffi::Error::InvalidArgument(std::string(name) +
+                                     ": unsupported element types");
+}
+
+std::vector<int64_t> to_vector(ffi::Span<const int64_t> axes) {
+  return std::vector<int64_t>(axes.begin(), axes.end());
+}
+
+template <typename T>
+void run_c2c(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
+             const std::vector<int64_t>& axes, bool forward) {
+  using C = std::complex<T>;
+  engine::c2c<T>(view_of<const C>(static_cast<const C*>(x.untyped_data()),
+                                  x.dimensions()),
+                 view_of<C>(static_cast<C*>(y->untyped_data()), y->dimensions()),
+                 axes, forward);
+}
+
+ffi::Error C2CImpl(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
+                   ffi::Span<const int64_t> axes, bool forward) {
+  const auto type = x.element_type();
+  if (type != y->element_type()) return wrong_types("jfft_c2c");
+  return guarded("jfft_c2c", [&] {
+    if (type == ffi::DataType::C64) {
+      run_c2c<float>(x, y, to_vector(axes), forward);
+    } else if (type == ffi::DataType::C128) {
+      run_c2c<double>(x, y, to_vector(axes), forward);
+    } else {
+      throw std::invalid_argument("unsupported element type");
+    }
+  });
+}
+
+template <typename T>
+void run_r2c(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
+             const std::vector<int64_t>& axes) {
+  using C = std::complex<T>;
+  engine::r2c<T>(view_of<const T>(static_cast<const T*>(x.untyped_data()),
+                                  x.dimensions()),
+                 view_of<C>(static_cast<C*>(y->untyped_data()), y->dimensions()),
+                 axes);
+}
+
+ffi::Error R2CImpl(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
+                   ffi::Span<const int64_t> axes) {
+  const auto in = x.element_type(), out = y->element_type();
+  return guarded("jfft_r2c", [&] {
+    if (in == ffi::DataType::F32 && out == ffi::DataType::C64) {
+      run_r2c<float>(x, y, to_vector(axes));
+    } else if (in == ffi::DataType::F64 && out == ffi::DataType::C128) {
+      run_r2c<double>(x, y, to_vector(axes));
+    } else {
+      throw std::invalid_argument("unsupported element types");
+    }
+  });
+}
+
+template <typename T>
+void run_c2r(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
+             const std::vector<int64_t>& axes) {
+  using C = std::complex<T>;
+  engine::c2r<T>(view_of<const C>(static_cast<const C*>(x.untyped_data()),
+                                  x.dimensions()),
+                 view_of<T>(static_cast<T*>(y->untyped_data()), y->dimensions()),
+                 axes);
+}
+
+ffi::Error C2RImpl(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
+                   ffi::Span<const int64_t> axes) {
+  const auto in = x.element_type(), out = y->element_type();
+  return guarded("jfft_c2r", [&] {
+    if (in == ffi::DataType::C64 && out == ffi::DataType::F32) {
+      run_c2r<float>(x, y, to_vector(axes));
+    } else if (in == ffi::DataType::C128 && out == ffi::DataType::F64) {
+      run_c2r<double>(x, y, to_vector(axes));
+    } else {
+      throw std::invalid_argument("unsupported element types");
+    }
+  });
+}
+
+}  // namespace
+
+XLA_FFI_DEFINE_HANDLER_SYMBOL(C2CHandler, C2CImpl,
+                              ffi::Ffi::Bind()
+                                  .Arg<ffi::AnyBuffer>()
+                                  .Ret<ffi::AnyBuffer>()
+                                  .Attr<ffi::Span<const int64_t>>("axes")
+                                  .Attr<bool>("forward"));
+
+XLA_FFI_DEFINE_HANDLER_SYMBOL(R2CHandler, R2CImpl,
+                              ffi::Ffi::Bind()
+                                  .Arg<ffi::AnyBuffer>()
+                                  .Ret<ffi::AnyBuffer>()
+                                  .Attr<ffi::Span<const int64_t>>("axes"));
+
+XLA_FFI_DEFINE_HANDLER_SYMBOL(C2RHandler, C2RImpl,
+                              ffi::Ffi::Bind()
+                                  .Arg<ffi::AnyBuffer>()
+                                  .Ret<ffi::AnyBuffer>()
+                                  .Attr<ffi::Span<const int64_t>>("axes"));
+
+}  // namespace jfft::cpu

@@ -1,0 +1,126 @@
+// The `jfft._jfft_cpu` extension: FFI handler capsules for registration, plan
+// cache controls, and a test-only binding of the engine on numpy arrays.
+#include <nanobind/nanobind.h>
+#include <nanobind/ndarray.h>
+#include <nanobind/stl/vector.h>
+
+#include <complex>
+#include <cstdint>
+#include <stdexcept>
+#include <vector>
+
+#include "cpu/ffi_handlers.h"
+#include "engine/fft_engine.h"
+
+namespace nb = nanobind;
+using jfft::engine::ArrayView;
+
+namespace {
+
+using InArray = nb::ndarray<nb::ro, nb::numpy, nb::device::cpu>;
+using OutArray = nb::ndarray<nb::numpy, nb::device::cpu>;
+
+template <typename T>
+nb::capsule capsule_of(T* fn) {
+  static_assert(std::is_invocable_r_v<XLA_FFI_Error*, T, XLA_FFI_CallFrame*>,
+                "an XLA FFI handler");
+  return nb::capsule(reinterpret_cast<void*>(fn));
+}
+
+template <typename T, typename Array>
+ArrayView<T> view_of(const Array& a) {
+  ArrayView<T> view{static_cast<T*>(const_cast<void*>(
+                        static_cast<const void*>(a.data()))),
+                    {},
+                    {}};
+  for (size_t d = 0; d < a.ndim(); ++d) {
+    view.shape.push_back(static_cast<int64_t>(a.shape(d)));
+    view.strides.push_back(static_cast<int64_t>(a.stride(d)));
+  }
+  return view;
+}
+
+void engine_c2c(InArray x, OutArray out, std::vector<int64_t> axes,
+                bool forward) {
+  nb::gil_scoped_release release;
+  if (x.dtype() == nb::dtype<std::complex<float>>() &&
+      out.dtype() == nb::dtype<std::complex<float>>()) {
+    jfft::engine::c2c<float>(view_of<const std::complex<float>>(x),
+                             view_of<std::complex<float>>(out), axes, forward);
+  } else if (x.dtype() == nb::dtype<std::complex<double>>() &&
+             out.dtype() == nb::dtype<std::complex<double>>()) {
+    jfft::engine::c2c<double>(view_of<const std::complex<double>>(x),
+                              view_of<std::complex<double>>(out), axes,
+                              forward);
+  } else {
+    throw std::invalid_argument("engine_c2c: x and out must both be complex64 "
+                                "or both complex128");
+  }
+}
+
+void engine_r2c(InArray x, OutArray out, std::vector<int64_t> axes) {
+  nb::gil_scoped_release release;
+  if (x.dtype() == nb::dtype<float>() &&
+      out.dtype() == nb::dtype<std::complex<float>>()) {
+    jfft::engine::r2c<float>(view_of<const float>(x),
+                             view_of<std::complex<float>>(out), axes);
+  } else if (x.dtype() == nb::dtype<double>() &&
+             out.dtype() == nb::dtype<std::complex<double>>()) {
+    jfft::engine::r2c<double>(view_of<const double>(x),
+                              view_of<std::complex<double>>(out), axes);
+  } else {
+    throw std::invalid_argument(
+        "engine_r2c: x must be float32 with complex64 out, or float64 with "
+        "complex128 out");
+  }
+}
+
+void engine_c2r(InArray x, OutArray out, std::vector<int64_t> axes) {
+  nb::gil_scoped_release release;
+  if (x.dtype() == nb::dtype<std::complex<float>>() &&
+      out.dtype() == nb::dtype<float>()) {
+    jfft::engine::c2r<float>(view_of<const std::complex<float>>(x),
+                             view_of<float>(out), axes);
+  } else if (x.dtype() == nb::dtype<std::complex<double>>() &&
+             out.dtype() == nb::dtype<double>()) {
+    jfft::engine::c2r<double>(view_of<const std::complex<double>>(x),
+                              view_of<double>(out), axes);
+  } else {
+    throw std::invalid_argument(
+        "engine_c2r: x must be complex64 with float32 out, or complex128 "
+        "with float64 out");
+  }
+}
+
+}  // namespace
+
+NB_MODULE(_jfft_cpu, m) {
+  m.doc() = "jfft's native CPU kernels (XLA FFI handlers) and engine controls";
+
+  m.def("registrations", []() {
+    nb::dict targets;
+    targets["jfft_c2c"] = capsule_of(jfft::cpu::C2CHandler);
+    targets["jfft_r2c"] = capsule_of(jfft::cpu::R2CHandler);
+    targets["jfft_c2r"] = capsule_of(jfft::cpu::C2RHandler);
+    return targets;
+  });
+
+  m.def("plan_cache_info", []() {
+    const auto info = jfft::engine::plan_cache_info();
+    nb::dict result;
+    result["entries"] = info.entries;
+    result["capacity"] = info.capacity;
+    return result;
+  });
+  m.def("set_plan_cache_capacity", &jfft::engine::set_plan_cache_capacity,
+        nb::arg("capacity"));
+  m.def("clear_plan_cache", &jfft::engine::clear_plan_cache);
+
+  // Test-only: the engine on numpy arrays of any strides, unnormalised.
+  m.def("engine_c2c", &engine_c2c, nb::arg("x"), nb::arg("out"),
+        nb::arg("axes"), nb::arg("forward"));
+  m.def("engine_r2c", &engine_r2c, nb::arg("x"), nb::arg("out"),
+        nb::arg("axes"));
+  m.def("engine_c2r", &engine_c2r, nb::arg("x"), nb::arg("out"),
+        nb::arg("axes"));
+}

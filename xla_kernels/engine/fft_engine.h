@@ -1,0 +1,60 @@
+// jfft's CPU FFT engine: plain C++17, no XLA or Python types.
+//
+// Three multi-dimensional entry points transform any set of axes of strided
+// arrays directly (no transposes to bring axes to the end). All transforms
+// are unnormalised: forward uses exp(-2 pi i jk/n), backward exp(+2 pi i jk/n).
+// Errors (bad layouts, sizes too large to allocate) are thrown as
+// std::invalid_argument / std::length_error / std::bad_alloc; callers at the
+// FFI boundary turn them into error values.
+#ifndef JFFT_ENGINE_FFT_ENGINE_H_
+#define JFFT_ENGINE_FFT_ENGINE_H_
+
+#include <complex>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace jfft::engine {
+
+// A strided view of an n-d array. Strides are counted in elements of T and
+// may be negative or zero only where the dimension has length 1.
+template <typename T>
+struct ArrayView {
+  T* data;
+  std::vector<int64_t> shape;
+  std::vector<int64_t> strides;
+};
+
+// Complex-to-complex over `axes` (any order; each axis once). `in` and `out`
+// have the same shape; they may be the same array (in-place).
+template <typename T>
+void c2c(ArrayView<const std::complex<T>> in, ArrayView<std::complex<T>> out,
+         const std::vector<int64_t>& axes, bool forward);
+
+// Real-to-complex over `axes`: the last listed axis is halved,
+// out.shape[axes.back()] == in.shape[axes.back()] / 2 + 1.
+template <typename T>
+void r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
+         const std::vector<int64_t>& axes);
+
+// Complex-to-real over `axes` with numpy's semantics: a backward c2c over all
+// axes but the last, then a Hermitian c2r along the last listed axis whose
+// output length is out.shape[axes.back()] (the input there has length
+// out_len / 2 + 1). Only Im of the DC term and, for even lengths, of the
+// Nyquist term are ignored. The input is never modified.
+template <typename T>
+void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
+         const std::vector<int64_t>& axes);
+
+// Process-wide plan cache controls.
+struct PlanCacheInfo {
+  size_t entries;   // plans held now (complex and real, all precisions)
+  size_t capacity;  // most plans held before the least recently used go
+};
+PlanCacheInfo plan_cache_info();
+void set_plan_cache_capacity(size_t capacity);
+void clear_plan_cache();
+
+}  // namespace jfft::engine
+
+#endif  // JFFT_ENGINE_FFT_ENGINE_H_

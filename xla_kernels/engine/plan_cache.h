@@ -1,0 +1,93 @@
+// A process-wide, thread-safe, least-recently-used cache of immutable plans.
+#ifndef JFFT_ENGINE_PLAN_CACHE_H_
+#define JFFT_ENGINE_PLAN_CACHE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <list>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <tuple>
+
+namespace jfft::engine {
+
+enum class PlanKind : int { kComplex = 0, kReal = 1 };
+
+class PlanCache {
+ public:
+  explicit PlanCache(size_t capacity) : capacity_(capacity) {}
+
+  // The cached plan of this kind, precision and length, built on a miss.
+  // Plans are built outside the lock; when two threads race, one plan wins
+  // and both are valid.
+  template <typename Plan>
+  std::shared_ptr<const Plan> get(PlanKind kind, size_t precision,
+                                  int64_t length) {
+    const Key key{static_cast<int>(kind), precision, length};
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      auto it = entries_.find(key);
+      if (it != entries_.end()) {
+        order_.splice(order_.begin(), order_, it->second.position);
+        return std::static_pointer_cast<const Plan>(it->second.plan);
+      }
+    }
+    std::shared_ptr<const Plan> plan = std::make_shared<const Plan>(length);
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (capacity_ == 0) return plan;
+    auto it = entries_.find(key);
+    if (it != entries_.end()) {
+      return std::static_pointer_cast<const Plan>(it->second.plan);
+    }
+    order_.push_front(key);
+    entries_[key] = Entry{plan, order_.begin()};
+    evict_locked();
+    return plan;
+  }
+
+  size_t size() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return entries_.size();
+  }
+  size_t capacity() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return capacity_;
+  }
+  void set_capacity(size_t capacity) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    capacity_ = capacity;
+    evict_locked();
+  }
+  void clear() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    entries_.clear();
+    order_.clear();
+  }
+
+ private:
+  using Key = std::tuple<int, size_t, int64_t>;
+  struct Entry {
+    std::shared_ptr<const void> plan;  // plans in use elsewhere outlive eviction
+    std::list<Key>::iterator position;
+  };
+
+  void evict_locked() {
+    while (entries_.size() > capacity_) {
+      entries_.erase(order_.back());
+      order_.pop_back();
+    }
+  }
+
+  mutable std::mutex mutex_;
+  size_t capacity_;
+  std::list<Key> order_;  // most recently used first
+  std::map<Key, Entry> entries_;
+};
+
+// The one cache every plan lookup goes through.
+PlanCache& plan_cache();
+
+}  // namespace jfft::engine
+
+#endif  // JFFT_ENGINE_PLAN_CACHE_H_
