@@ -1,0 +1,213 @@
+"""Argument handling: the one place that turns numpy-style arguments
+(``n`` | ``s``, ``axis`` | ``axes``, ``norm``) into a canonical transform and
+raises every user error.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+from collections.abc import Sequence
+from typing import Any
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+from jax import lax
+
+NORMS = (None, "backward", "ortho", "forward")
+
+# Every array a transform creates must stay far from the 2**63-byte extent
+# where XLA aborts instead of raising: 2**58 elements of complex128 is 2**62
+# bytes. Anything below this that does not fit in memory raises XLA's own
+# RESOURCE_EXHAUSTED error.
+MAX_ELEMENTS = 2**58
+
+
+def as_array(a: Any, name: str = "a") -> jax.Array:
+    """``a`` as a jax array of a numeric (or bool) dtype, else TypeError."""
+    if not isinstance(a, jax.Array):
+        try:
+            a = jnp.asarray(a)
+        except (TypeError, ValueError) as err:
+            raise TypeError(
+                f"{name}: expected a numeric array, got {type(a).__name__} "
+                f"({err})"
+            ) from None
+    dtype = a.dtype
+    if not (
+        jnp.issubdtype(dtype, jnp.number) or jnp.issubdtype(dtype, jnp.bool_)
+    ):
+        raise TypeError(f"{name}: expected a numeric array, got dtype {dtype}")
+    return a
+
+
+def _default_float() -> np.dtype:
+    return jax.dtypes.canonicalize_dtype(np.float64)
+
+
+def complex_dtype(dtype: np.dtype) -> np.dtype:
+    """The complex dtype a transform of ``dtype`` computes in (numpy's rules;
+    float16/bfloat16 compute in float32)."""
+    if jnp.issubdtype(dtype, jnp.complexfloating):
+        return np.dtype(dtype)
+    if jnp.issubdtype(dtype, jnp.floating):
+        real = np.float64 if np.dtype(dtype) == np.float64 else np.float32
+    else:  # bool and integers promote to the default float, as numpy's
+        real = _default_float()
+    return np.dtype(jax.dtypes.canonicalize_dtype(np.result_type(real, 1j)))
+
+
+def real_dtype(dtype: np.dtype, name: str, func: str) -> np.dtype:
+    """The real dtype a real-input transform of ``dtype`` computes in."""
+    if jnp.issubdtype(dtype, jnp.complexfloating):
+        raise TypeError(
+            f"{func}: {name} must be real, got dtype {dtype} (use fft for "
+            "complex input)"
+        )
+    return np.dtype(complex_dtype(dtype).type(0).real.dtype)
+
+
+def check_norm(norm: Any) -> str:
+    if norm not in NORMS:
+        raise ValueError(
+            f"norm: must be one of 'backward', 'ortho', 'forward' or None, "
+            f"got {norm!r}"
+        )
+    return norm or "backward"
+
+
+def scale_factor(norm: str, sizes: Sequence[int], inverse: bool) -> float:
+    """Factor applied after the unnormalised transform."""
+    n = math.prod(sizes)
+    if norm == "ortho":
+        return 1.0 / math.sqrt(n)
+    if (norm == "backward") == inverse:
+        return 1.0 / n
+    return 1.0
+
+
+def _index(value: Any, name: str) -> int:
+    if isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name}: expected an integer, got {value!r}")
+    try:
+        return operator.index(value)
+    except TypeError:
+        raise TypeError(f"{name}: expected an integer, got {value!r}") from None
+
+
+def normalize_axis(axis: Any, ndim: int, name: str = "axis") -> int:
+    axis = _index(axis, name)
+    if not -ndim <= axis < ndim:
+        raise np.exceptions.AxisError(axis, ndim, msg_prefix=name)
+    return axis % ndim
+
+
+def normalize_axes(axes: Any, ndim: int) -> tuple[int, ...]:
+    if isinstance(axes, (str, bytes)) or not isinstance(axes, Sequence):
+        if isinstance(axes, np.ndarray) and axes.ndim == 1:
+            axes = axes.tolist()
+        else:
+            raise TypeError(f"axes: expected a sequence of integers, got {axes!r}")
+    result = tuple(normalize_axis(a, ndim, "axes") for a in axes)
+    if len(set(result)) != len(result):
+        raise ValueError(f"axes: each axis may be transformed once, got {axes!r}")
+    return result
+
+
+def _sequence(s: Any) -> list:
+    if isinstance(s, (str, bytes)) or not isinstance(s, (Sequence, np.ndarray)):
+        raise TypeError(f"s: expected a sequence of integers, got {s!r}")
+    return list(s)
+
+
+def transform_1d(
+    shape: tuple[int, ...], n: Any, axis: Any, *, c2r: bool = False
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(axes, lengths) of a 1-D transform. ``lengths`` is the logical length:
+    the input length for c2c/r2c, the output length for c2r."""
+    axis = normalize_axis(axis, len(shape))
+    if n is None:
+        n = 2 * (shape[axis] - 1) if c2r else shape[axis]
+        if n < 1:
+            raise ValueError(
+                f"n: the default transform length along axis {axis} is {n} "
+                f"(input length {shape[axis]}); give n >= 1"
+            )
+    else:
+        n = _index(n, "n")
+        if n < 1:
+            raise ValueError(f"n: invalid number of FFT data points ({n})")
+    return (axis,), (n,)
+
+
+def transform_nd(
+    shape: tuple[int, ...], s: Any, axes: Any, *, c2r: bool = False
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(axes, lengths) of an n-d transform with numpy's rules for s and axes."""
+    ndim = len(shape)
+    if s is not None:
+        s = _sequence(s)
+    if axes is None:
+        if s is None:
+            axes = tuple(range(ndim))
+        else:
+            if len(s) > ndim:
+                raise ValueError(
+                    f"s: has {len(s)} entries but the array has only {ndim} "
+                    "dimensions"
+                )
+            axes = tuple(range(ndim - len(s), ndim))
+    axes = normalize_axes(axes, ndim)
+    if s is None:
+        lengths = [shape[a] for a in axes]
+        if c2r and axes:
+            lengths[-1] = 2 * (shape[axes[-1]] - 1)
+    else:
+        if len(s) != len(axes):
+            raise ValueError(
+                f"s: must have one entry per axis, got s={s!r} for axes {axes}"
+            )
+        lengths = []
+        for size, a in zip(s, axes):
+            size = _index(size, "s")
+            if size == -1:
+                size = shape[a]
+            elif size < 1:
+                raise ValueError(
+                    f"s: invalid number of FFT data points ({size}); use a "
+                    "positive length or -1 for the full length"
+                )
+            lengths.append(size)
+    for size, a in zip(lengths, axes):
+        if size < 1:
+            raise ValueError(
+                f"s: the default transform length along axis {a} is {size} "
+                f"(input length {shape[a]}); give s explicitly"
+            )
+    return axes, tuple(lengths)
+
+
+def check_size(shape: Sequence[int], what: str) -> None:
+    if math.prod(shape) >= MAX_ELEMENTS:
+        raise ValueError(
+            f"{what}: a result of shape {tuple(shape)} is too large to allocate "
+            "or index"
+        )
+
+
+def fit(x: jax.Array, axes: Sequence[int], lengths: Sequence[int]) -> jax.Array:
+    """Crops or zero-pads ``x`` at the end of each axis to the given length."""
+    shape = list(x.shape)
+    for a, n in zip(axes, lengths):
+        shape[a] = n
+    check_size(shape, "n/s")
+    for a, n in zip(axes, lengths):
+        have = x.shape[a]
+        if n < have:
+            x = lax.slice_in_dim(x, 0, n, axis=a)
+        elif n > have:
+            config = [(0, 0, 0)] * x.ndim
+            config[a] = (0, n - have, 0)
+            x = lax.pad(x, jnp.zeros((), x.dtype), config)
+    return x

@@ -1,0 +1,211 @@
+"""The public transforms, with numpy 2.x / scipy.fft semantics."""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import os
+from collections.abc import Iterator, Sequence
+from typing import Any, Literal
+
+import jax
+from jax import lax
+
+from . import _args
+from ._primitives import c2c_p, c2r_p, r2c_p
+
+Norm = Literal["backward", "ortho", "forward"] | None
+Axes = Sequence[int] | None
+Shape = Sequence[int] | None
+
+_backend = contextvars.ContextVar(
+    "jfft_backend",
+    default="xla" if os.environ.get("JFFT_BACKEND", "native") == "xla" else "native",
+)
+
+
+@contextlib.contextmanager
+def xla_fallback(enabled: bool = True) -> Iterator[None]:
+    """Transforms traced inside lower to XLA's own FFT instead of jfft's
+    native CPU kernels (an A/B switch for comparisons and debugging).
+
+    The choice is made when a transform is traced: a function jit-compiled
+    before entering the context keeps the path it was compiled with. Setting
+    the environment variable ``JFFT_BACKEND=xla`` before import makes the XLA
+    path the default.
+    """
+    token = _backend.set("xla" if enabled else "native")
+    try:
+        yield
+    finally:
+        _backend.reset(token)
+
+
+def _scale(y: jax.Array, factor: float) -> jax.Array:
+    return y if factor == 1.0 else y * factor
+
+
+# The three transform families, each over a canonical (axes, lengths).
+
+
+def _c2c(a, axes_lengths_fn, norm, forward: bool) -> jax.Array:
+    x = _args.as_array(a)
+    norm = _args.check_norm(norm)
+    axes, lengths = axes_lengths_fn(x.shape)
+    x = x.astype(_args.complex_dtype(x.dtype))
+    x = _args.fit(x, axes, lengths)
+    if not axes:
+        return x
+    y = c2c_p.bind(x, axes=axes, forward=forward, backend=_backend.get())
+    return _scale(y, _args.scale_factor(norm, lengths, inverse=not forward))
+
+
+def _r2c(a, axes_lengths_fn, norm, func: str, *, inverse_norm: bool = False):
+    # ihfft (inverse_norm) is conj(rfft(a)) with the opposite norm.
+    x = _args.as_array(a)
+    norm = _args.check_norm(norm)
+    x = x.astype(_args.real_dtype(x.dtype, "a", func))
+    axes, lengths = axes_lengths_fn(x.shape)
+    if not axes:
+        raise ValueError(f"{func}: axes must name at least one axis")
+    x = _args.fit(x, axes, lengths)
+    y = r2c_p.bind(x, axes=axes, backend=_backend.get())
+    return _scale(y, _args.scale_factor(norm, lengths, inverse=inverse_norm))
+
+
+def _c2r(a, axes_lengths_fn, norm, func: str, *, conjugate: bool = False):
+    x = _args.as_array(a)
+    norm = _args.check_norm(norm)
+    axes, lengths = axes_lengths_fn(x.shape)
+    if not axes:
+        raise ValueError(f"{func}: axes must name at least one axis")
+    x = x.astype(_args.complex_dtype(x.dtype))
+    if conjugate:
+        x = lax.conj(x)
+    half = lengths[:-1] + (lengths[-1] // 2 + 1,)
+    x = _args.fit(x, axes, half)
+    out_shape = list(x.shape)
+    out_shape[axes[-1]] = lengths[-1]
+    _args.check_size(out_shape, "n/s")
+    y = c2r_p.bind(x, axes=axes, last_length=lengths[-1], backend=_backend.get())
+    # hfft (conjugate) is irfft(conj(a)) with the opposite norm: a
+    # forward-direction transform, unscaled under "backward".
+    return _scale(y, _args.scale_factor(norm, lengths, inverse=not conjugate))
+
+
+def _one(n, axis, *, c2r=False):
+    return lambda shape: _args.transform_1d(shape, n, axis, c2r=c2r)
+
+
+def _many(s, axes, *, c2r=False):
+    return lambda shape: _args.transform_nd(shape, s, axes, c2r=c2r)
+
+
+# 1-D -------------------------------------------------------------------------
+
+
+def fft(a: Any, n: int | None = None, axis: int = -1, norm: Norm = None) -> jax.Array:
+    """1-D discrete Fourier transform, as :func:`numpy.fft.fft`."""
+    return _c2c(a, _one(n, axis), norm, True)
+
+
+def ifft(a: Any, n: int | None = None, axis: int = -1, norm: Norm = None) -> jax.Array:
+    """1-D inverse discrete Fourier transform, as :func:`numpy.fft.ifft`."""
+    return _c2c(a, _one(n, axis), norm, False)
+
+
+def rfft(a: Any, n: int | None = None, axis: int = -1, norm: Norm = None) -> jax.Array:
+    """1-D transform of real input (n//2+1 outputs), as :func:`numpy.fft.rfft`."""
+    return _r2c(a, _one(n, axis), norm, "rfft")
+
+
+def irfft(
+    a: Any, n: int | None = None, axis: int = -1, norm: Norm = None
+) -> jax.Array:
+    """Inverse of :func:`rfft` (default output length 2*(m-1)), as
+    :func:`numpy.fft.irfft`."""
+    return _c2r(a, _one(n, axis, c2r=True), norm, "irfft")
+
+
+def hfft(a: Any, n: int | None = None, axis: int = -1, norm: Norm = None) -> jax.Array:
+    """Transform of a Hermitian-symmetric signal given by its first half
+    (real output, default length 2*(m-1)), as :func:`numpy.fft.hfft`."""
+    return _c2r(a, _one(n, axis, c2r=True), norm, "hfft", conjugate=True)
+
+
+def ihfft(
+    a: Any, n: int | None = None, axis: int = -1, norm: Norm = None
+) -> jax.Array:
+    """Inverse of :func:`hfft` for real input, as :func:`numpy.fft.ihfft`."""
+    return lax.conj(_r2c(a, _one(n, axis), norm, "ihfft", inverse_norm=True))
+
+
+# n-D -------------------------------------------------------------------------
+
+
+def fftn(a: Any, s: Shape = None, axes: Axes = None, norm: Norm = None) -> jax.Array:
+    """N-D discrete Fourier transform, as :func:`scipy.fft.fftn`."""
+    return _c2c(a, _many(s, axes), norm, True)
+
+
+def ifftn(a: Any, s: Shape = None, axes: Axes = None, norm: Norm = None) -> jax.Array:
+    """N-D inverse discrete Fourier transform, as :func:`scipy.fft.ifftn`."""
+    return _c2c(a, _many(s, axes), norm, False)
+
+
+def rfftn(a: Any, s: Shape = None, axes: Axes = None, norm: Norm = None) -> jax.Array:
+    """N-D transform of real input; the last listed axis is halved."""
+    return _r2c(a, _many(s, axes), norm, "rfftn")
+
+
+def irfftn(
+    a: Any, s: Shape = None, axes: Axes = None, norm: Norm = None
+) -> jax.Array:
+    """Inverse of :func:`rfftn`, as :func:`numpy.fft.irfftn`."""
+    return _c2r(a, _many(s, axes, c2r=True), norm, "irfftn")
+
+
+def hfftn(a: Any, s: Shape = None, axes: Axes = None, norm: Norm = None) -> jax.Array:
+    """N-D transform of a Hermitian-symmetric signal, as
+    :func:`scipy.fft.hfftn` (``irfftn(conj(a))`` with the opposite norm)."""
+    return _c2r(a, _many(s, axes, c2r=True), norm, "hfftn", conjugate=True)
+
+
+def ihfftn(
+    a: Any, s: Shape = None, axes: Axes = None, norm: Norm = None
+) -> jax.Array:
+    """Inverse of :func:`hfftn` for real input, as :func:`scipy.fft.ihfftn`."""
+    return lax.conj(_r2c(a, _many(s, axes), norm, "ihfftn", inverse_norm=True))
+
+
+# 2-D -------------------------------------------------------------------------
+
+
+def fft2(a: Any, s: Shape = None, axes: Axes = (-2, -1), norm: Norm = None):
+    """2-D discrete Fourier transform, as :func:`numpy.fft.fft2`."""
+    return fftn(a, s, axes, norm)
+
+
+def ifft2(a: Any, s: Shape = None, axes: Axes = (-2, -1), norm: Norm = None):
+    """2-D inverse discrete Fourier transform, as :func:`numpy.fft.ifft2`."""
+    return ifftn(a, s, axes, norm)
+
+
+def rfft2(a: Any, s: Shape = None, axes: Axes = (-2, -1), norm: Norm = None):
+    """2-D transform of real input, as :func:`numpy.fft.rfft2`."""
+    return rfftn(a, s, axes, norm)
+
+
+def irfft2(a: Any, s: Shape = None, axes: Axes = (-2, -1), norm: Norm = None):
+    """Inverse of :func:`rfft2`, as :func:`numpy.fft.irfft2`."""
+    return irfftn(a, s, axes, norm)
+
+
+def hfft2(a: Any, s: Shape = None, axes: Axes = (-2, -1), norm: Norm = None):
+    """2-D Hermitian transform, as :func:`scipy.fft.hfft2`."""
+    return hfftn(a, s, axes, norm)
+
+
+def ihfft2(a: Any, s: Shape = None, axes: Axes = (-2, -1), norm: Norm = None):
+    """Inverse of :func:`hfft2`, as :func:`scipy.fft.ihfft2`."""
+    return ihfftn(a, s, axes, norm)

@@ -1,0 +1,184 @@
+"""jfft's three primitives and their rules.
+
+- ``c2c(x, axes, forward)``: unnormalised complex DFT over ``axes``.
+- ``r2c(x, axes)``: unnormalised real-to-half-complex DFT; ``axes[-1]`` halved.
+- ``c2r(x, axes, last_length)``: numpy's unnormalised inverse of r2c; only the
+  last listed axis is Hermitian, with output length ``last_length``.
+
+All are linear. Transposes (JAX's linear transpose, no conjugation):
+the DFT matrix is symmetric, so c2c is its own transpose; r2c and c2r are
+each other's transposes up to conjugation and the half-spectrum weights w
+(1 at DC and, for even lengths, Nyquist; 2 elsewhere):
+``r2c^T(ct) = c2r(conj(ct) / w)`` and ``c2r^T(ct) = w * conj(r2c(ct))``.
+Batching only shifts ``axes``; no data moves.
+
+Each primitive also carries ``backend``: "native" lowers to jfft's FFI
+kernels on CPU, "xla" to XLA's own FFT (the only path on other platforms).
+"""
+
+from __future__ import annotations
+
+import math
+from functools import partial
+
+import jax
+import numpy as np
+from jax import lax
+from jax.extend.core import Primitive
+from jax._src import dispatch  # apply_primitive: eager execution of a primitive
+from jax.interpreters import ad, batching, mlir
+
+from . import _native
+
+BACKENDS = ("native", "xla")
+
+
+# Abstract evaluation ---------------------------------------------------------
+
+
+def _c2c_abstract(x, *, axes, forward, backend):
+    del forward, backend
+    if not np.issubdtype(x.dtype, np.complexfloating):
+        raise TypeError(f"c2c expects complex input, got {x.dtype}")
+    return x.update(shape=x.shape, dtype=x.dtype, weak_type=False)
+
+
+def _r2c_abstract(x, *, axes, backend):
+    del backend
+    if x.dtype not in (np.float32, np.float64):
+        raise TypeError(f"r2c expects float32 or float64 input, got {x.dtype}")
+    shape = list(x.shape)
+    shape[axes[-1]] = shape[axes[-1]] // 2 + 1
+    dtype = np.result_type(x.dtype, np.complex64)
+    return x.update(shape=tuple(shape), dtype=dtype, weak_type=False)
+
+
+def _c2r_abstract(x, *, axes, last_length, backend):
+    del backend
+    if x.dtype not in (np.complex64, np.complex128):
+        raise TypeError(f"c2r expects complex input, got {x.dtype}")
+    if x.shape[axes[-1]] != last_length // 2 + 1:
+        raise ValueError(
+            f"c2r input length {x.shape[axes[-1]]} along axis {axes[-1]} does "
+            f"not match last_length={last_length}"
+        )
+    shape = list(x.shape)
+    shape[axes[-1]] = last_length
+    dtype = np.finfo(x.dtype).dtype
+    return x.update(shape=tuple(shape), dtype=dtype, weak_type=False)
+
+
+# Lowering --------------------------------------------------------------------
+
+
+def _last_axes_apply(fn, x, axes):
+    """Applies ``fn`` (an XLA FFT over trailing axes) to ``axes`` of x."""
+    rank = x.ndim
+    dest = tuple(range(rank - len(axes), rank))
+    x = jax.numpy.moveaxis(x, axes, dest)
+    return jax.numpy.moveaxis(fn(x), dest, axes)
+
+
+def _c2c_xla(x, *, axes, forward, backend):
+    del backend
+    lengths = tuple(x.shape[a] for a in axes)
+    if forward:
+        kind = lax.FftType.FFT
+        factor = 1
+    else:  # XLA's inverse is normalised; ours is not
+        kind = lax.FftType.IFFT
+        factor = math.prod(lengths)
+    y = _last_axes_apply(lambda t: lax.fft(t, kind, lengths), x, axes)
+    return y if factor == 1 else y * np.array(factor, y.real.dtype)
+
+
+def _r2c_xla(x, *, axes, backend):
+    del backend
+    lengths = tuple(x.shape[a] for a in axes)
+    return _last_axes_apply(lambda t: lax.fft(t, lax.FftType.RFFT, lengths), x, axes)
+
+
+def _c2r_xla(x, *, axes, last_length, backend):
+    del backend
+    lengths = tuple(x.shape[a] for a in axes[:-1]) + (last_length,)
+    y = _last_axes_apply(lambda t: lax.fft(t, lax.FftType.IRFFT, lengths), x, axes)
+    return y * np.array(math.prod(lengths), y.dtype)
+
+
+def _lowerings(name, xla_impl):
+    xla_lowering = mlir.lower_fun(xla_impl, multiple_results=False)
+    native = jax.ffi.ffi_lowering(name)
+
+    def cpu_lowering(ctx, x, *, axes, backend, **params):
+        if backend == "xla":
+            return xla_lowering(ctx, x, axes=axes, backend=backend, **params)
+        params.pop("last_length", None)  # carried by the output shape
+        return native(ctx, x, axes=np.asarray(axes, np.int64), **params)
+
+    return cpu_lowering, xla_lowering
+
+
+# Transposes ------------------------------------------------------------------
+
+
+def _half_spectrum_weights(shape, axis, length, dtype):
+    """1 at DC and (even length) Nyquist, 2 elsewhere, shaped to broadcast."""
+    m = length // 2 + 1
+    weights = np.full(m, 2.0, dtype)
+    weights[0] = 1.0
+    if length % 2 == 0:
+        weights[-1] = 1.0
+    bshape = [1] * len(shape)
+    bshape[axis] = m
+    return weights.reshape(bshape)
+
+
+def _c2c_transpose(ct, x, *, axes, forward, backend):
+    del x
+    return [c2c_p.bind(ct, axes=axes, forward=forward, backend=backend)]
+
+
+def _r2c_transpose(ct, x, *, axes, backend):
+    length = x.aval.shape[axes[-1]]
+    real = np.finfo(ct.dtype).dtype
+    inv_weights = 1.0 / _half_spectrum_weights(ct.shape, axes[-1], length, real)
+    z = lax.conj(ct) * inv_weights
+    return [c2r_p.bind(z, axes=axes, last_length=length, backend=backend)]
+
+
+def _c2r_transpose(ct, x, *, axes, last_length, backend):
+    del x
+    weights = _half_spectrum_weights(ct.shape, axes[-1], last_length, ct.dtype)
+    z = r2c_p.bind(ct, axes=axes, backend=backend)
+    return [lax.conj(z) * weights]
+
+
+# Batching --------------------------------------------------------------------
+
+
+def _batch(prim, batched_args, batch_dims, *, axes, **params):
+    (x,), (bd,) = batched_args, batch_dims
+    shifted = tuple(a + 1 if a >= bd else a for a in axes)
+    return prim.bind(x, axes=shifted, **params), bd
+
+
+# Declarations ----------------------------------------------------------------
+
+
+def _declare(name, abstract, xla_impl, transpose):
+    prim = Primitive(name)
+    prim.def_impl(partial(dispatch.apply_primitive, prim))
+    prim.def_abstract_eval(abstract)
+    cpu_lowering, xla_lowering = _lowerings(f"jfft_{name}", xla_impl)
+    mlir.register_lowering(prim, xla_lowering)
+    mlir.register_lowering(prim, cpu_lowering, platform="cpu")
+    ad.deflinear2(prim, transpose)
+    batching.primitive_batchers[prim] = partial(_batch, prim)
+    return prim
+
+
+c2c_p = _declare("c2c", _c2c_abstract, _c2c_xla, _c2c_transpose)
+r2c_p = _declare("r2c", _r2c_abstract, _r2c_xla, _r2c_transpose)
+c2r_p = _declare("c2r", _c2r_abstract, _c2r_xla, _c2r_transpose)
+
+_native.register_targets()
