@@ -207,9 +207,10 @@ def train(name, loss_fn, params, y, x, steps, lr, log_every):
     def run_chunk(carry, length):
         return jax.lax.scan(step, carry, None, length=length)
 
+    loss_jit = jax.jit(loss_fn)
     carry, curve, done = (params, adam_init(params)), [], 0
     t0 = time.perf_counter()
-    print(f"  [{name}] step    0/{steps}  train NMSE {loss_fn(params, y, x):.5f}")
+    print(f"  [{name}] step    0/{steps}  train NMSE {loss_jit(params, y, x):.5f}")
     while done < steps:
         chunk = min(log_every, steps - done)
         carry, losses = run_chunk(carry, chunk)
@@ -219,7 +220,7 @@ def train(name, loss_fn, params, y, x, steps, lr, log_every):
             f"  [{name}] step {done:4d}/{steps}  train NMSE {curve[-1]:.5f}"
             f"  ({time.perf_counter() - t0:5.1f} s)"
         )
-    final = float(jax.jit(loss_fn)(carry[0], y, x))
+    final = float(loss_jit(carry[0], y, x))
     return carry[0], curve + [final]
 
 
@@ -253,50 +254,48 @@ def rel_err(got, ref) -> float:
 def check_against_numpy(y1, y2) -> bool:
     """Compare jfft with numpy.fft on the (float32) data; print max errors."""
     a1, a2 = np.float64(y1), np.float64(y2)  # numpy reference in float64
-    c2 = a2 + 1j * np.roll(a2, 1, axis=0)  # a complex 3-D stack
-    z1, z2 = jnp.asarray(y1), jnp.asarray(y2)
-    zc = jnp.asarray(c2, jnp.complex64)
-    spec = np.fft.rfft(a1[:4])
-    checks = [
-        ("fft  (1-D, batch)", jfft.fft(z1), np.fft.fft(a1)),
-        ("ifft (axis=0, n=300)", jfft.ifft(z1, n=300, axis=0), np.fft.ifft(a1, 300, 0)),
-        ("rfft (n=500 crop)", jfft.rfft(z1, n=500), np.fft.rfft(a1, n=500)),
-        ("rfft (norm=ortho)", jfft.rfft(z1, norm="ortho"), np.fft.rfft(a1, norm="ortho")),
-        (
-            "irfft (odd n=511)",
-            jfft.irfft(jnp.asarray(spec, jnp.complex64), n=511),
-            np.fft.irfft(spec, n=511),
-        ),
-        ("hfft", jfft.hfft(jnp.asarray(spec, jnp.complex64)), np.fft.hfft(spec)),
-        ("ihfft", jfft.ihfft(z1[:4]), np.fft.ihfft(a1[:4])),
-        ("fft2 (complex)", jfft.fft2(zc), np.fft.fft2(c2)),
-        ("ifft2 (s=(40, 24))", jfft.ifft2(zc, s=(40, 24)), np.fft.ifft2(c2, s=(40, 24))),
-        ("rfft2 (norm=forward)", jfft.rfft2(z2, norm="forward"), np.fft.rfft2(a2, norm="forward")),
-        ("fftn / ifftn (3-D)", jfft.ifftn(jfft.fftn(zc)), np.fft.ifftn(np.fft.fftn(c2))),
-        (
-            "rfftn / irfftn (3-D)",
-            jfft.irfftn(jfft.rfftn(z2), s=a2.shape, axes=(0, 1, 2)),
-            np.fft.irfftn(np.fft.rfftn(a2), s=a2.shape, axes=(0, 1, 2)),
-        ),
-        ("irfft2", jfft.irfft2(jfft.rfft2(z2)), np.fft.irfft2(np.fft.rfft2(a2))),
-        (
-            "fftfreq / rfftfreq",
-            jnp.concatenate([jfft.fftfreq(9, 0.5), jfft.rfftfreq(10, 0.1)]),
-            np.concatenate([np.fft.fftfreq(9, 0.5), np.fft.rfftfreq(10, 0.1)]),
-        ),
-        (
-            "fftshift / ifftshift",
-            jfft.ifftshift(jfft.fftshift(z2, axes=(1, 2)), axes=1),
-            np.fft.ifftshift(np.fft.fftshift(a2, axes=(1, 2)), axes=1),
-        ),
+    inputs = {  # name -> float64/complex128 array for numpy; jfft gets 32-bit
+        "x": a1,  # (64, 512) real signals
+        "X": np.fft.rfft(a1[:4]),  # (4, 257) half spectra
+        "img": a2,  # (16, 32, 32) real images
+        "IMG": np.fft.rfft2(a2),  # (16, 32, 17) half spectra
+        "z": a2 + 1j * np.roll(a2, 1, axis=0),  # (16, 32, 32) complex
+    }
+    cases = [  # (function, input, keyword arguments): same call on both sides
+        ("fft", "x", {}),
+        ("ifft", "x", {"n": 300, "axis": 0}),
+        ("rfft", "x", {"n": 500}),
+        ("rfft", "x", {"norm": "ortho"}),
+        ("irfft", "X", {"n": 511}),
+        ("hfft", "X", {}),
+        ("ihfft", "x", {}),
+        ("fft2", "z", {}),
+        ("ifft2", "z", {"s": (40, 24)}),
+        ("rfft2", "img", {"norm": "forward"}),
+        ("irfft2", "IMG", {"s": (30, 31)}),
+        ("fftn", "z", {}),
+        ("ifftn", "z", {"axes": (0, 2), "norm": "ortho"}),
+        ("rfftn", "img", {}),
+        ("irfftn", "IMG", {"s": (32, 32), "axes": (1, 2)}),
+        ("fftshift", "img", {"axes": (1, 2)}),
+        ("ifftshift", "img", {"axes": 1}),
+        ("fftfreq", 9, {"d": 0.5}),
+        ("rfftfreq", 10, {"d": 0.1}),
     ]
     print("jfft vs numpy.fft (max |error| / max |reference|):")
     ok = True
-    for name, got, ref in checks:
-        err = rel_err(got, ref)
-        flag = "" if err < FFT_RTOL else "   <-- FAIL"
+    for fn, key, kwargs in cases:
+        ref_in = inputs.get(key, key)
+        jax_in = ref_in
+        if isinstance(ref_in, np.ndarray):
+            dtype = jnp.complex64 if np.iscomplexobj(ref_in) else jnp.float32
+            jax_in = jnp.asarray(ref_in, dtype)
+        got = getattr(jfft, fn)(jax_in, **kwargs)
+        err = rel_err(got, getattr(np.fft, fn)(ref_in, **kwargs))
         ok &= err < FFT_RTOL
-        print(f"  {name:24s} {err:.2e}{flag}")
+        args = ", ".join([str(key)] + [f"{k}={v!r}" for k, v in kwargs.items()])
+        flag = "" if err < FFT_RTOL else "   <-- FAIL"
+        print(f"  {f'{fn}({args})':40s} {err:.2e}{flag}")
     return ok
 
 
@@ -307,22 +306,22 @@ def check_gradients(y1, x1, y2, x2) -> bool:
     print("jax.grad through jfft vs through jax.numpy.fft (max relative error):")
     ok = True
     for name, loss, ref_loss, shape, y, x, (k1, k2) in [
-        ("1-D rfft/irfft", loss_1d, ref_loss_1d, LENGTH // 2 + 1, y1, x1, keys[:2]),
+        ("1-D rfft/irfft", loss_1d, ref_loss_1d, (LENGTH // 2 + 1,), y1, x1, keys[:2]),
         ("2-D fft2/ifft2", loss_2d, ref_loss_2d, (SIDE, SIDE), y2, x2, keys[2:]),
     ]:
         params = {
             "re": 1 + 0.5 * jax.random.normal(k1, shape),
             "im": 0.5 * jax.random.normal(k2, shape),
         }
-        (val, grads) = jax.jit(jax.value_and_grad(loss))(params, y, x)
-        (ref_val, ref_grads) = jax.jit(jax.value_and_grad(ref_loss))(params, y, x)
+        val, grads = jax.jit(jax.value_and_grad(loss))(params, y, x)
+        ref_val, ref_grads = jax.jit(jax.value_and_grad(ref_loss))(params, y, x)
         err = max(
             rel_err(val, ref_val),
             *(rel_err(grads[k], ref_grads[k]) for k in ("re", "im")),
         )
         flag = "" if err < GRAD_RTOL else "   <-- FAIL"
         ok &= err < GRAD_RTOL
-        print(f"  {name:24s} {err:.2e}{flag}")
+        print(f"  {name:40s} {err:.2e}{flag}")
     return ok
 
 
@@ -411,14 +410,10 @@ def main() -> int:
 
     # ---- training -----------------------------------------------------------
     print(f"\nTraining Fourier-domain inverse filters ({args.steps} Adam steps each)")
-    params_1d, curve_1d = train(
-        "1-D", loss_1d, identity_filter(LENGTH // 2 + 1), y1[tr1], x1[tr1],
-        args.steps, args.lr, args.log_every,
-    )  # fmt: skip
-    params_2d, curve_2d = train(
-        "2-D", loss_2d, identity_filter((SIDE, SIDE)), y2[tr2], x2[tr2],
-        args.steps, args.lr, args.log_every,
-    )  # fmt: skip
+    opts = {"steps": args.steps, "lr": args.lr, "log_every": args.log_every}
+    init_1d, init_2d = identity_filter(LENGTH // 2 + 1), identity_filter((SIDE, SIDE))
+    params_1d, curve_1d = train("1-D", loss_1d, init_1d, y1[tr1], x1[tr1], **opts)
+    params_2d, curve_2d = train("2-D", loss_2d, init_2d, y2[tr2], x2[tr2], **opts)
 
     # ---- evaluation on held-out data ----------------------------------------
     apply_1d = jax.jit(jax.vmap(deconvolve_1d, in_axes=(None, 0)))
@@ -458,7 +453,10 @@ def main() -> int:
         filters=(np.asarray(jfft.rfftfreq(LENGTH)), h1, w1, np.asarray(otf_1d)),
         images=(x2[te2][0], y2[te2][0], rec2[0]),
     )
-    print(f"\nPlot saved to {plot_path}" if saved else "\nmatplotlib not found; plot skipped")
+    if saved:
+        print(f"\nPlot saved to {plot_path}")
+    else:
+        print("\nmatplotlib not found; plot skipped")
 
     # ---- verdict ------------------------------------------------------------
     ok = True
