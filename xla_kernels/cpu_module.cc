@@ -2,6 +2,7 @@
 // cache controls, and a test-only binding of the engine on numpy arrays.
 #include <nanobind/nanobind.h>
 #include <nanobind/ndarray.h>
+#include <nanobind/stl/string.h>
 #include <nanobind/stl/vector.h>
 
 #include <complex>
@@ -41,33 +42,39 @@ ArrayView<T> view_of(const Array& a) {
 }
 
 void engine_c2c(InArray x, OutArray out, std::vector<int64_t> axes,
-                bool forward) {
+                bool forward, int threads) {
+  const jfft::engine::Parallelism parallelism{threads, {}};
   nb::gil_scoped_release release;
   if (x.dtype() == nb::dtype<std::complex<float>>() &&
       out.dtype() == nb::dtype<std::complex<float>>()) {
     jfft::engine::c2c<float>(view_of<const std::complex<float>>(x),
-                             view_of<std::complex<float>>(out), axes, forward);
+                             view_of<std::complex<float>>(out), axes, forward,
+                             parallelism);
   } else if (x.dtype() == nb::dtype<std::complex<double>>() &&
              out.dtype() == nb::dtype<std::complex<double>>()) {
     jfft::engine::c2c<double>(view_of<const std::complex<double>>(x),
                               view_of<std::complex<double>>(out), axes,
-                              forward);
+                              forward, parallelism);
   } else {
     throw std::invalid_argument("engine_c2c: x and out must both be complex64 "
                                 "or both complex128");
   }
 }
 
-void engine_r2c(InArray x, OutArray out, std::vector<int64_t> axes) {
+void engine_r2c(InArray x, OutArray out, std::vector<int64_t> axes,
+                int threads) {
+  const jfft::engine::Parallelism parallelism{threads, {}};
   nb::gil_scoped_release release;
   if (x.dtype() == nb::dtype<float>() &&
       out.dtype() == nb::dtype<std::complex<float>>()) {
     jfft::engine::r2c<float>(view_of<const float>(x),
-                             view_of<std::complex<float>>(out), axes);
+                             view_of<std::complex<float>>(out), axes,
+                             parallelism);
   } else if (x.dtype() == nb::dtype<double>() &&
              out.dtype() == nb::dtype<std::complex<double>>()) {
     jfft::engine::r2c<double>(view_of<const double>(x),
-                              view_of<std::complex<double>>(out), axes);
+                              view_of<std::complex<double>>(out), axes,
+                              parallelism);
   } else {
     throw std::invalid_argument(
         "engine_r2c: x must be float32 with complex64 out, or float64 with "
@@ -75,16 +82,18 @@ void engine_r2c(InArray x, OutArray out, std::vector<int64_t> axes) {
   }
 }
 
-void engine_c2r(InArray x, OutArray out, std::vector<int64_t> axes) {
+void engine_c2r(InArray x, OutArray out, std::vector<int64_t> axes,
+                int threads) {
+  const jfft::engine::Parallelism parallelism{threads, {}};
   nb::gil_scoped_release release;
   if (x.dtype() == nb::dtype<std::complex<float>>() &&
       out.dtype() == nb::dtype<float>()) {
     jfft::engine::c2r<float>(view_of<const std::complex<float>>(x),
-                             view_of<float>(out), axes);
+                             view_of<float>(out), axes, parallelism);
   } else if (x.dtype() == nb::dtype<std::complex<double>>() &&
              out.dtype() == nb::dtype<double>()) {
     jfft::engine::c2r<double>(view_of<const std::complex<double>>(x),
-                              view_of<double>(out), axes);
+                              view_of<double>(out), axes, parallelism);
   } else {
     throw std::invalid_argument(
         "engine_c2r: x must be complex64 with float32 out, or complex128 "
@@ -118,9 +127,20 @@ NB_MODULE(_jfft_cpu, m) {
 
   // Test-only: the engine on numpy arrays of any strides, unnormalised.
   m.def("engine_c2c", &engine_c2c, nb::arg("x"), nb::arg("out"),
-        nb::arg("axes"), nb::arg("forward"));
+        nb::arg("axes"), nb::arg("forward"), nb::arg("threads") = 1);
   m.def("engine_r2c", &engine_r2c, nb::arg("x"), nb::arg("out"),
-        nb::arg("axes"));
+        nb::arg("axes"), nb::arg("threads") = 1);
   m.def("engine_c2r", &engine_c2r, nb::arg("x"), nb::arg("out"),
-        nb::arg("axes"));
+        nb::arg("axes"), nb::arg("threads") = 1);
+
+  // Engine controls.
+  m.def("isa", &jfft::engine::isa,
+        "The kernels' instruction set: 'avx2' or 'baseline'.");
+  m.def(
+      "set_isa", [](const std::string& name) { jfft::engine::set_isa(name.c_str()); },
+      nb::arg("name"),
+      "Forces 'baseline' or 'avx2' kernels, or 'auto' for the best available.");
+  m.def("default_threads", &jfft::engine::default_threads);
+  m.def("set_default_threads", &jfft::engine::set_default_threads,
+        nb::arg("threads"));
 }

@@ -2,7 +2,9 @@
 // engine exception into an ffi::Error (native code never aborts).
 #include "ffi_handlers.h"
 
+#include <algorithm>
 #include <complex>
+#include <functional>
 #include <cstdint>
 #include <exception>
 #include <new>
@@ -57,25 +59,44 @@ std::vector<int64_t> to_vector(ffi::Span<const int64_t> axes) {
   return std::vector<int64_t>(axes.begin(), axes.end());
 }
 
+// Work is split over XLA's intra-op thread pool, so jfft shares the threads
+// of the rest of the jitted program instead of adding its own; the engine's
+// default thread count caps it.
+engine::Parallelism parallelism_of(ffi::ThreadPool pool) {
+  engine::Parallelism parallelism;
+  const int64_t pool_threads = pool.num_threads();
+  parallelism.threads = engine::default_threads();
+  if (pool_threads > 0) {
+    parallelism.threads =
+        static_cast<int>(std::min<int64_t>(parallelism.threads, pool_threads));
+    parallelism.schedule = [pool](std::function<void()> task) mutable {
+      pool.Schedule(std::move(task));
+    };
+  }
+  return parallelism;
+}
+
 template <typename T>
 void run_c2c(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
-             const std::vector<int64_t>& axes, bool forward) {
+             const std::vector<int64_t>& axes, bool forward,
+             const engine::Parallelism& parallelism) {
   using C = std::complex<T>;
   engine::c2c<T>(view_of<const C>(static_cast<const C*>(x.untyped_data()),
                                   x.dimensions()),
                  view_of<C>(static_cast<C*>(y->untyped_data()), y->dimensions()),
-                 axes, forward);
+                 axes, forward, parallelism);
 }
 
-ffi::Error C2CImpl(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
-                   ffi::Span<const int64_t> axes, bool forward) {
+ffi::Error C2CImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
+                   ffi::Result<ffi::AnyBuffer> y, ffi::Span<const int64_t> axes,
+                   bool forward) {
   const auto type = x.element_type();
   if (type != y->element_type()) return wrong_types("jfft_c2c");
   return guarded("jfft_c2c", [&] {
     if (type == ffi::DataType::C64) {
-      run_c2c<float>(x, y, to_vector(axes), forward);
+      run_c2c<float>(x, y, to_vector(axes), forward, parallelism_of(pool));
     } else if (type == ffi::DataType::C128) {
-      run_c2c<double>(x, y, to_vector(axes), forward);
+      run_c2c<double>(x, y, to_vector(axes), forward, parallelism_of(pool));
     } else {
       throw std::invalid_argument("unsupported element type");
     }
@@ -84,22 +105,24 @@ ffi::Error C2CImpl(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
 
 template <typename T>
 void run_r2c(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
-             const std::vector<int64_t>& axes) {
+             const std::vector<int64_t>& axes,
+             const engine::Parallelism& parallelism) {
   using C = std::complex<T>;
   engine::r2c<T>(view_of<const T>(static_cast<const T*>(x.untyped_data()),
                                   x.dimensions()),
                  view_of<C>(static_cast<C*>(y->untyped_data()), y->dimensions()),
-                 axes);
+                 axes, parallelism);
 }
 
-ffi::Error R2CImpl(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
+ffi::Error R2CImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
+                   ffi::Result<ffi::AnyBuffer> y,
                    ffi::Span<const int64_t> axes) {
   const auto in = x.element_type(), out = y->element_type();
   return guarded("jfft_r2c", [&] {
     if (in == ffi::DataType::F32 && out == ffi::DataType::C64) {
-      run_r2c<float>(x, y, to_vector(axes));
+      run_r2c<float>(x, y, to_vector(axes), parallelism_of(pool));
     } else if (in == ffi::DataType::F64 && out == ffi::DataType::C128) {
-      run_r2c<double>(x, y, to_vector(axes));
+      run_r2c<double>(x, y, to_vector(axes), parallelism_of(pool));
     } else {
       throw std::invalid_argument("unsupported element types");
     }
@@ -108,22 +131,24 @@ ffi::Error R2CImpl(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
 
 template <typename T>
 void run_c2r(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
-             const std::vector<int64_t>& axes) {
+             const std::vector<int64_t>& axes,
+             const engine::Parallelism& parallelism) {
   using C = std::complex<T>;
   engine::c2r<T>(view_of<const C>(static_cast<const C*>(x.untyped_data()),
                                   x.dimensions()),
                  view_of<T>(static_cast<T*>(y->untyped_data()), y->dimensions()),
-                 axes);
+                 axes, parallelism);
 }
 
-ffi::Error C2RImpl(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
+ffi::Error C2RImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
+                   ffi::Result<ffi::AnyBuffer> y,
                    ffi::Span<const int64_t> axes) {
   const auto in = x.element_type(), out = y->element_type();
   return guarded("jfft_c2r", [&] {
     if (in == ffi::DataType::C64 && out == ffi::DataType::F32) {
-      run_c2r<float>(x, y, to_vector(axes));
+      run_c2r<float>(x, y, to_vector(axes), parallelism_of(pool));
     } else if (in == ffi::DataType::C128 && out == ffi::DataType::F64) {
-      run_c2r<double>(x, y, to_vector(axes));
+      run_c2r<double>(x, y, to_vector(axes), parallelism_of(pool));
     } else {
       throw std::invalid_argument("unsupported element types");
     }
@@ -134,6 +159,7 @@ ffi::Error C2RImpl(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
 
 XLA_FFI_DEFINE_HANDLER_SYMBOL(C2CHandler, C2CImpl,
                               ffi::Ffi::Bind()
+                                  .Ctx<ffi::ThreadPool>()
                                   .Arg<ffi::AnyBuffer>()
                                   .Ret<ffi::AnyBuffer>()
                                   .Attr<ffi::Span<const int64_t>>("axes")
@@ -141,12 +167,14 @@ XLA_FFI_DEFINE_HANDLER_SYMBOL(C2CHandler, C2CImpl,
 
 XLA_FFI_DEFINE_HANDLER_SYMBOL(R2CHandler, R2CImpl,
                               ffi::Ffi::Bind()
+                                  .Ctx<ffi::ThreadPool>()
                                   .Arg<ffi::AnyBuffer>()
                                   .Ret<ffi::AnyBuffer>()
                                   .Attr<ffi::Span<const int64_t>>("axes"));
 
 XLA_FFI_DEFINE_HANDLER_SYMBOL(C2RHandler, C2RImpl,
                               ffi::Ffi::Bind()
+                                  .Ctx<ffi::ThreadPool>()
                                   .Arg<ffi::AnyBuffer>()
                                   .Ret<ffi::AnyBuffer>()
                                   .Attr<ffi::Span<const int64_t>>("axes"));

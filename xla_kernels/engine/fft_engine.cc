@@ -1,13 +1,20 @@
 // The strided multi-dimensional driver: each transformed axis is a set of
-// 1-D lines, gathered into a contiguous buffer, transformed by a cached plan
-// and scattered to the output. The first transformed axis reads the input;
-// later axes work in place on the output, so no axis is ever moved.
+// 1-D lines that the kernels transform several at a time (one per SIMD lane),
+// split across threads. The first transformed axis reads the input; later
+// axes work in place on the output, so no axis is ever moved.
 #include "fft_engine.h"
 
 #include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <exception>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
+#include <thread>
 
+#include "kernel_api.h"
 #include "plan_cache.h"
 #include "plans.h"
 
@@ -27,6 +34,89 @@ void set_plan_cache_capacity(size_t capacity) {
 void clear_plan_cache() { plan_cache().clear(); }
 
 namespace {
+
+bool cpu_has_avx2() {
+#if defined(__x86_64__) || defined(__i386__)
+  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+#else
+  return false;
+#endif
+}
+
+std::atomic<bool>& use_avx2() {
+  static std::atomic<bool> flag(cpu_has_avx2());
+  return flag;
+}
+
+template <typename T>
+const KernelTable<T>& kernels() {
+#if defined(__x86_64__) || defined(__i386__)
+  if (use_avx2().load(std::memory_order_relaxed)) return avx2::kernels<T>();
+#endif
+  return baseline::kernels<T>();
+}
+
+// Below this many elements per axis pass, threads cost more than they save.
+constexpr int64_t kMinElementsPerThread = 1 << 15;
+
+// Runs body(begin, end) over [0, count) in chunks of `align` units, on up to
+// parallelism.threads threads, the caller included. Waits for every chunk and
+// rethrows the first exception.
+template <typename Body>
+void parallel_for(int64_t count, int64_t align, int64_t work,
+                  const Parallelism& parallelism, Body&& body) {
+  const int64_t blocks = (count + align - 1) / align;
+  int64_t threads = std::min<int64_t>(parallelism.threads, blocks);
+  threads = std::min<int64_t>(threads, std::max<int64_t>(1, work / kMinElementsPerThread));
+  if (threads <= 1) {
+    body(int64_t{0}, count);
+    return;
+  }
+  struct State {
+    std::atomic<int64_t> next{0};
+    std::mutex mutex;
+    std::condition_variable finished;
+    int64_t done = 0;
+    std::exception_ptr error;
+  };
+  auto state = std::make_shared<State>();
+  const int64_t chunks = threads;
+  const int64_t per_chunk = (blocks + chunks - 1) / chunks * align;
+  // A task claims chunks until none are left; one scheduled too late finds
+  // none and never touches `body`, which lives on the caller's stack.
+  auto work_loop = [state, chunks, per_chunk, count, &body]() {
+    while (true) {
+      const int64_t chunk = state->next.fetch_add(1);
+      if (chunk >= chunks) return;
+      const int64_t begin = std::min(count, chunk * per_chunk);
+      const int64_t end = std::min(count, begin + per_chunk);
+      std::exception_ptr error;
+      try {
+        if (begin < end) body(begin, end);
+      } catch (...) {
+        error = std::current_exception();
+      }
+      std::lock_guard<std::mutex> lock(state->mutex);
+      if (error && !state->error) state->error = error;
+      if (++state->done == chunks) state->finished.notify_all();
+    }
+  };
+  std::vector<std::thread> own_threads;
+  for (int64_t t = 1; t < threads; ++t) {
+    if (parallelism.schedule) {
+      parallelism.schedule(work_loop);
+    } else {
+      own_threads.emplace_back(work_loop);
+    }
+  }
+  work_loop();
+  {
+    std::unique_lock<std::mutex> lock(state->mutex);
+    state->finished.wait(lock, [&] { return state->done == chunks; });
+  }
+  for (auto& thread : own_threads) thread.join();
+  if (state->error) std::rethrow_exception(state->error);
+}
 
 void check_layout(const std::vector<int64_t>& shape,
                   const std::vector<int64_t>& strides, const char* name) {
@@ -64,58 +154,85 @@ bool is_empty(const std::vector<int64_t>& shape) {
                      [](int64_t d) { return d == 0; });
 }
 
-// Calls line(in_offset, out_offset) once for every 1-D line along `axis`:
-// all index combinations of the other dimensions (whose lengths are the same
-// in both arrays).
-template <typename LineFn>
-void for_each_line(const std::vector<int64_t>& shape,
-                   const std::vector<int64_t>& in_strides,
-                   const std::vector<int64_t>& out_strides, int64_t axis,
-                   LineFn&& line) {
-  const int64_t rank = static_cast<int64_t>(shape.size());
-  std::vector<int64_t> index(rank, 0);
-  int64_t in_offset = 0, out_offset = 0;
-  while (true) {
-    line(in_offset, out_offset);
-    int64_t d = rank - 1;
-    for (; d >= 0; --d) {
-      if (d == axis) continue;
-      if (++index[d] < shape[d]) {
-        in_offset += in_strides[d];
-        out_offset += out_strides[d];
-        break;
-      }
-      in_offset -= in_strides[d] * (shape[d] - 1);
-      out_offset -= out_strides[d] * (shape[d] - 1);
-      index[d] = 0;
-    }
-    if (d < 0) return;
+// The lines along `axis` of arrays with these strides (lengths of the other
+// dimensions are taken from `shape`).
+LineSet lines_along(const std::vector<int64_t>& shape,
+                    const std::vector<int64_t>& in_strides,
+                    const std::vector<int64_t>& out_strides, int64_t axis) {
+  LineSet lines;
+  for (size_t d = 0; d < shape.size(); ++d) {
+    if (static_cast<int64_t>(d) == axis) continue;
+    lines.dims.push_back(shape[d]);
+    lines.in_strides.push_back(in_strides[d]);
+    lines.out_strides.push_back(out_strides[d]);
+    lines.count *= shape[d];
   }
+  lines.in_stride = in_strides[axis];
+  lines.out_stride = out_strides[axis];
+  return lines;
+}
+
+std::vector<int64_t> row_major_strides(const std::vector<int64_t>& shape) {
+  std::vector<int64_t> strides(shape.size());
+  int64_t stride = 1;
+  for (size_t d = shape.size(); d-- > 0;) {
+    strides[d] = stride;
+    stride *= shape[d];
+  }
+  return strides;
 }
 
 template <typename T>
 void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
               std::complex<T>* out, const std::vector<int64_t>& out_strides,
-              const std::vector<int64_t>& shape, int64_t axis, bool forward) {
-  const int64_t n = shape[axis];
-  const auto plan = get_c2c_plan<T>(n);
-  std::vector<std::complex<T>> buffer(n + plan->scratch_size());
-  const int64_t in_stride = in_strides[axis], out_stride = out_strides[axis];
-  for_each_line(shape, in_strides, out_strides, axis,
-                [&](int64_t in_offset, int64_t out_offset) {
-                  const std::complex<T>* src = in + in_offset;
-                  for (int64_t j = 0; j < n; ++j) buffer[j] = src[j * in_stride];
-                  plan->execute(buffer.data(), buffer.data() + n, forward);
-                  std::complex<T>* dst = out + out_offset;
-                  for (int64_t j = 0; j < n; ++j) dst[j * out_stride] = buffer[j];
-                });
+              const std::vector<int64_t>& shape, int64_t axis, bool forward,
+              const Parallelism& parallelism) {
+  const auto plan = get_c2c_plan<T>(shape[axis]);
+  const LineSet lines = lines_along(shape, in_strides, out_strides, axis);
+  const KernelTable<T>& k = kernels<T>();
+  parallel_for(lines.count, k.lanes, lines.count * shape[axis], parallelism,
+               [&](int64_t begin, int64_t end) {
+                 k.c2c(*plan, in, out, lines, begin, end, forward);
+               });
 }
 
 }  // namespace
 
+namespace {
+std::atomic<int>& default_threads_setting() {
+  static std::atomic<int> threads(
+      static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+  return threads;
+}
+}  // namespace
+
+int default_threads() { return default_threads_setting().load(); }
+void set_default_threads(int threads) {
+  if (threads < 1) throw std::invalid_argument("threads must be >= 1");
+  default_threads_setting().store(threads);
+}
+
+const char* isa() { return kernels<float>().isa; }
+
+void set_isa(const char* name) {
+  const std::string choice(name);
+  if (choice == "baseline") {
+    use_avx2().store(false);
+  } else if (choice == "avx2" || choice == "auto") {
+    if (choice == "avx2" && !cpu_has_avx2()) {
+      throw std::invalid_argument("this CPU lacks AVX2/FMA");
+    }
+    use_avx2().store(cpu_has_avx2());
+  } else {
+    throw std::invalid_argument("unknown instruction set '" + choice +
+                                "' (expected auto, avx2 or baseline)");
+  }
+}
+
 template <typename T>
 void c2c(ArrayView<const std::complex<T>> in, ArrayView<std::complex<T>> out,
-         const std::vector<int64_t>& axes, bool forward) {
+         const std::vector<int64_t>& axes, bool forward,
+         const Parallelism& parallelism) {
   check_layout(in.shape, in.strides, "c2c input");
   check_layout(out.shape, out.strides, "c2c output");
   if (in.shape != out.shape) {
@@ -124,31 +241,27 @@ void c2c(ArrayView<const std::complex<T>> in, ArrayView<std::complex<T>> out,
   const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
   if (is_empty(in.shape)) return;
   if (checked.empty()) {
-    // Nothing to transform: a strided copy.
-    const std::vector<int64_t> shape1 = [&] {
-      auto s = in.shape;
-      s.push_back(1);
-      return s;
-    }();
-    auto in_strides = in.strides, out_strides = out.strides;
-    in_strides.push_back(0);
-    out_strides.push_back(0);
-    for_each_line(shape1, in_strides, out_strides,
-                  static_cast<int64_t>(shape1.size()) - 1,
-                  [&](int64_t i, int64_t o) { out.data[o] = in.data[i]; });
+    // Nothing to transform: a strided copy, as a transform of length 1.
+    std::vector<int64_t> shape = in.shape, in_strides = in.strides,
+                         out_strides = out.strides;
+    shape.push_back(1);
+    in_strides.push_back(1);
+    out_strides.push_back(1);
+    c2c_axis<T>(in.data, in_strides, out.data, out_strides, shape,
+                static_cast<int64_t>(shape.size()) - 1, forward, parallelism);
     return;
   }
   for (size_t k = 0; k < checked.size(); ++k) {
     const std::complex<T>* src = (k == 0) ? in.data : out.data;
     const std::vector<int64_t>& src_strides = (k == 0) ? in.strides : out.strides;
     c2c_axis<T>(src, src_strides, out.data, out.strides, in.shape, checked[k],
-                forward);
+                forward, parallelism);
   }
 }
 
 template <typename T>
 void r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
-         const std::vector<int64_t>& axes) {
+         const std::vector<int64_t>& axes, const Parallelism& parallelism) {
   check_layout(in.shape, in.strides, "r2c input");
   check_layout(out.shape, out.strides, "r2c output");
   const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
@@ -164,38 +277,30 @@ void r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
   }
   if (is_empty(in.shape)) return;
 
-  const int64_t n = in.shape[last], m = n / 2 + 1;
-  const auto plan = get_real_plan<T>(n);
-  std::vector<T> real_line(n);
-  std::vector<std::complex<T>> buffer(m + plan->scratch_size());
-  const int64_t in_stride = in.strides[last], out_stride = out.strides[last];
-  for_each_line(in.shape, in.strides, out.strides, last,
-                [&](int64_t in_offset, int64_t out_offset) {
-                  const T* src = in.data + in_offset;
-                  for (int64_t j = 0; j < n; ++j) {
-                    real_line[j] = src[j * in_stride];
-                  }
-                  plan->r2c(real_line.data(), buffer.data(), buffer.data() + m);
-                  std::complex<T>* dst = out.data + out_offset;
-                  for (int64_t k = 0; k < m; ++k) dst[k * out_stride] = buffer[k];
-                });
-  for (size_t k = 0; k + 1 < checked.size(); ++k) {
+  const auto plan = get_real_plan<T>(in.shape[last]);
+  const LineSet lines = lines_along(in.shape, in.strides, out.strides, last);
+  const KernelTable<T>& k = kernels<T>();
+  parallel_for(lines.count, k.lanes, lines.count * in.shape[last], parallelism,
+               [&](int64_t begin, int64_t end) {
+                 k.r2c(*plan, in.data, out.data, lines, begin, end);
+               });
+  for (size_t a = 0; a + 1 < checked.size(); ++a) {
     c2c_axis<T>(out.data, out.strides, out.data, out.strides, out.shape,
-                checked[k], true);
+                checked[a], true, parallelism);
   }
 }
 
 template <typename T>
 void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
-         const std::vector<int64_t>& axes) {
+         const std::vector<int64_t>& axes, const Parallelism& parallelism) {
   check_layout(in.shape, in.strides, "c2r input");
   check_layout(out.shape, out.strides, "c2r output");
   const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
   if (checked.empty()) throw std::invalid_argument("c2r: no axes");
   const int64_t last = checked.back();
-  const int64_t n = out.shape[last], m = n / 2 + 1;
+  const int64_t n = out.shape[last];
   std::vector<int64_t> expected = out.shape;
-  expected[last] = m;
+  expected[last] = n / 2 + 1;
   if (in.shape != expected) {
     throw std::invalid_argument("c2r: input shape does not match output");
   }
@@ -210,46 +315,40 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
     size_t total = 1;
     for (int64_t d : in.shape) total *= static_cast<size_t>(d);
     spectrum.resize(total);
-    std::vector<int64_t> strides(in.shape.size());
-    int64_t stride = 1;
-    for (size_t d = in.shape.size(); d-- > 0;) {
-      strides[d] = stride;
-      stride *= in.shape[d];
-    }
+    const std::vector<int64_t> strides = row_major_strides(in.shape);
     c2c<T>(in, {spectrum.data(), in.shape, strides},
-           std::vector<int64_t>(checked.begin(), checked.end() - 1), false);
+           std::vector<int64_t>(checked.begin(), checked.end() - 1), false,
+           parallelism);
     src = spectrum.data();
     src_strides = strides;
   }
 
   const auto plan = get_real_plan<T>(n);
-  std::vector<std::complex<T>> buffer(m + plan->scratch_size());
-  std::vector<T> real_line(n);
-  const int64_t in_stride = src_strides[last], out_stride = out.strides[last];
-  for_each_line(in.shape, src_strides, out.strides, last,
-                [&](int64_t in_offset, int64_t out_offset) {
-                  const std::complex<T>* line = src + in_offset;
-                  for (int64_t k = 0; k < m; ++k) buffer[k] = line[k * in_stride];
-                  plan->c2r(buffer.data(), real_line.data(), buffer.data() + m);
-                  T* dst = out.data + out_offset;
-                  for (int64_t j = 0; j < n; ++j) dst[j * out_stride] = real_line[j];
-                });
+  const LineSet lines = lines_along(in.shape, src_strides, out.strides, last);
+  const KernelTable<T>& k = kernels<T>();
+  parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
+               [&](int64_t begin, int64_t end) {
+                 k.c2r(*plan, src, out.data, lines, begin, end);
+               });
 }
 
 template void c2c<float>(ArrayView<const std::complex<float>>,
                          ArrayView<std::complex<float>>,
-                         const std::vector<int64_t>&, bool);
+                         const std::vector<int64_t>&, bool,
+                         const Parallelism&);
 template void c2c<double>(ArrayView<const std::complex<double>>,
                           ArrayView<std::complex<double>>,
-                          const std::vector<int64_t>&, bool);
+                          const std::vector<int64_t>&, bool,
+                          const Parallelism&);
 template void r2c<float>(ArrayView<const float>, ArrayView<std::complex<float>>,
-                         const std::vector<int64_t>&);
+                         const std::vector<int64_t>&, const Parallelism&);
 template void r2c<double>(ArrayView<const double>,
                           ArrayView<std::complex<double>>,
-                          const std::vector<int64_t>&);
+                          const std::vector<int64_t>&, const Parallelism&);
 template void c2r<float>(ArrayView<const std::complex<float>>, ArrayView<float>,
-                         const std::vector<int64_t>&);
+                         const std::vector<int64_t>&, const Parallelism&);
 template void c2r<double>(ArrayView<const std::complex<double>>,
-                          ArrayView<double>, const std::vector<int64_t>&);
+                          ArrayView<double>, const std::vector<int64_t>&,
+                          const Parallelism&);
 
 }  // namespace jfft::engine

@@ -12,6 +12,7 @@
 #include <complex>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace jfft::engine {
@@ -25,17 +26,27 @@ struct ArrayView {
   std::vector<int64_t> strides;
 };
 
+// How a transform may use threads: at most `threads` at once, with
+// `schedule` running a task on another thread (XLA's thread pool, say). An
+// empty `schedule` starts std::threads. The calling thread always works too,
+// so a busy pool never blocks a transform.
+struct Parallelism {
+  int threads = 1;
+  std::function<void(std::function<void()>)> schedule;
+};
+
 // Complex-to-complex over `axes` (any order; each axis once). `in` and `out`
 // have the same shape; they may be the same array (in-place).
 template <typename T>
 void c2c(ArrayView<const std::complex<T>> in, ArrayView<std::complex<T>> out,
-         const std::vector<int64_t>& axes, bool forward);
+         const std::vector<int64_t>& axes, bool forward,
+         const Parallelism& parallelism = {});
 
 // Real-to-complex over `axes`: the last listed axis is halved,
 // out.shape[axes.back()] == in.shape[axes.back()] / 2 + 1.
 template <typename T>
 void r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
-         const std::vector<int64_t>& axes);
+         const std::vector<int64_t>& axes, const Parallelism& parallelism = {});
 
 // Complex-to-real over `axes` with numpy's semantics: a backward c2c over all
 // axes but the last, then a Hermitian c2r along the last listed axis whose
@@ -44,7 +55,17 @@ void r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
 // Nyquist term are ignored. The input is never modified.
 template <typename T>
 void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
-         const std::vector<int64_t>& axes);
+         const std::vector<int64_t>& axes, const Parallelism& parallelism = {});
+
+// Threads a transform may use by default (at first the machine's cores).
+int default_threads();
+void set_default_threads(int threads);
+
+// The instruction set the kernels use: "avx2" (AVX2 and FMA) or "baseline".
+// set_isa("baseline") forces the portable kernels (for tests); "auto" picks
+// the best the CPU supports. Unknown or unsupported names throw.
+const char* isa();
+void set_isa(const char* name);
 
 // Process-wide plan cache controls.
 struct PlanCacheInfo {

@@ -1,6 +1,7 @@
-// 1-D FFT plans: a mixed-radix self-sorting (Stockham) complex transform with
-// Bluestein's algorithm for lengths with large prime factors, and real
-// transforms built on a half-length complex transform.
+// 1-D FFT plans: the precomputed data of a mixed-radix self-sorting (Stockham)
+// complex transform, with Bluestein's algorithm for lengths with large prime
+// factors, and of real transforms built on a half-length complex transform.
+// The kernels that run them live in kernels.h.
 //
 // A plan is immutable once built, so one plan may run on many threads at once;
 // each call brings its own scratch.
@@ -15,24 +16,16 @@
 
 namespace jfft::engine {
 
-// Complex-to-complex transform of one length, both directions.
+// Complex-to-complex transform of one length, both directions: the factors
+// and twiddles that the kernels (kernels.h) run. Forward uses exp(-2 pi i/n).
 template <typename T>
 class C2CPlan {
  public:
   using Complex = std::complex<T>;
 
-  explicit C2CPlan(int64_t length);
-
-  int64_t length() const { return length_; }
-  // Complex elements of scratch that execute() needs.
-  size_t scratch_size() const { return scratch_size_; }
-
-  // Transforms `data` (contiguous, length() elements) in place.
-  void execute(Complex* data, Complex* scratch, bool forward) const;
-
- private:
   // One Stockham pass: `radix` butterflies of stride `ido`, repeated `l1`
-  // times, with (radix - 1) * ido twiddles starting at twiddle_offset.
+  // times, with (radix - 1) * ido twiddles starting at twiddle_offset (then,
+  // for radices above 5, the radix's own roots of unity).
   struct Pass {
     int64_t radix;
     int64_t l1;
@@ -40,11 +33,26 @@ class C2CPlan {
     size_t twiddle_offset;
   };
 
-  void execute_passes(Complex* data, Complex* scratch, bool forward) const;
-  void execute_bluestein(Complex* data, Complex* scratch, bool forward) const;
+  explicit C2CPlan(int64_t length);
 
+  int64_t length() const { return length_; }
+  // Complex elements (per lane) of scratch that a transform needs.
+  size_t scratch_size() const { return scratch_size_; }
+  // Complex elements (per lane) of the largest generic radix's work area.
+  size_t work_size() const { return work_size_; }
+
+  const std::vector<Pass>& passes() const { return passes_; }
+  const Complex* twiddles() const { return twiddles_.data(); }
+
+  // Bluestein: present when the length has a large prime factor.
+  const C2CPlan* bluestein() const { return bluestein_plan_.get(); }
+  const Complex* chirp() const { return chirp_.data(); }
+  const Complex* chirp_spectrum() const { return chirp_spectrum_.data(); }
+
+ private:
   int64_t length_;
   size_t scratch_size_ = 0;
+  size_t work_size_ = 0;
   std::vector<Pass> passes_;
   std::vector<Complex> twiddles_;  // exp(-2 pi i k / n), forward sign
   // Bluestein: chirp exp(-pi i k^2 / n) and the transformed, 1/m-scaled
@@ -64,17 +72,13 @@ class RealPlan {
   explicit RealPlan(int64_t length);
 
   int64_t length() const { return length_; }
-  size_t scratch_size() const;
-
-  // in: n reals, out: n/2+1 complex (both contiguous).
-  void r2c(const T* in, Complex* out, Complex* scratch) const;
-  // in: n/2+1 complex (read only), out: n reals.
-  void c2r(const Complex* in, T* out, Complex* scratch) const;
+  // Even lengths run a complex plan of n/2, odd lengths one of n.
+  const C2CPlan<T>& complex_plan() const { return *complex_plan_; }
+  // exp(-2 pi i k / n) for k < n/2 (even lengths only).
+  const Complex* twiddles() const { return twiddles_.data(); }
 
  private:
   int64_t length_;
-  // Even lengths: a complex plan of n/2 and the twiddles exp(-2 pi i k / n)
-  // for k < n/2. Odd lengths: a complex plan of n.
   std::shared_ptr<const C2CPlan<T>> complex_plan_;
   std::vector<Complex> twiddles_;
 };

@@ -1,0 +1,49 @@
+// The interface between the driver (fft_engine.cc) and the kernels compiled
+// once per instruction set (kernels.h).
+#ifndef JFFT_ENGINE_KERNEL_API_H_
+#define JFFT_ENGINE_KERNEL_API_H_
+
+#include <complex>
+#include <cstdint>
+#include <vector>
+
+#include "plans.h"
+
+namespace jfft::engine {
+
+// The 1-D lines along one axis of a strided array: line l (0 <= l < count)
+// is the l-th index combination (row-major) of the other dimensions.
+struct LineSet {
+  std::vector<int64_t> dims;         // lengths of the other dimensions
+  std::vector<int64_t> in_strides;   // their strides in the input
+  std::vector<int64_t> out_strides;  // and in the output
+  int64_t count = 1;
+  int64_t in_stride = 0;   // along the axis
+  int64_t out_stride = 0;
+};
+
+template <typename T>
+struct KernelTable {
+  const char* isa;
+  int lanes;  // lines transformed side by side
+  void (*c2c)(const C2CPlan<T>&, const std::complex<T>* in,
+              std::complex<T>* out, const LineSet&, int64_t begin,
+              int64_t end, bool forward);
+  void (*r2c)(const RealPlan<T>&, const T* in, std::complex<T>* out,
+              const LineSet&, int64_t begin, int64_t end);
+  void (*c2r)(const RealPlan<T>&, const std::complex<T>* in, T* out,
+              const LineSet&, int64_t begin, int64_t end);
+};
+
+namespace baseline {
+template <typename T>
+const KernelTable<T>& kernels();
+}
+namespace avx2 {
+template <typename T>
+const KernelTable<T>& kernels();
+}
+
+}  // namespace jfft::engine
+
+#endif  // JFFT_ENGINE_KERNEL_API_H_

@@ -1,0 +1,551 @@
+// The FFT kernels, written once over a "lane" type V and compiled once per
+// instruction set (kernels_baseline.cc, kernels_avx2.cc include this file
+// inside their own namespace, with their own compiler flags).
+//
+// V is either a scalar T (one transform at a time) or a GCC vector of T (that
+// many transforms side by side, one per lane, so every butterfly is a SIMD
+// operation). Data is held as Cx<V>: a vector of real parts and a vector of
+// imaginary parts per element.
+//
+// Complex arithmetic is spelled out as plain formulas, as numpy's pocketfft
+// does, so NaN and Inf propagate the way numpy's do.
+
+#include <algorithm>
+#include <complex>
+#include <cstdint>
+
+#include "kernel_api.h"
+#include "plans.h"
+
+namespace jfft::engine::JFFT_ISA {
+
+// Everything here lives in this instruction set's namespace, buffers included:
+// a std:: template instantiated with the same types in two kernel files could
+// be merged by the linker into one compiled for the wrong instruction set.
+template <typename U>
+class Buffer {
+ public:
+  explicit Buffer(size_t size) : data_(new U[size]()) {}
+  ~Buffer() { delete[] data_; }
+  Buffer(const Buffer&) = delete;
+  Buffer& operator=(const Buffer&) = delete;
+  U* data() { return data_; }
+  U& operator[](size_t i) { return data_[i]; }
+
+ private:
+  U* data_;
+};
+
+inline void line_offsets(const LineSet& lines, int64_t line, int64_t* in,
+                         int64_t* out) {
+  int64_t i = 0, o = 0;
+  for (size_t d = lines.dims.size(); d-- > 0;) {
+    const int64_t q = line % lines.dims[d];
+    line /= lines.dims[d];
+    i += q * lines.in_strides[d];
+    o += q * lines.out_strides[d];
+  }
+  *in = i;
+  *out = o;
+}
+
+template <typename V>
+struct Cx {
+  V re, im;
+};
+
+template <typename V>
+inline Cx<V> operator+(Cx<V> a, Cx<V> b) {
+  return {a.re + b.re, a.im + b.im};
+}
+template <typename V>
+inline Cx<V> operator-(Cx<V> a, Cx<V> b) {
+  return {a.re - b.re, a.im - b.im};
+}
+template <typename V, typename T>
+inline Cx<V> scale(T s, Cx<V> a) {
+  return {a.re * s, a.im * s};
+}
+template <typename V>
+inline Cx<V> conj(Cx<V> a) {
+  return {a.re, -a.im};
+}
+// a * w (forward) or a * conj(w) (backward): twiddles are stored once, with
+// the forward sign.
+template <bool kForward, typename V, typename T>
+inline Cx<V> twiddle(Cx<V> a, std::complex<T> w) {
+  const T wr = w.real(), wi = w.imag();
+  if constexpr (kForward) {
+    return {a.re * wr - a.im * wi, a.re * wi + a.im * wr};
+  } else {
+    return {a.re * wr + a.im * wi, a.im * wr - a.re * wi};
+  }
+}
+// a * (-i) forward, a * (+i) backward.
+template <bool kForward, typename V>
+inline Cx<V> rotate_quarter(Cx<V> a) {
+  if constexpr (kForward) {
+    return {a.im, -a.re};
+  } else {
+    return {-a.im, a.re};
+  }
+}
+
+// Stockham passes.
+// in(i, m, k) = in[i + ido * (m + radix * k)]
+// out(i, k, j) = out[i + ido * (k + l1 * j)]
+// out(i, k, j) = twiddle(j, i) * sum_m in(i, m, k) exp(-+2 pi i jm / radix)
+// Twiddles at i == 0 are 1 and skipped (also keeps Inf * 0 out of numpy's
+// way).
+
+template <bool kFwd, typename T, typename V>
+void pass2(int64_t l1, int64_t ido, const Cx<V>* in, Cx<V>* out,
+           const std::complex<T>* tw) {
+  const int64_t s = ido * l1;
+  for (int64_t k = 0; k < l1; ++k) {
+    const Cx<V>* a = in + ido * 2 * k;
+    Cx<V>* b = out + ido * k;
+    b[0] = a[0] + a[ido];
+    b[s] = a[0] - a[ido];
+    for (int64_t i = 1; i < ido; ++i) {
+      const Cx<V> a0 = a[i], a1 = a[i + ido];
+      b[i] = a0 + a1;
+      b[i + s] = twiddle<kFwd>(a0 - a1, tw[i]);
+    }
+  }
+}
+
+template <bool kFwd, typename T, typename V>
+inline void butterfly3(const Cx<V>* a, int64_t ia, Cx<V>* y) {
+  constexpr T kHalf = T(0.5);
+  constexpr T kSin60 = T(0.866025403784438646763723170752936183L);
+  const Cx<V> a0 = a[0], a1 = a[ia], a2 = a[2 * ia];
+  const Cx<V> t = a1 + a2;
+  const Cx<V> c = a0 - scale(kHalf, t);
+  const Cx<V> d = rotate_quarter<kFwd>(scale(kSin60, a1 - a2));
+  y[0] = a0 + t;
+  y[1] = c + d;
+  y[2] = c - d;
+}
+
+template <bool kFwd, typename T, typename V>
+void pass3(int64_t l1, int64_t ido, const Cx<V>* in, Cx<V>* out,
+           const std::complex<T>* tw) {
+  const int64_t s = ido * l1;
+  for (int64_t k = 0; k < l1; ++k) {
+    const Cx<V>* a = in + ido * 3 * k;
+    Cx<V>* b = out + ido * k;
+    Cx<V> y[3];
+    butterfly3<kFwd, T>(a, ido, y);
+    b[0] = y[0];
+    b[s] = y[1];
+    b[2 * s] = y[2];
+    for (int64_t i = 1; i < ido; ++i) {
+      butterfly3<kFwd, T>(a + i, ido, y);
+      b[i] = y[0];
+      b[i + s] = twiddle<kFwd>(y[1], tw[i]);
+      b[i + 2 * s] = twiddle<kFwd>(y[2], tw[i + ido]);
+    }
+  }
+}
+
+template <bool kFwd, typename V>
+inline void butterfly4(const Cx<V>* a, int64_t ia, Cx<V>* y) {
+  const Cx<V> a0 = a[0], a1 = a[ia], a2 = a[2 * ia], a3 = a[3 * ia];
+  const Cx<V> t0 = a0 + a2, t1 = a0 - a2, t2 = a1 + a3;
+  const Cx<V> t3 = rotate_quarter<kFwd>(a1 - a3);
+  y[0] = t0 + t2;
+  y[1] = t1 + t3;
+  y[2] = t0 - t2;
+  y[3] = t1 - t3;
+}
+
+template <bool kFwd, typename T, typename V>
+void pass4(int64_t l1, int64_t ido, const Cx<V>* in, Cx<V>* out,
+           const std::complex<T>* tw) {
+  const int64_t s = ido * l1;
+  for (int64_t k = 0; k < l1; ++k) {
+    const Cx<V>* a = in + ido * 4 * k;
+    Cx<V>* b = out + ido * k;
+    Cx<V> y[4];
+    butterfly4<kFwd>(a, ido, y);
+    for (int j = 0; j < 4; ++j) b[j * s] = y[j];
+    for (int64_t i = 1; i < ido; ++i) {
+      butterfly4<kFwd>(a + i, ido, y);
+      b[i] = y[0];
+      for (int j = 1; j < 4; ++j) {
+        b[i + j * s] = twiddle<kFwd>(y[j], tw[i + (j - 1) * ido]);
+      }
+    }
+  }
+}
+
+template <bool kFwd, typename T, typename V>
+inline void butterfly5(const Cx<V>* a, int64_t ia, Cx<V>* y) {
+  constexpr T kCos1 = T(0.309016994374947424102293417182819059L);
+  constexpr T kCos2 = T(-0.809016994374947424102293417182819059L);
+  constexpr T kSin1 = T(0.951056516295153572116439333379382143L);
+  constexpr T kSin2 = T(0.587785252292473129168705954639072769L);
+  const Cx<V> a0 = a[0];
+  const Cx<V> t1 = a[ia] + a[4 * ia], d1 = a[ia] - a[4 * ia];
+  const Cx<V> t2 = a[2 * ia] + a[3 * ia], d2 = a[2 * ia] - a[3 * ia];
+  const Cx<V> c1 = a0 + scale(kCos1, t1) + scale(kCos2, t2);
+  const Cx<V> c2 = a0 + scale(kCos2, t1) + scale(kCos1, t2);
+  const Cx<V> e1 =
+      rotate_quarter<kFwd>(scale(kSin1, d1) + scale(kSin2, d2));
+  const Cx<V> e2 =
+      rotate_quarter<kFwd>(scale(kSin2, d1) - scale(kSin1, d2));
+  y[0] = a0 + t1 + t2;
+  y[1] = c1 + e1;
+  y[2] = c2 + e2;
+  y[3] = c2 - e2;
+  y[4] = c1 - e1;
+}
+
+template <bool kFwd, typename T, typename V>
+void pass5(int64_t l1, int64_t ido, const Cx<V>* in, Cx<V>* out,
+           const std::complex<T>* tw) {
+  const int64_t s = ido * l1;
+  for (int64_t k = 0; k < l1; ++k) {
+    const Cx<V>* a = in + ido * 5 * k;
+    Cx<V>* b = out + ido * k;
+    Cx<V> y[5];
+    butterfly5<kFwd, T>(a, ido, y);
+    for (int j = 0; j < 5; ++j) b[j * s] = y[j];
+    for (int64_t i = 1; i < ido; ++i) {
+      butterfly5<kFwd, T>(a + i, ido, y);
+      b[i] = y[0];
+      for (int j = 1; j < 5; ++j) {
+        b[i + j * s] = twiddle<kFwd>(y[j], tw[i + (j - 1) * ido]);
+      }
+    }
+  }
+}
+
+// Any odd radix p, O(p^2) per butterfly using the pairing of m and p - m.
+// roots[q] = exp(-2 pi i q / p); work holds p + 1 values.
+template <bool kFwd, typename T, typename V>
+void pass_generic(int64_t p, int64_t l1, int64_t ido, const Cx<V>* in,
+                  Cx<V>* out, const std::complex<T>* tw,
+                  const std::complex<T>* roots, Cx<V>* work) {
+  const int64_t half = (p - 1) / 2;
+  const int64_t s = ido * l1;
+  Cx<V>* sums = work;              // sums[m] = a_m + a_{p-m}
+  Cx<V>* diffs = work + half + 1;  // diffs[m] = a_m - a_{p-m}
+  for (int64_t k = 0; k < l1; ++k) {
+    const Cx<V>* a = in + ido * p * k;
+    Cx<V>* b = out + ido * k;
+    for (int64_t i = 0; i < ido; ++i) {
+      const Cx<V> a0 = a[i];
+      Cx<V> total = a0;
+      for (int64_t m = 1; m <= half; ++m) {
+        const Cx<V> x = a[i + m * ido], y = a[i + (p - m) * ido];
+        sums[m] = x + y;
+        diffs[m] = x - y;
+        total = total + sums[m];
+      }
+      b[i] = total;
+      for (int64_t j = 1; j <= half; ++j) {
+        Cx<V> even = a0;
+        Cx<V> odd = {V{}, V{}};
+        int64_t q = 0;
+        for (int64_t m = 1; m <= half; ++m) {
+          q += j;
+          if (q >= p) q -= p;
+          even = even + scale(roots[q].real(), sums[m]);
+          odd = odd + scale(-roots[q].imag(), diffs[m]);  // sin(2 pi q / p)
+        }
+        const Cx<V> rot = rotate_quarter<kFwd>(odd);
+        const Cx<V> yj = even + rot, ypj = even - rot;
+        if (i == 0) {
+          b[j * s] = yj;
+          b[(p - j) * s] = ypj;
+        } else {
+          b[i + j * s] = twiddle<kFwd>(yj, tw[i + (j - 1) * ido]);
+          b[i + (p - j) * s] = twiddle<kFwd>(ypj, tw[i + (p - j - 1) * ido]);
+        }
+      }
+    }
+  }
+}
+
+template <bool kFwd, typename T, typename V>
+void run_passes(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch) {
+  const auto& passes = plan.passes();
+  if (passes.empty()) return;
+  const int64_t n = plan.length();
+  Cx<V>* work = scratch + n;
+  Cx<V>* src = data;
+  Cx<V>* dst = scratch;
+  for (const auto& pass : passes) {
+    const std::complex<T>* tw = plan.twiddles() + pass.twiddle_offset;
+    switch (pass.radix) {
+      case 2:
+        pass2<kFwd>(pass.l1, pass.ido, src, dst, tw);
+        break;
+      case 3:
+        pass3<kFwd>(pass.l1, pass.ido, src, dst, tw);
+        break;
+      case 4:
+        pass4<kFwd>(pass.l1, pass.ido, src, dst, tw);
+        break;
+      case 5:
+        pass5<kFwd>(pass.l1, pass.ido, src, dst, tw);
+        break;
+      default:
+        pass_generic<kFwd>(pass.radix, pass.l1, pass.ido, src, dst, tw,
+                           tw + (pass.radix - 1) * pass.ido, work);
+    }
+    std::swap(src, dst);
+  }
+  if (src != data) std::copy(src, src + n, data);
+}
+
+template <typename V, typename T>
+inline Cx<V> cmul(Cx<V> a, std::complex<T> w) {
+  return twiddle<true>(a, w);
+}
+
+// Complex transform of plan.length() elements in place; scratch holds
+// plan.scratch_size() elements.
+template <typename T, typename V>
+void transform(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch,
+               bool forward) {
+  if (const C2CPlan<T>* inner = plan.bluestein()) {
+    // Bluestein: a chirp-weighted convolution of padded length m done with
+    // two transforms of m. backward(x) = conj(forward(conj(x))).
+    const int64_t n = plan.length(), m = inner->length();
+    const std::complex<T>* chirp = plan.chirp();
+    const std::complex<T>* spectrum = plan.chirp_spectrum();
+    Cx<V>* a = scratch;
+    for (int64_t k = 0; k < n; ++k) {
+      a[k] = cmul(forward ? data[k] : conj(data[k]), chirp[k]);
+    }
+    std::fill(a + n, a + m, Cx<V>{V{}, V{}});
+    transform(*inner, a, scratch + m, true);
+    for (int64_t k = 0; k < m; ++k) a[k] = cmul(a[k], spectrum[k]);
+    transform(*inner, a, scratch + m, false);
+    for (int64_t k = 0; k < n; ++k) {
+      const Cx<V> y = cmul(a[k], chirp[k]);
+      data[k] = forward ? y : conj(y);
+    }
+    return;
+  }
+  if (forward) {
+    run_passes<true>(plan, data, scratch);
+  } else {
+    run_passes<false>(plan, data, scratch);
+  }
+}
+
+// Real transforms of length n. r2c: x (n values) -> out (n/2+1 values); c2r
+// the reverse. Scratch: real_scratch_size(plan) elements.
+template <typename T>
+size_t real_scratch_size(const RealPlan<T>& plan) {
+  const int64_t n = plan.length();
+  const size_t own = static_cast<size_t>(n % 2 == 0 ? n / 2 : n);
+  return own + plan.complex_plan().scratch_size();
+}
+
+template <typename T, typename V>
+void r2c_transform(const RealPlan<T>& plan, const V* x, Cx<V>* out,
+                   Cx<V>* scratch) {
+  const int64_t n = plan.length();
+  if (n % 2 == 1) {
+    Cx<V>* z = scratch;
+    for (int64_t j = 0; j < n; ++j) z[j] = Cx<V>{x[j], V{}};
+    transform(plan.complex_plan(), z, scratch + n, true);
+    std::copy(z, z + n / 2 + 1, out);
+    return;
+  }
+  // Even n = 2h: transform z_j = x_2j + i x_2j+1 (length h) in out[0..h),
+  // then split the spectra of the even and odd samples in place.
+  const int64_t half = n / 2;
+  for (int64_t j = 0; j < half; ++j) out[j] = Cx<V>{x[2 * j], x[2 * j + 1]};
+  transform(plan.complex_plan(), out, scratch, true);
+  const Cx<V> z0 = out[0];
+  out[0] = Cx<V>{z0.re + z0.im, V{}};
+  out[half] = Cx<V>{z0.re - z0.im, V{}};
+  const std::complex<T>* w = plan.twiddles();
+  for (int64_t k = 1; 2 * k <= half; ++k) {
+    const Cx<V> a = out[k], b = conj(out[half - k]);
+    const Cx<V> even = scale(T(0.5), a + b);
+    const Cx<V> d = a - b;  // odd = d / (2i)
+    const Cx<V> odd = {d.im * T(0.5), d.re * T(-0.5)};
+    const Cx<V> rotated = cmul(odd, w[k]);
+    out[k] = even + rotated;
+    if (2 * k != half) out[half - k] = conj(even - rotated);
+  }
+}
+
+template <typename T, typename V>
+void c2r_transform(const RealPlan<T>& plan, const Cx<V>* in, V* x,
+                   Cx<V>* scratch) {
+  const int64_t n = plan.length();
+  if (n % 2 == 1) {
+    Cx<V>* z = scratch;
+    z[0] = Cx<V>{in[0].re, V{}};
+    for (int64_t k = 1; 2 * k < n; ++k) {
+      z[k] = in[k];
+      z[n - k] = conj(in[k]);
+    }
+    transform(plan.complex_plan(), z, scratch + n, false);
+    for (int64_t j = 0; j < n; ++j) x[j] = z[j].re;
+    return;
+  }
+  // Even n = 2h: rebuild z = spectra of (even + i odd) samples and run one
+  // inverse transform of length h in scratch. Only Re of DC and Nyquist count.
+  const int64_t half = n / 2;
+  Cx<V>* z = scratch;
+  const V dc = in[0].re, nyquist = in[half].re;
+  z[0] = Cx<V>{dc + nyquist, dc - nyquist};
+  const std::complex<T>* w = plan.twiddles();
+  for (int64_t k = 1; k < half; ++k) {
+    const Cx<V> a = in[k], b = conj(in[half - k]);
+    const Cx<V> d = a - b;
+    // i * d * conj(w^k)
+    z[k] = a + b + twiddle<false>(Cx<V>{-d.im, d.re}, w[k]);
+  }
+  transform(plan.complex_plan(), z, scratch + half, false);
+  for (int64_t j = 0; j < half; ++j) {
+    x[2 * j] = z[j].re;
+    x[2 * j + 1] = z[j].im;
+  }
+}
+
+// Line loops: transform lines [begin, end) of a LineSet, L lines at a time
+// through the vector type V (one line per lane), the rest one by one.
+
+template <typename T, typename V, int L>
+void c2c_lines(const C2CPlan<T>& plan, const std::complex<T>* in,
+               std::complex<T>* out, const LineSet& lines, int64_t begin,
+               int64_t end, bool forward) {
+  const int64_t n = plan.length();
+  const size_t size = n + plan.scratch_size();
+  const int64_t is = lines.in_stride, os = lines.out_stride;
+  int64_t line = begin;
+  if (end - begin >= L) {
+    Buffer<Cx<V>> buf(size);
+    int64_t io[L], oo[L];
+    for (; line + L <= end; line += L) {
+      for (int b = 0; b < L; ++b) line_offsets(lines, line + b, &io[b], &oo[b]);
+      for (int64_t j = 0; j < n; ++j) {
+        for (int b = 0; b < L; ++b) {
+          const std::complex<T> v = in[io[b] + j * is];
+          buf[j].re[b] = v.real();
+          buf[j].im[b] = v.imag();
+        }
+      }
+      transform(plan, buf.data(), buf.data() + n, forward);
+      for (int64_t j = 0; j < n; ++j) {
+        for (int b = 0; b < L; ++b) {
+          out[oo[b] + j * os] = std::complex<T>(buf[j].re[b], buf[j].im[b]);
+        }
+      }
+    }
+  }
+  if (line == end) return;
+  Buffer<Cx<T>> buf(size);
+  for (; line < end; ++line) {
+    int64_t io, oo;
+    line_offsets(lines, line, &io, &oo);
+    for (int64_t j = 0; j < n; ++j) {
+      const std::complex<T> v = in[io + j * is];
+      buf[j] = Cx<T>{v.real(), v.imag()};
+    }
+    transform(plan, buf.data(), buf.data() + n, forward);
+    for (int64_t j = 0; j < n; ++j) {
+      out[oo + j * os] = std::complex<T>(buf[j].re, buf[j].im);
+    }
+  }
+}
+
+template <typename T, typename V, int L>
+void r2c_lines(const RealPlan<T>& plan, const T* in, std::complex<T>* out,
+               const LineSet& lines, int64_t begin, int64_t end) {
+  const int64_t n = plan.length(), m = n / 2 + 1;
+  const size_t size = m + real_scratch_size(plan);
+  const int64_t is = lines.in_stride, os = lines.out_stride;
+  int64_t line = begin;
+  if (end - begin >= L) {
+    Buffer<Cx<V>> buf(size);
+    Buffer<V> x(n);
+    int64_t io[L], oo[L];
+    for (; line + L <= end; line += L) {
+      for (int b = 0; b < L; ++b) line_offsets(lines, line + b, &io[b], &oo[b]);
+      for (int64_t j = 0; j < n; ++j) {
+        for (int b = 0; b < L; ++b) x[j][b] = in[io[b] + j * is];
+      }
+      r2c_transform(plan, x.data(), buf.data(), buf.data() + m);
+      for (int64_t k = 0; k < m; ++k) {
+        for (int b = 0; b < L; ++b) {
+          out[oo[b] + k * os] = std::complex<T>(buf[k].re[b], buf[k].im[b]);
+        }
+      }
+    }
+  }
+  if (line == end) return;
+  Buffer<Cx<T>> buf(size);
+  Buffer<T> x(n);
+  for (; line < end; ++line) {
+    int64_t io, oo;
+    line_offsets(lines, line, &io, &oo);
+    for (int64_t j = 0; j < n; ++j) x[j] = in[io + j * is];
+    r2c_transform(plan, x.data(), buf.data(), buf.data() + m);
+    for (int64_t k = 0; k < m; ++k) {
+      out[oo + k * os] = std::complex<T>(buf[k].re, buf[k].im);
+    }
+  }
+}
+
+template <typename T, typename V, int L>
+void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
+               const LineSet& lines, int64_t begin, int64_t end) {
+  const int64_t n = plan.length(), m = n / 2 + 1;
+  const size_t size = m + real_scratch_size(plan);
+  const int64_t is = lines.in_stride, os = lines.out_stride;
+  int64_t line = begin;
+  if (end - begin >= L) {
+    Buffer<Cx<V>> buf(size);
+    Buffer<V> x(n);
+    int64_t io[L], oo[L];
+    for (; line + L <= end; line += L) {
+      for (int b = 0; b < L; ++b) line_offsets(lines, line + b, &io[b], &oo[b]);
+      for (int64_t k = 0; k < m; ++k) {
+        for (int b = 0; b < L; ++b) {
+          const std::complex<T> v = in[io[b] + k * is];
+          buf[k].re[b] = v.real();
+          buf[k].im[b] = v.imag();
+        }
+      }
+      c2r_transform(plan, buf.data(), x.data(), buf.data() + m);
+      for (int64_t j = 0; j < n; ++j) {
+        for (int b = 0; b < L; ++b) out[oo[b] + j * os] = x[j][b];
+      }
+    }
+  }
+  if (line == end) return;
+  Buffer<Cx<T>> buf(size);
+  Buffer<T> x(n);
+  for (; line < end; ++line) {
+    int64_t io, oo;
+    line_offsets(lines, line, &io, &oo);
+    for (int64_t k = 0; k < m; ++k) {
+      const std::complex<T> v = in[io + k * is];
+      buf[k] = Cx<T>{v.real(), v.imag()};
+    }
+    c2r_transform(plan, buf.data(), x.data(), buf.data() + m);
+    for (int64_t j = 0; j < n; ++j) out[oo + j * os] = x[j];
+  }
+}
+
+// The table this instruction set hands to the driver.
+template <typename T, typename V>
+const KernelTable<T>& make_table(const char* name) {
+  constexpr int L = sizeof(V) / sizeof(T);
+  static const KernelTable<T> table{name, L, &c2c_lines<T, V, L>,
+                                    &r2c_lines<T, V, L>, &c2r_lines<T, V, L>};
+  return table;
+}
+
+}  // namespace jfft::engine::JFFT_ISA
