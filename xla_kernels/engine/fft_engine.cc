@@ -182,14 +182,73 @@ std::vector<int64_t> row_major_strides(const std::vector<int64_t>& shape) {
   return strides;
 }
 
+// One long line by the four-step method (see FourStepPlan): `in` and `out`
+// point at the line's first element, with strides along it.
+template <typename T>
+void c2c_four_step(const FourStepPlan<T>& plan, const std::complex<T>* in,
+                   int64_t in_stride, std::complex<T>* out, int64_t out_stride,
+                   bool forward, const Parallelism& parallelism) {
+  const int64_t n1 = plan.n1(), n2 = plan.n2(), n = n1 * n2;
+  const KernelTable<T>& k = kernels<T>();
+  // The matrix a[j1, j2] = x[j1 * n2 + j2], row-major in `matrix`.
+  std::vector<std::complex<T>> matrix(n);
+  LineSet columns;  // n2 lines of length n1
+  columns.dims = {n2};
+  columns.in_strides = {in_stride};
+  columns.out_strides = {1};
+  columns.count = n2;
+  columns.in_stride = in_stride * n2;
+  columns.out_stride = n2;
+  parallel_for(n2, k.lanes, n, parallelism, [&](int64_t begin, int64_t end) {
+    k.c2c(plan.columns(), in, matrix.data(), columns, begin, end, forward);
+    // Twiddle the columns just transformed: a[k1, j2] *= w^(+-j2 k1).
+    const std::complex<T>* tw = plan.twiddles();
+    for (int64_t k1 = 0; k1 < n1; ++k1) {
+      std::complex<T>* row = matrix.data() + k1 * n2;
+      const std::complex<T>* w = tw + k1 * n2;
+      for (int64_t j2 = begin; j2 < end; ++j2) {
+        const T ar = row[j2].real(), ai = row[j2].imag();
+        const T wr = w[j2].real(), wi = forward ? w[j2].imag() : -w[j2].imag();
+        row[j2] = std::complex<T>(ar * wr - ai * wi, ar * wi + ai * wr);
+      }
+    }
+  });
+  LineSet rows;  // n1 lines of length n2, written to x[k1 + n1 * k2]
+  rows.dims = {n1};
+  rows.in_strides = {n2};
+  rows.out_strides = {out_stride};
+  rows.count = n1;
+  rows.in_stride = 1;
+  rows.out_stride = out_stride * n1;
+  parallel_for(n1, k.lanes, n, parallelism, [&](int64_t begin, int64_t end) {
+    k.c2c(plan.rows(), matrix.data(), out, rows, begin, end, forward);
+  });
+}
+
 template <typename T>
 void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
               std::complex<T>* out, const std::vector<int64_t>& out_strides,
               const std::vector<int64_t>& shape, int64_t axis, bool forward,
               const Parallelism& parallelism) {
-  const auto plan = get_c2c_plan<T>(shape[axis]);
   const LineSet lines = lines_along(shape, in_strides, out_strides, axis);
   const KernelTable<T>& k = kernels<T>();
+  // Too few lines to fill the SIMD lanes: split each long line instead.
+  if (lines.count < k.lanes && FourStepPlan<T>::split(shape[axis]) > 0) {
+    const auto plan = get_four_step_plan<T>(shape[axis]);
+    for (int64_t line = 0; line < lines.count; ++line) {
+      int64_t in_offset = 0, out_offset = 0, rest = line;
+      for (size_t d = lines.dims.size(); d-- > 0;) {
+        const int64_t q = rest % lines.dims[d];
+        rest /= lines.dims[d];
+        in_offset += q * lines.in_strides[d];
+        out_offset += q * lines.out_strides[d];
+      }
+      c2c_four_step(*plan, in + in_offset, lines.in_stride, out + out_offset,
+                    lines.out_stride, forward, parallelism);
+    }
+    return;
+  }
+  const auto plan = get_c2c_plan<T>(shape[axis]);
   parallel_for(lines.count, k.lanes, lines.count * shape[axis], parallelism,
                [&](int64_t begin, int64_t end) {
                  k.c2c(*plan, in, out, lines, begin, end, forward);

@@ -12,7 +12,7 @@
 
 namespace jfft::engine {
 
-enum class PlanKind : int { kComplex = 0, kReal = 1 };
+enum class PlanKind : int { kComplex = 0, kReal = 1, kFourStep = 2 };
 
 class PlanCache {
  public:

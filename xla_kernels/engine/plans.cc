@@ -149,6 +149,39 @@ RealPlan<T>::RealPlan(int64_t length) : length_(length) {
 }
 
 template <typename T>
+int64_t FourStepPlan<T>::split(int64_t length) {
+  // Worth it once a line outgrows the L2 cache; the split must keep both
+  // factors long enough to be real transforms, and must not need Bluestein
+  // (whose padded length the direct plan handles better).
+  if (length < (1 << 15)) return 0;
+  const std::vector<int64_t> factors = factorize(length);
+  if (factors.back() > 5) return 0;
+  int64_t n1 = 1;
+  for (int64_t d = 2; d * d <= length; ++d) {
+    if (length % d == 0) n1 = d;
+  }
+  return n1 >= 16 ? n1 : 0;
+}
+
+template <typename T>
+FourStepPlan<T>::FourStepPlan(int64_t length) {
+  n1_ = split(length);
+  if (n1_ == 0) {
+    throw std::invalid_argument("no four-step split for length " +
+                                std::to_string(length));
+  }
+  n2_ = length / n1_;
+  columns_ = get_c2c_plan<T>(n1_);
+  rows_ = get_c2c_plan<T>(n2_);
+  twiddles_.resize(length);
+  for (int64_t k1 = 0; k1 < n1_; ++k1) {
+    for (int64_t j2 = 0; j2 < n2_; ++j2) {
+      twiddles_[k1 * n2_ + j2] = unit_root<T>(k1 * j2, length);
+    }
+  }
+}
+
+template <typename T>
 std::shared_ptr<const C2CPlan<T>> get_c2c_plan(int64_t length) {
   return plan_cache().get<C2CPlan<T>>(PlanKind::kComplex, sizeof(T), length);
 }
@@ -158,6 +191,17 @@ std::shared_ptr<const RealPlan<T>> get_real_plan(int64_t length) {
   return plan_cache().get<RealPlan<T>>(PlanKind::kReal, sizeof(T), length);
 }
 
+template <typename T>
+std::shared_ptr<const FourStepPlan<T>> get_four_step_plan(int64_t length) {
+  return plan_cache().get<FourStepPlan<T>>(PlanKind::kFourStep, sizeof(T),
+                                           length);
+}
+
+template class FourStepPlan<float>;
+template class FourStepPlan<double>;
+template std::shared_ptr<const FourStepPlan<float>> get_four_step_plan(int64_t);
+template std::shared_ptr<const FourStepPlan<double>> get_four_step_plan(
+    int64_t);
 template class C2CPlan<float>;
 template class C2CPlan<double>;
 template class RealPlan<float>;

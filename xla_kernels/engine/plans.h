@@ -83,11 +83,41 @@ class RealPlan {
   std::vector<Complex> twiddles_;
 };
 
+// A long transform n = n1 * n2 done as a matrix (four-step): n2 transforms of
+// length n1 down the columns, twiddles, n1 transforms of length n2 along the
+// rows, written transposed. Both passes run many short lines side by side, so
+// a single long line gets the SIMD lanes and threads that batches get.
+template <typename T>
+class FourStepPlan {
+ public:
+  using Complex = std::complex<T>;
+
+  explicit FourStepPlan(int64_t length);
+
+  // A good split of `length`, or 0 when the direct plan is better.
+  static int64_t split(int64_t length);
+
+  int64_t length() const { return n1_ * n2_; }
+  int64_t n1() const { return n1_; }
+  int64_t n2() const { return n2_; }
+  const C2CPlan<T>& columns() const { return *columns_; }
+  const C2CPlan<T>& rows() const { return *rows_; }
+  // exp(-2 pi i j2 k1 / n) at k1 * n2 + j2.
+  const Complex* twiddles() const { return twiddles_.data(); }
+
+ private:
+  int64_t n1_, n2_;
+  std::shared_ptr<const C2CPlan<T>> columns_, rows_;
+  std::vector<Complex> twiddles_;
+};
+
 // Cached plans, shared between callers and threads.
 template <typename T>
 std::shared_ptr<const C2CPlan<T>> get_c2c_plan(int64_t length);
 template <typename T>
 std::shared_ptr<const RealPlan<T>> get_real_plan(int64_t length);
+template <typename T>
+std::shared_ptr<const FourStepPlan<T>> get_four_step_plan(int64_t length);
 
 }  // namespace jfft::engine
 
