@@ -6,15 +6,11 @@ jfft's own C++ engine, and works under jit, vmap, grad, jvp/jacfwd,
 linear_transpose and higher-order derivatives.
 """
 
-from ._native import (
-    clear_plan_cache,
-    plan_cache_info,
-    set_plan_cache_capacity,
-)
 from ._fft import (
     fft,
     fft2,
     fftn,
+    get_workers,
     hfft,
     hfft2,
     hfftn,
@@ -30,17 +26,45 @@ from ._fft import (
     rfft,
     rfft2,
     rfftn,
+    set_workers,
     xla_fallback,
 )
 from ._helpers import fftfreq, fftshift, ifftshift, rfftfreq
+from ._native import (
+    clear_plan_cache,
+    plan_cache_info,
+    set_plan_cache_capacity,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "fft", "ifft", "rfft", "irfft", "hfft", "ihfft",
-    "fft2", "ifft2", "rfft2", "irfft2", "hfft2", "ihfft2",
-    "fftn", "ifftn", "rfftn", "irfftn", "hfftn", "ihfftn",
-    "fftfreq", "rfftfreq", "fftshift", "ifftshift",
-    "xla_fallback", "plan_cache_info", "set_plan_cache_capacity",
     "clear_plan_cache",
+    "fft",
+    "fft2",
+    "fftfreq",
+    "fftn",
+    "fftshift",
+    "get_workers",
+    "hfft",
+    "hfft2",
+    "hfftn",
+    "ifft",
+    "ifft2",
+    "ifftn",
+    "ifftshift",
+    "ihfft",
+    "ihfft2",
+    "ihfftn",
+    "irfft",
+    "irfft2",
+    "irfftn",
+    "plan_cache_info",
+    "rfft",
+    "rfft2",
+    "rfftfreq",
+    "rfftn",
+    "set_plan_cache_capacity",
+    "set_workers",
+    "xla_fallback",
 ]  # fmt: skip

@@ -31,13 +31,10 @@ def as_array(a: Any, name: str = "a") -> jax.Array:
             a = jnp.asarray(a)
         except (TypeError, ValueError) as err:
             raise TypeError(
-                f"{name}: expected a numeric array, got {type(a).__name__} "
-                f"({err})"
+                f"{name}: expected a numeric array, got {type(a).__name__} ({err})"
             ) from None
     dtype = a.dtype
-    if not (
-        jnp.issubdtype(dtype, jnp.number) or jnp.issubdtype(dtype, jnp.bool_)
-    ):
+    if not (jnp.issubdtype(dtype, jnp.number) or jnp.issubdtype(dtype, jnp.bool_)):
         raise TypeError(f"{name}: expected a numeric array, got dtype {dtype}")
     return a
 
@@ -71,8 +68,7 @@ def real_dtype(dtype: np.dtype, name: str, func: str) -> np.dtype:
 def check_norm(norm: Any) -> str:
     if norm not in NORMS:
         raise ValueError(
-            f"norm: must be one of 'backward', 'ortho', 'forward' or None, "
-            f"got {norm!r}"
+            f"norm: must be one of 'backward', 'ortho', 'forward' or None, got {norm!r}"
         )
     return norm or "backward"
 
@@ -154,8 +150,7 @@ def transform_nd(
         else:
             if len(s) > ndim:
                 raise ValueError(
-                    f"s: has {len(s)} entries but the array has only {ndim} "
-                    "dimensions"
+                    f"s: has {len(s)} entries but the array has only {ndim} dimensions"
                 )
             axes = tuple(range(ndim - len(s), ndim))
     axes = normalize_axes(axes, ndim)

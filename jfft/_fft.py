@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import operator
 import os
 from collections.abc import Iterator, Sequence
 from typing import Any, Literal
@@ -41,6 +42,49 @@ def xla_fallback(enabled: bool = True) -> Iterator[None]:
         _backend.reset(token)
 
 
+_workers = contextvars.ContextVar("jfft_workers", default=None)
+
+
+def _resolve_workers(workers: Any) -> int:
+    """scipy.fft's convention: None is the current default (all cores unless
+    set_workers says otherwise), -1 all cores, -k all but k-1."""
+    if workers is None:
+        workers = _workers.get()
+        if workers is None:
+            return os.cpu_count() or 1
+    if isinstance(workers, bool):
+        raise TypeError(f"workers: expected an integer, got {workers!r}")
+    try:
+        workers = operator.index(workers)
+    except TypeError:
+        raise TypeError(f"workers: expected an integer, got {workers!r}") from None
+    count = workers if workers > 0 else (os.cpu_count() or 1) + 1 + workers
+    if workers == 0 or count < 1:
+        raise ValueError(f"workers: expected a non-zero thread count, got {workers}")
+    return count
+
+
+def get_workers() -> int:
+    """Threads a transform uses when ``workers`` is not given."""
+    return _resolve_workers(None)
+
+
+@contextlib.contextmanager
+def set_workers(workers: int) -> Iterator[None]:
+    """Context manager setting the default ``workers`` of transforms traced
+    inside it, as :func:`scipy.fft.set_workers`. The native kernels never use
+    more threads than XLA's CPU thread pool has."""
+    token = _workers.set(_resolve_workers(workers))
+    try:
+        yield
+    finally:
+        _workers.reset(token)
+
+
+def _options(workers: Any) -> dict:
+    return {"backend": _backend.get(), "workers": _resolve_workers(workers)}
+
+
 def _scale(y: jax.Array, factor: float) -> jax.Array:
     return y if factor == 1.0 else y * factor
 
@@ -48,34 +92,37 @@ def _scale(y: jax.Array, factor: float) -> jax.Array:
 # The three transform families, each over a canonical (axes, lengths).
 
 
-def _c2c(a, axes_lengths_fn, norm, forward: bool) -> jax.Array:
+def _c2c(a, axes_lengths_fn, norm, forward: bool, workers) -> jax.Array:
     x = _args.as_array(a)
     norm = _args.check_norm(norm)
+    options = _options(workers)
     axes, lengths = axes_lengths_fn(x.shape)
     x = x.astype(_args.complex_dtype(x.dtype))
     x = _args.fit(x, axes, lengths)
     if not axes:
         return x
-    y = c2c_p.bind(x, axes=axes, forward=forward, backend=_backend.get())
+    y = c2c_p.bind(x, axes=axes, forward=forward, **options)
     return _scale(y, _args.scale_factor(norm, lengths, inverse=not forward))
 
 
-def _r2c(a, axes_lengths_fn, norm, func: str, *, inverse_norm: bool = False):
+def _r2c(a, axes_lengths_fn, norm, workers, func: str, *, inverse_norm=False):
     # ihfft (inverse_norm) is conj(rfft(a)) with the opposite norm.
     x = _args.as_array(a)
     norm = _args.check_norm(norm)
+    options = _options(workers)
     x = x.astype(_args.real_dtype(x.dtype, "a", func))
     axes, lengths = axes_lengths_fn(x.shape)
     if not axes:
         raise ValueError(f"{func}: axes must name at least one axis")
     x = _args.fit(x, axes, lengths)
-    y = r2c_p.bind(x, axes=axes, backend=_backend.get())
+    y = r2c_p.bind(x, axes=axes, **options)
     return _scale(y, _args.scale_factor(norm, lengths, inverse=inverse_norm))
 
 
-def _c2r(a, axes_lengths_fn, norm, func: str, *, conjugate: bool = False):
+def _c2r(a, axes_lengths_fn, norm, workers, func: str, *, conjugate=False):
     x = _args.as_array(a)
     norm = _args.check_norm(norm)
+    options = _options(workers)
     axes, lengths = axes_lengths_fn(x.shape)
     if not axes:
         raise ValueError(f"{func}: axes must name at least one axis")
@@ -87,7 +134,7 @@ def _c2r(a, axes_lengths_fn, norm, func: str, *, conjugate: bool = False):
     out_shape = list(x.shape)
     out_shape[axes[-1]] = lengths[-1]
     _args.check_size(out_shape, "n/s")
-    y = c2r_p.bind(x, axes=axes, last_length=lengths[-1], backend=_backend.get())
+    y = c2r_p.bind(x, axes=axes, last_length=lengths[-1], **options)
     # hfft (conjugate) is irfft(conj(a)) with the opposite norm: a
     # forward-direction transform, unscaled under "backward".
     return _scale(y, _args.scale_factor(norm, lengths, inverse=not conjugate))
@@ -104,108 +151,226 @@ def _many(s, axes, *, c2r=False):
 # 1-D -------------------------------------------------------------------------
 
 
-def fft(a: Any, n: int | None = None, axis: int = -1, norm: Norm = None) -> jax.Array:
+def fft(
+    a: Any,
+    n: int | None = None,
+    axis: int = -1,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+) -> jax.Array:
     """1-D discrete Fourier transform, as :func:`numpy.fft.fft`."""
-    return _c2c(a, _one(n, axis), norm, True)
+    return _c2c(a, _one(n, axis), norm, True, workers)
 
 
-def ifft(a: Any, n: int | None = None, axis: int = -1, norm: Norm = None) -> jax.Array:
+def ifft(
+    a: Any,
+    n: int | None = None,
+    axis: int = -1,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+) -> jax.Array:
     """1-D inverse discrete Fourier transform, as :func:`numpy.fft.ifft`."""
-    return _c2c(a, _one(n, axis), norm, False)
+    return _c2c(a, _one(n, axis), norm, False, workers)
 
 
-def rfft(a: Any, n: int | None = None, axis: int = -1, norm: Norm = None) -> jax.Array:
+def rfft(
+    a: Any,
+    n: int | None = None,
+    axis: int = -1,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+) -> jax.Array:
     """1-D transform of real input (n//2+1 outputs), as :func:`numpy.fft.rfft`."""
-    return _r2c(a, _one(n, axis), norm, "rfft")
+    return _r2c(a, _one(n, axis), norm, workers, "rfft")
 
 
 def irfft(
-    a: Any, n: int | None = None, axis: int = -1, norm: Norm = None
+    a: Any,
+    n: int | None = None,
+    axis: int = -1,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
 ) -> jax.Array:
     """Inverse of :func:`rfft` (default output length 2*(m-1)), as
     :func:`numpy.fft.irfft`."""
-    return _c2r(a, _one(n, axis, c2r=True), norm, "irfft")
+    return _c2r(a, _one(n, axis, c2r=True), norm, workers, "irfft")
 
 
-def hfft(a: Any, n: int | None = None, axis: int = -1, norm: Norm = None) -> jax.Array:
+def hfft(
+    a: Any,
+    n: int | None = None,
+    axis: int = -1,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+) -> jax.Array:
     """Transform of a Hermitian-symmetric signal given by its first half
     (real output, default length 2*(m-1)), as :func:`numpy.fft.hfft`."""
-    return _c2r(a, _one(n, axis, c2r=True), norm, "hfft", conjugate=True)
+    return _c2r(a, _one(n, axis, c2r=True), norm, workers, "hfft", conjugate=True)
 
 
 def ihfft(
-    a: Any, n: int | None = None, axis: int = -1, norm: Norm = None
+    a: Any,
+    n: int | None = None,
+    axis: int = -1,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
 ) -> jax.Array:
     """Inverse of :func:`hfft` for real input, as :func:`numpy.fft.ihfft`."""
-    return lax.conj(_r2c(a, _one(n, axis), norm, "ihfft", inverse_norm=True))
+    return lax.conj(_r2c(a, _one(n, axis), norm, workers, "ihfft", inverse_norm=True))
 
 
 # n-D -------------------------------------------------------------------------
 
 
-def fftn(a: Any, s: Shape = None, axes: Axes = None, norm: Norm = None) -> jax.Array:
+def fftn(
+    a: Any,
+    s: Shape = None,
+    axes: Axes = None,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+) -> jax.Array:
     """N-D discrete Fourier transform, as :func:`scipy.fft.fftn`."""
-    return _c2c(a, _many(s, axes), norm, True)
+    return _c2c(a, _many(s, axes), norm, True, workers)
 
 
-def ifftn(a: Any, s: Shape = None, axes: Axes = None, norm: Norm = None) -> jax.Array:
+def ifftn(
+    a: Any,
+    s: Shape = None,
+    axes: Axes = None,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+) -> jax.Array:
     """N-D inverse discrete Fourier transform, as :func:`scipy.fft.ifftn`."""
-    return _c2c(a, _many(s, axes), norm, False)
+    return _c2c(a, _many(s, axes), norm, False, workers)
 
 
-def rfftn(a: Any, s: Shape = None, axes: Axes = None, norm: Norm = None) -> jax.Array:
+def rfftn(
+    a: Any,
+    s: Shape = None,
+    axes: Axes = None,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+) -> jax.Array:
     """N-D transform of real input; the last listed axis is halved."""
-    return _r2c(a, _many(s, axes), norm, "rfftn")
+    return _r2c(a, _many(s, axes), norm, workers, "rfftn")
 
 
 def irfftn(
-    a: Any, s: Shape = None, axes: Axes = None, norm: Norm = None
+    a: Any,
+    s: Shape = None,
+    axes: Axes = None,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
 ) -> jax.Array:
     """Inverse of :func:`rfftn`, as :func:`numpy.fft.irfftn`."""
-    return _c2r(a, _many(s, axes, c2r=True), norm, "irfftn")
+    return _c2r(a, _many(s, axes, c2r=True), norm, workers, "irfftn")
 
 
-def hfftn(a: Any, s: Shape = None, axes: Axes = None, norm: Norm = None) -> jax.Array:
+def hfftn(
+    a: Any,
+    s: Shape = None,
+    axes: Axes = None,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+) -> jax.Array:
     """N-D transform of a Hermitian-symmetric signal, as
     :func:`scipy.fft.hfftn` (``irfftn(conj(a))`` with the opposite norm)."""
-    return _c2r(a, _many(s, axes, c2r=True), norm, "hfftn", conjugate=True)
+    return _c2r(a, _many(s, axes, c2r=True), norm, workers, "hfftn", conjugate=True)
 
 
 def ihfftn(
-    a: Any, s: Shape = None, axes: Axes = None, norm: Norm = None
+    a: Any,
+    s: Shape = None,
+    axes: Axes = None,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
 ) -> jax.Array:
     """Inverse of :func:`hfftn` for real input, as :func:`scipy.fft.ihfftn`."""
-    return lax.conj(_r2c(a, _many(s, axes), norm, "ihfftn", inverse_norm=True))
+    return lax.conj(_r2c(a, _many(s, axes), norm, workers, "ihfftn", inverse_norm=True))
 
 
 # 2-D -------------------------------------------------------------------------
 
 
-def fft2(a: Any, s: Shape = None, axes: Axes = (-2, -1), norm: Norm = None):
+def fft2(
+    a: Any,
+    s: Shape = None,
+    axes: Axes = (-2, -1),
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+):
     """2-D discrete Fourier transform, as :func:`numpy.fft.fft2`."""
-    return fftn(a, s, axes, norm)
+    return fftn(a, s, axes, norm, workers=workers)
 
 
-def ifft2(a: Any, s: Shape = None, axes: Axes = (-2, -1), norm: Norm = None):
+def ifft2(
+    a: Any,
+    s: Shape = None,
+    axes: Axes = (-2, -1),
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+):
     """2-D inverse discrete Fourier transform, as :func:`numpy.fft.ifft2`."""
-    return ifftn(a, s, axes, norm)
+    return ifftn(a, s, axes, norm, workers=workers)
 
 
-def rfft2(a: Any, s: Shape = None, axes: Axes = (-2, -1), norm: Norm = None):
+def rfft2(
+    a: Any,
+    s: Shape = None,
+    axes: Axes = (-2, -1),
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+):
     """2-D transform of real input, as :func:`numpy.fft.rfft2`."""
-    return rfftn(a, s, axes, norm)
+    return rfftn(a, s, axes, norm, workers=workers)
 
 
-def irfft2(a: Any, s: Shape = None, axes: Axes = (-2, -1), norm: Norm = None):
+def irfft2(
+    a: Any,
+    s: Shape = None,
+    axes: Axes = (-2, -1),
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+):
     """Inverse of :func:`rfft2`, as :func:`numpy.fft.irfft2`."""
-    return irfftn(a, s, axes, norm)
+    return irfftn(a, s, axes, norm, workers=workers)
 
 
-def hfft2(a: Any, s: Shape = None, axes: Axes = (-2, -1), norm: Norm = None):
+def hfft2(
+    a: Any,
+    s: Shape = None,
+    axes: Axes = (-2, -1),
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+):
     """2-D Hermitian transform, as :func:`scipy.fft.hfft2`."""
-    return hfftn(a, s, axes, norm)
+    return hfftn(a, s, axes, norm, workers=workers)
 
 
-def ihfft2(a: Any, s: Shape = None, axes: Axes = (-2, -1), norm: Norm = None):
+def ihfft2(
+    a: Any,
+    s: Shape = None,
+    axes: Axes = (-2, -1),
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+):
     """Inverse of :func:`hfft2`, as :func:`scipy.fft.ihfft2`."""
-    return ihfftn(a, s, axes, norm)
+    return ihfftn(a, s, axes, norm, workers=workers)

@@ -12,8 +12,10 @@ each other's transposes up to conjugation and the half-spectrum weights w
 ``r2c^T(ct) = c2r(conj(ct) / w)`` and ``c2r^T(ct) = w * conj(r2c(ct))``.
 Batching only shifts ``axes``; no data moves.
 
-Each primitive also carries ``backend``: "native" lowers to jfft's FFI
-kernels on CPU, "xla" to XLA's own FFT (the only path on other platforms).
+Each primitive also carries execution options that do not change its value:
+``backend`` ("native" lowers to jfft's FFI kernels on CPU, "xla" to XLA's own
+FFT, the only path on other platforms) and ``workers`` (threads the native
+kernel may use, capped by XLA's CPU thread pool).
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ from functools import partial
 import jax
 import numpy as np
 from jax import lax
-from jax.extend.core import Primitive
 from jax._src import dispatch  # apply_primitive: eager execution of a primitive
+from jax.extend.core import Primitive
 from jax.interpreters import ad, batching, mlir
 
 from . import _native
@@ -36,15 +38,15 @@ BACKENDS = ("native", "xla")
 # Abstract evaluation ---------------------------------------------------------
 
 
-def _c2c_abstract(x, *, axes, forward, backend):
-    del forward, backend
+def _c2c_abstract(x, *, axes, forward, **options):
+    del axes, forward, options
     if not np.issubdtype(x.dtype, np.complexfloating):
         raise TypeError(f"c2c expects complex input, got {x.dtype}")
     return x.update(shape=x.shape, dtype=x.dtype, weak_type=False)
 
 
-def _r2c_abstract(x, *, axes, backend):
-    del backend
+def _r2c_abstract(x, *, axes, **options):
+    del options
     if x.dtype not in (np.float32, np.float64):
         raise TypeError(f"r2c expects float32 or float64 input, got {x.dtype}")
     shape = list(x.shape)
@@ -53,8 +55,8 @@ def _r2c_abstract(x, *, axes, backend):
     return x.update(shape=tuple(shape), dtype=dtype, weak_type=False)
 
 
-def _c2r_abstract(x, *, axes, last_length, backend):
-    del backend
+def _c2r_abstract(x, *, axes, last_length, **options):
+    del options
     if x.dtype not in (np.complex64, np.complex128):
         raise TypeError(f"c2r expects complex input, got {x.dtype}")
     if x.shape[axes[-1]] != last_length // 2 + 1:
@@ -79,8 +81,8 @@ def _last_axes_apply(fn, x, axes):
     return jax.numpy.moveaxis(fn(x), dest, axes)
 
 
-def _c2c_xla(x, *, axes, forward, backend):
-    del backend
+def _c2c_xla(x, *, axes, forward, **options):
+    del options
     lengths = tuple(x.shape[a] for a in axes)
     if forward:
         kind = lax.FftType.FFT
@@ -92,14 +94,14 @@ def _c2c_xla(x, *, axes, forward, backend):
     return y if factor == 1 else y * np.array(factor, y.real.dtype)
 
 
-def _r2c_xla(x, *, axes, backend):
-    del backend
+def _r2c_xla(x, *, axes, **options):
+    del options
     lengths = tuple(x.shape[a] for a in axes)
     return _last_axes_apply(lambda t: lax.fft(t, lax.FftType.RFFT, lengths), x, axes)
 
 
-def _c2r_xla(x, *, axes, last_length, backend):
-    del backend
+def _c2r_xla(x, *, axes, last_length, **options):
+    del options
     lengths = tuple(x.shape[a] for a in axes[:-1]) + (last_length,)
     y = _last_axes_apply(lambda t: lax.fft(t, lax.FftType.IRFFT, lengths), x, axes)
     return y * np.array(math.prod(lengths), y.dtype)
@@ -109,11 +111,17 @@ def _lowerings(name, xla_impl):
     xla_lowering = mlir.lower_fun(xla_impl, multiple_results=False)
     native = jax.ffi.ffi_lowering(name)
 
-    def cpu_lowering(ctx, x, *, axes, backend, **params):
+    def cpu_lowering(ctx, x, *, axes, backend, workers, **params):
         if backend == "xla":
             return xla_lowering(ctx, x, axes=axes, backend=backend, **params)
         params.pop("last_length", None)  # carried by the output shape
-        return native(ctx, x, axes=np.asarray(axes, np.int64), **params)
+        return native(
+            ctx,
+            x,
+            axes=np.asarray(axes, np.int64),
+            workers=np.int64(workers),
+            **params,
+        )
 
     return cpu_lowering, xla_lowering
 
@@ -133,23 +141,23 @@ def _half_spectrum_weights(shape, axis, length, dtype):
     return weights.reshape(bshape)
 
 
-def _c2c_transpose(ct, x, *, axes, forward, backend):
+def _c2c_transpose(ct, x, *, axes, forward, **options):
     del x
-    return [c2c_p.bind(ct, axes=axes, forward=forward, backend=backend)]
+    return [c2c_p.bind(ct, axes=axes, forward=forward, **options)]
 
 
-def _r2c_transpose(ct, x, *, axes, backend):
+def _r2c_transpose(ct, x, *, axes, **options):
     length = x.aval.shape[axes[-1]]
     real = np.finfo(ct.dtype).dtype
     inv_weights = 1.0 / _half_spectrum_weights(ct.shape, axes[-1], length, real)
     z = lax.conj(ct) * inv_weights
-    return [c2r_p.bind(z, axes=axes, last_length=length, backend=backend)]
+    return [c2r_p.bind(z, axes=axes, last_length=length, **options)]
 
 
-def _c2r_transpose(ct, x, *, axes, last_length, backend):
+def _c2r_transpose(ct, x, *, axes, last_length, **options):
     del x
     weights = _half_spectrum_weights(ct.shape, axes[-1], last_length, ct.dtype)
-    z = r2c_p.bind(ct, axes=axes, backend=backend)
+    z = r2c_p.bind(ct, axes=axes, **options)
     return [lax.conj(z) * weights]
 
 

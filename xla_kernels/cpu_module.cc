@@ -30,10 +30,10 @@ nb::capsule capsule_of(T* fn) {
 
 template <typename T, typename Array>
 ArrayView<T> view_of(const Array& a) {
-  ArrayView<T> view{static_cast<T*>(const_cast<void*>(
-                        static_cast<const void*>(a.data()))),
-                    {},
-                    {}};
+  ArrayView<T> view{
+      static_cast<T*>(const_cast<void*>(static_cast<const void*>(a.data()))),
+      {},
+      {}};
   for (size_t d = 0; d < a.ndim(); ++d) {
     view.shape.push_back(static_cast<int64_t>(a.shape(d)));
     view.strides.push_back(static_cast<int64_t>(a.stride(d)));
@@ -53,11 +53,12 @@ void engine_c2c(InArray x, OutArray out, std::vector<int64_t> axes,
   } else if (x.dtype() == nb::dtype<std::complex<double>>() &&
              out.dtype() == nb::dtype<std::complex<double>>()) {
     jfft::engine::c2c<double>(view_of<const std::complex<double>>(x),
-                              view_of<std::complex<double>>(out), axes,
-                              forward, parallelism);
+                              view_of<std::complex<double>>(out), axes, forward,
+                              parallelism);
   } else {
-    throw std::invalid_argument("engine_c2c: x and out must both be complex64 "
-                                "or both complex128");
+    throw std::invalid_argument(
+        "engine_c2c: x and out must both be complex64 "
+        "or both complex128");
   }
 }
 
@@ -137,10 +138,8 @@ NB_MODULE(_jfft_cpu, m) {
   m.def("isa", &jfft::engine::isa,
         "The kernels' instruction set: 'avx2' or 'baseline'.");
   m.def(
-      "set_isa", [](const std::string& name) { jfft::engine::set_isa(name.c_str()); },
+      "set_isa",
+      [](const std::string& name) { jfft::engine::set_isa(name.c_str()); },
       nb::arg("name"),
       "Forces 'baseline' or 'avx2' kernels, or 'auto' for the best available.");
-  m.def("default_threads", &jfft::engine::default_threads);
-  m.def("set_default_threads", &jfft::engine::set_default_threads,
-        nb::arg("threads"));
 }

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <complex>
-#include <functional>
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <new>
 #include <stdexcept>
 #include <string>
@@ -60,12 +60,12 @@ std::vector<int64_t> to_vector(ffi::Span<const int64_t> axes) {
 }
 
 // Work is split over XLA's intra-op thread pool, so jfft shares the threads
-// of the rest of the jitted program instead of adding its own; the engine's
-// default thread count caps it.
-engine::Parallelism parallelism_of(ffi::ThreadPool pool) {
+// of the rest of the jitted program instead of adding its own: `workers` (the
+// caller's request) is capped by the pool's size.
+engine::Parallelism parallelism_of(ffi::ThreadPool pool, int64_t workers) {
   engine::Parallelism parallelism;
   const int64_t pool_threads = pool.num_threads();
-  parallelism.threads = engine::default_threads();
+  parallelism.threads = static_cast<int>(std::max<int64_t>(1, workers));
   if (pool_threads > 0) {
     parallelism.threads =
         static_cast<int>(std::min<int64_t>(parallelism.threads, pool_threads));
@@ -81,22 +81,24 @@ void run_c2c(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
              const std::vector<int64_t>& axes, bool forward,
              const engine::Parallelism& parallelism) {
   using C = std::complex<T>;
-  engine::c2c<T>(view_of<const C>(static_cast<const C*>(x.untyped_data()),
-                                  x.dimensions()),
-                 view_of<C>(static_cast<C*>(y->untyped_data()), y->dimensions()),
-                 axes, forward, parallelism);
+  engine::c2c<T>(
+      view_of<const C>(static_cast<const C*>(x.untyped_data()), x.dimensions()),
+      view_of<C>(static_cast<C*>(y->untyped_data()), y->dimensions()), axes,
+      forward, parallelism);
 }
 
 ffi::Error C2CImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
                    ffi::Result<ffi::AnyBuffer> y, ffi::Span<const int64_t> axes,
-                   bool forward) {
+                   bool forward, int64_t workers) {
   const auto type = x.element_type();
   if (type != y->element_type()) return wrong_types("jfft_c2c");
   return guarded("jfft_c2c", [&] {
     if (type == ffi::DataType::C64) {
-      run_c2c<float>(x, y, to_vector(axes), forward, parallelism_of(pool));
+      run_c2c<float>(x, y, to_vector(axes), forward,
+                     parallelism_of(pool, workers));
     } else if (type == ffi::DataType::C128) {
-      run_c2c<double>(x, y, to_vector(axes), forward, parallelism_of(pool));
+      run_c2c<double>(x, y, to_vector(axes), forward,
+                      parallelism_of(pool, workers));
     } else {
       throw std::invalid_argument("unsupported element type");
     }
@@ -108,21 +110,21 @@ void run_r2c(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
              const std::vector<int64_t>& axes,
              const engine::Parallelism& parallelism) {
   using C = std::complex<T>;
-  engine::r2c<T>(view_of<const T>(static_cast<const T*>(x.untyped_data()),
-                                  x.dimensions()),
-                 view_of<C>(static_cast<C*>(y->untyped_data()), y->dimensions()),
-                 axes, parallelism);
+  engine::r2c<T>(
+      view_of<const T>(static_cast<const T*>(x.untyped_data()), x.dimensions()),
+      view_of<C>(static_cast<C*>(y->untyped_data()), y->dimensions()), axes,
+      parallelism);
 }
 
 ffi::Error R2CImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
-                   ffi::Result<ffi::AnyBuffer> y,
-                   ffi::Span<const int64_t> axes) {
+                   ffi::Result<ffi::AnyBuffer> y, ffi::Span<const int64_t> axes,
+                   int64_t workers) {
   const auto in = x.element_type(), out = y->element_type();
   return guarded("jfft_r2c", [&] {
     if (in == ffi::DataType::F32 && out == ffi::DataType::C64) {
-      run_r2c<float>(x, y, to_vector(axes), parallelism_of(pool));
+      run_r2c<float>(x, y, to_vector(axes), parallelism_of(pool, workers));
     } else if (in == ffi::DataType::F64 && out == ffi::DataType::C128) {
-      run_r2c<double>(x, y, to_vector(axes), parallelism_of(pool));
+      run_r2c<double>(x, y, to_vector(axes), parallelism_of(pool, workers));
     } else {
       throw std::invalid_argument("unsupported element types");
     }
@@ -134,21 +136,21 @@ void run_c2r(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
              const std::vector<int64_t>& axes,
              const engine::Parallelism& parallelism) {
   using C = std::complex<T>;
-  engine::c2r<T>(view_of<const C>(static_cast<const C*>(x.untyped_data()),
-                                  x.dimensions()),
-                 view_of<T>(static_cast<T*>(y->untyped_data()), y->dimensions()),
-                 axes, parallelism);
+  engine::c2r<T>(
+      view_of<const C>(static_cast<const C*>(x.untyped_data()), x.dimensions()),
+      view_of<T>(static_cast<T*>(y->untyped_data()), y->dimensions()), axes,
+      parallelism);
 }
 
 ffi::Error C2RImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
-                   ffi::Result<ffi::AnyBuffer> y,
-                   ffi::Span<const int64_t> axes) {
+                   ffi::Result<ffi::AnyBuffer> y, ffi::Span<const int64_t> axes,
+                   int64_t workers) {
   const auto in = x.element_type(), out = y->element_type();
   return guarded("jfft_c2r", [&] {
     if (in == ffi::DataType::C64 && out == ffi::DataType::F32) {
-      run_c2r<float>(x, y, to_vector(axes), parallelism_of(pool));
+      run_c2r<float>(x, y, to_vector(axes), parallelism_of(pool, workers));
     } else if (in == ffi::DataType::C128 && out == ffi::DataType::F64) {
-      run_c2r<double>(x, y, to_vector(axes), parallelism_of(pool));
+      run_c2r<double>(x, y, to_vector(axes), parallelism_of(pool, workers));
     } else {
       throw std::invalid_argument("unsupported element types");
     }
@@ -163,20 +165,23 @@ XLA_FFI_DEFINE_HANDLER_SYMBOL(C2CHandler, C2CImpl,
                                   .Arg<ffi::AnyBuffer>()
                                   .Ret<ffi::AnyBuffer>()
                                   .Attr<ffi::Span<const int64_t>>("axes")
-                                  .Attr<bool>("forward"));
+                                  .Attr<bool>("forward")
+                                  .Attr<int64_t>("workers"));
 
 XLA_FFI_DEFINE_HANDLER_SYMBOL(R2CHandler, R2CImpl,
                               ffi::Ffi::Bind()
                                   .Ctx<ffi::ThreadPool>()
                                   .Arg<ffi::AnyBuffer>()
                                   .Ret<ffi::AnyBuffer>()
-                                  .Attr<ffi::Span<const int64_t>>("axes"));
+                                  .Attr<ffi::Span<const int64_t>>("axes")
+                                  .Attr<int64_t>("workers"));
 
 XLA_FFI_DEFINE_HANDLER_SYMBOL(C2RHandler, C2RImpl,
                               ffi::Ffi::Bind()
                                   .Ctx<ffi::ThreadPool>()
                                   .Arg<ffi::AnyBuffer>()
                                   .Ret<ffi::AnyBuffer>()
-                                  .Attr<ffi::Span<const int64_t>>("axes"));
+                                  .Attr<ffi::Span<const int64_t>>("axes")
+                                  .Attr<int64_t>("workers"));
 
 }  // namespace jfft::cpu

@@ -21,7 +21,8 @@
 namespace jfft::engine {
 
 PlanCache& plan_cache() {
-  static PlanCache* cache = new PlanCache(256);  // never destroyed: no exit race
+  static PlanCache* cache =
+      new PlanCache(256);  // never destroyed: no exit race
   return *cache;
 }
 
@@ -67,7 +68,8 @@ void parallel_for(int64_t count, int64_t align, int64_t work,
                   const Parallelism& parallelism, Body&& body) {
   const int64_t blocks = (count + align - 1) / align;
   int64_t threads = std::min<int64_t>(parallelism.threads, blocks);
-  threads = std::min<int64_t>(threads, std::max<int64_t>(1, work / kMinElementsPerThread));
+  threads = std::min<int64_t>(
+      threads, std::max<int64_t>(1, work / kMinElementsPerThread));
   if (threads <= 1) {
     body(int64_t{0}, count);
     return;
@@ -130,8 +132,7 @@ void check_layout(const std::vector<int64_t>& shape,
 }
 
 // Normalised, validated axes (each in [0, rank), no repeats).
-std::vector<int64_t> check_axes(const std::vector<int64_t>& axes,
-                                size_t rank) {
+std::vector<int64_t> check_axes(const std::vector<int64_t>& axes, size_t rank) {
   std::vector<int64_t> result;
   for (int64_t axis : axes) {
     const int64_t a = axis < 0 ? axis + static_cast<int64_t>(rank) : axis;
@@ -141,8 +142,7 @@ std::vector<int64_t> check_axes(const std::vector<int64_t>& axes,
                                   std::to_string(rank));
     }
     if (std::find(result.begin(), result.end(), a) != result.end()) {
-      throw std::invalid_argument("axis " + std::to_string(axis) +
-                                  " repeated");
+      throw std::invalid_argument("axis " + std::to_string(axis) + " repeated");
     }
     result.push_back(a);
   }
@@ -257,20 +257,6 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
 
 }  // namespace
 
-namespace {
-std::atomic<int>& default_threads_setting() {
-  static std::atomic<int> threads(
-      static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
-  return threads;
-}
-}  // namespace
-
-int default_threads() { return default_threads_setting().load(); }
-void set_default_threads(int threads) {
-  if (threads < 1) throw std::invalid_argument("threads must be >= 1");
-  default_threads_setting().store(threads);
-}
-
 const char* isa() { return kernels<float>().isa; }
 
 void set_isa(const char* name) {
@@ -312,7 +298,8 @@ void c2c(ArrayView<const std::complex<T>> in, ArrayView<std::complex<T>> out,
   }
   for (size_t k = 0; k < checked.size(); ++k) {
     const std::complex<T>* src = (k == 0) ? in.data : out.data;
-    const std::vector<int64_t>& src_strides = (k == 0) ? in.strides : out.strides;
+    const std::vector<int64_t>& src_strides =
+        (k == 0) ? in.strides : out.strides;
     c2c_axis<T>(src, src_strides, out.data, out.strides, in.shape, checked[k],
                 forward, parallelism);
   }
@@ -393,8 +380,7 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
 
 template void c2c<float>(ArrayView<const std::complex<float>>,
                          ArrayView<std::complex<float>>,
-                         const std::vector<int64_t>&, bool,
-                         const Parallelism&);
+                         const std::vector<int64_t>&, bool, const Parallelism&);
 template void c2c<double>(ArrayView<const std::complex<double>>,
                           ArrayView<std::complex<double>>,
                           const std::vector<int64_t>&, bool,

@@ -57,10 +57,6 @@ template <typename T>
 void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
          const std::vector<int64_t>& axes, const Parallelism& parallelism = {});
 
-// Threads a transform may use by default (at first the machine's cores).
-int default_threads();
-void set_default_threads(int threads);
-
 // The instruction set the kernels use: "avx2" (AVX2 and FMA) or "baseline".
 // set_isa("baseline") forces the portable kernels (for tests); "auto" picks
 // the best the CPU supports. Unknown or unsupported names throw.

@@ -18,7 +18,7 @@ struct LineSet {
   std::vector<int64_t> in_strides;   // their strides in the input
   std::vector<int64_t> out_strides;  // and in the output
   int64_t count = 1;
-  int64_t in_stride = 0;   // along the axis
+  int64_t in_stride = 0;  // along the axis
   int64_t out_stride = 0;
 };
 
@@ -27,8 +27,8 @@ struct KernelTable {
   const char* isa;
   int lanes;  // lines transformed side by side
   void (*c2c)(const C2CPlan<T>&, const std::complex<T>* in,
-              std::complex<T>* out, const LineSet&, int64_t begin,
-              int64_t end, bool forward);
+              std::complex<T>* out, const LineSet&, int64_t begin, int64_t end,
+              bool forward);
   void (*r2c)(const RealPlan<T>&, const T* in, std::complex<T>* out,
               const LineSet&, int64_t begin, int64_t end);
   void (*c2r)(const RealPlan<T>&, const std::complex<T>* in, T* out,

@@ -191,10 +191,8 @@ inline void butterfly5(const Cx<V>* a, int64_t ia, Cx<V>* y) {
   const Cx<V> t2 = a[2 * ia] + a[3 * ia], d2 = a[2 * ia] - a[3 * ia];
   const Cx<V> c1 = a0 + scale(kCos1, t1) + scale(kCos2, t2);
   const Cx<V> c2 = a0 + scale(kCos2, t1) + scale(kCos1, t2);
-  const Cx<V> e1 =
-      rotate_quarter<kFwd>(scale(kSin1, d1) + scale(kSin2, d2));
-  const Cx<V> e2 =
-      rotate_quarter<kFwd>(scale(kSin2, d1) - scale(kSin1, d2));
+  const Cx<V> e1 = rotate_quarter<kFwd>(scale(kSin1, d1) + scale(kSin2, d2));
+  const Cx<V> e2 = rotate_quarter<kFwd>(scale(kSin2, d1) - scale(kSin1, d2));
   y[0] = a0 + t1 + t2;
   y[1] = c1 + e1;
   y[2] = c2 + e2;

@@ -68,7 +68,8 @@ class PlanCache {
  private:
   using Key = std::tuple<int, size_t, int64_t>;
   struct Entry {
-    std::shared_ptr<const void> plan;  // plans in use elsewhere outlive eviction
+    std::shared_ptr<const void>
+        plan;  // plans in use elsewhere outlive eviction
     std::list<Key>::iterator position;
   };
 
