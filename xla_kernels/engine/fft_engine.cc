@@ -57,6 +57,9 @@ const KernelTable<T>& kernels() {
   return baseline::kernels<T>();
 }
 
+// A lane group's buffers (data and scratch) should fit in this much cache.
+constexpr size_t kCacheBytes = 512 * 1024;
+
 // Below this many elements per axis pass, threads cost more than they save.
 constexpr int64_t kMinElementsPerThread = 1 << 15;
 
@@ -232,8 +235,11 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
               const Parallelism& parallelism) {
   const LineSet lines = lines_along(shape, in_strides, out_strides, axis);
   const KernelTable<T>& k = kernels<T>();
-  // Too few lines to fill the SIMD lanes: split each long line instead.
-  if (lines.count < k.lanes && FourStepPlan<T>::split(shape[axis]) > 0) {
+  // Long lines, or too few lines to fill the SIMD lanes: split each line
+  // into a matrix of short ones, whose working set stays in cache.
+  const int64_t n = shape[axis];
+  const bool long_lines = n * k.lanes * 2 * sizeof(std::complex<T>) > kCacheBytes;
+  if ((long_lines || lines.count < k.lanes) && FourStepPlan<T>::split(n) > 0) {
     const auto plan = get_four_step_plan<T>(shape[axis]);
     for (int64_t line = 0; line < lines.count; ++line) {
       int64_t in_offset = 0, out_offset = 0, rest = line;

@@ -153,7 +153,7 @@ int64_t FourStepPlan<T>::split(int64_t length) {
   // Worth it once a line outgrows the L2 cache; the split must keep both
   // factors long enough to be real transforms, and must not need Bluestein
   // (whose padded length the direct plan handles better).
-  if (length < (1 << 15)) return 0;
+  if (length < (1 << 12)) return 0;
   const std::vector<int64_t> factors = factorize(length);
   if (factors.back() > 5) return 0;
   int64_t n1 = 1;
