@@ -1,0 +1,122 @@
+"""Every optimised engine path against numpy: each instruction set (the
+portable kernels forced), single- and multi-threaded, the SIMD lane groups
+and their remainders, the four-step split of long lines, Bluestein, and
+the XLA thread pool path through jfft's API with ``workers``."""
+
+import numpy as np
+import pytest
+
+import jfft
+from jfft import _jfft_cpu
+
+ISAS = ["baseline", "avx2"]
+
+# Lengths: small radices, generic odd radix, Bluestein prime, and lengths
+# long enough for the four-step split (>= 4096 with 2/3/5 factors).
+LENGTHS = [1, 2, 7, 16, 45, 121, 1009, 4096, 3 * 5**5, 2**15]
+# Line counts around the lane widths (4, 8, 16) for lane groups + remainders.
+LINES = [1, 3, 9, 17]
+
+
+@pytest.fixture(params=ISAS)
+def isa(request):
+    try:
+        _jfft_cpu.set_isa(request.param)
+    except ValueError:
+        pytest.skip(f"this CPU cannot run the {request.param} kernels")
+    assert _jfft_cpu.isa() == request.param
+    yield request.param
+    _jfft_cpu.set_isa("auto")
+
+
+def rel_err(got, want):
+    return np.abs(got - want).max() / max(np.abs(want).max(), 1e-300)
+
+
+def tol(dtype):
+    return 1e-12 if np.dtype(dtype) in (np.float64, np.complex128) else 3e-6
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
+def test_c2c_paths(isa, threads, dtype):
+    rng = np.random.default_rng(0)
+    for n in LENGTHS:
+        for lines in LINES:
+            if n * lines > 2**17:
+                continue
+            x = (
+                rng.standard_normal((lines, n)) + 1j * rng.standard_normal((lines, n))
+            ).astype(dtype)
+            for forward in (True, False):
+                out = np.empty_like(x)
+                _jfft_cpu.engine_c2c(x, out, [1], forward, threads=threads)
+                ref = np.fft.fft(x.astype(np.complex128), axis=1)
+                if not forward:
+                    ref = np.fft.ifft(x.astype(np.complex128), axis=1, norm="forward")
+                assert rel_err(out, ref) < tol(dtype), (n, lines, forward)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_real_paths(isa, threads, dtype):
+    rng = np.random.default_rng(1)
+    cdtype = np.result_type(dtype, np.complex64)
+    for n in LENGTHS:
+        for lines in LINES:
+            if n * lines > 2**17:
+                continue
+            x = rng.standard_normal((lines, n)).astype(dtype)
+            spec = np.empty((lines, n // 2 + 1), cdtype)
+            _jfft_cpu.engine_r2c(x, spec, [1], threads=threads)
+            assert rel_err(spec, np.fft.rfft(x.astype(np.float64), axis=1)) < tol(
+                dtype
+            ), (n, lines)
+            z = (
+                rng.standard_normal(spec.shape) + 1j * rng.standard_normal(spec.shape)
+            ).astype(cdtype)
+            back = np.empty((lines, n), dtype)
+            _jfft_cpu.engine_c2r(z, back, [1], threads=threads)
+            ref = np.fft.irfft(z.astype(np.complex128), n, axis=1, norm="forward")
+            assert rel_err(back, ref) < tol(dtype), (n, lines)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_strided_axis_paths(isa, threads):
+    rng = np.random.default_rng(2)
+    x = rng.standard_normal((4096, 20)) + 1j * rng.standard_normal((4096, 20))
+    view = x[::2, 1:]  # strided lines along axis 0, lanes along axis 1
+    out = np.empty(view.shape, np.complex128)
+    _jfft_cpu.engine_c2c(view, out, [0, 1], True, threads=threads)
+    assert rel_err(out, np.fft.fftn(view, axes=(0, 1))) < 1e-12
+
+
+def test_unknown_isa_raises():
+    with pytest.raises(ValueError, match="instruction set"):
+        _jfft_cpu.set_isa("avx512-please")
+
+
+@pytest.mark.parametrize("workers", [1, 2, -1])
+def test_api_workers(workers):
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal((64, 4096)).astype(np.float32)
+    got = np.asarray(jfft.rfft(x, workers=workers))
+    assert rel_err(got, np.fft.rfft(x.astype(np.float64))) < 3e-6
+    z = rng.standard_normal((2, 128, 96)) + 1j * rng.standard_normal((2, 128, 96))
+    got = np.asarray(jfft.ifft2(z.astype(np.complex64), workers=workers))
+    assert rel_err(got, np.fft.ifft2(z)) < 3e-6
+
+
+def test_set_workers_context():
+    default = jfft.get_workers()
+    with jfft.set_workers(1):
+        assert jfft.get_workers() == 1
+        x = np.arange(64.0, dtype=np.float32)
+        assert rel_err(np.asarray(jfft.fft(x)), np.fft.fft(x)) < 3e-6
+    assert jfft.get_workers() == default
+
+
+@pytest.mark.parametrize("bad", [0, 1.5, "2", True])
+def test_bad_workers(bad):
+    with pytest.raises((ValueError, TypeError), match="workers"):
+        jfft.fft(np.ones(8), workers=bad)
