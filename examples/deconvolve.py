@@ -373,12 +373,17 @@ def save_plot(path, sig, curves, filters, images) -> bool:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
     parser.add_argument("--steps", type=int, default=300, help="Adam steps per model")
     parser.add_argument("--seed", type=int, default=0, help="data random seed")
     parser.add_argument("--log-every", type=int, default=50, help="print interval")
     parser.add_argument("--lr", type=float, default=0.1, help="peak learning rate")
     args = parser.parse_args()
+    if args.steps < 0 or args.log_every < 1:
+        parser.error("--steps must be >= 0 and --log-every >= 1")
     t_start = time.perf_counter()
     rng = np.random.default_rng(args.seed)
 
