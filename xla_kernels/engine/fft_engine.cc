@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
+#include <new>
 #include <condition_variable>
 #include <exception>
 #include <memory>
@@ -35,6 +37,20 @@ void set_plan_cache_capacity(size_t capacity) {
 void clear_plan_cache() { plan_cache().clear(); }
 
 namespace {
+
+// Scratch arrays that are fully written before they are read: no zeroing
+// pass over memory (std::vector would value-initialise every element).
+template <typename T>
+struct FreeDeleter {
+  void operator()(T* p) const { ::operator delete(p); }
+};
+template <typename T>
+using Scratch = std::unique_ptr<T, FreeDeleter<T>>;
+template <typename T>
+Scratch<T> uninitialized_array(size_t count) {
+  if (count > SIZE_MAX / sizeof(T)) throw std::bad_alloc();
+  return Scratch<T>(static_cast<T*>(::operator new(count * sizeof(T))));
+}
 
 bool cpu_has_avx2() {
 #if defined(__x86_64__) || defined(__i386__)
@@ -194,7 +210,7 @@ void c2c_four_step(const FourStepPlan<T>& plan, const std::complex<T>* in,
   const int64_t n1 = plan.n1(), n2 = plan.n2(), n = n1 * n2;
   const KernelTable<T>& k = kernels<T>();
   // The matrix a[j1, j2] = x[j1 * n2 + j2], row-major in `matrix`.
-  std::vector<std::complex<T>> matrix(n);
+  Scratch<std::complex<T>> matrix = uninitialized_array<std::complex<T>>(n);
   LineSet columns;  // n2 lines of length n1
   columns.dims = {n2};
   columns.in_strides = {in_stride};
@@ -203,11 +219,11 @@ void c2c_four_step(const FourStepPlan<T>& plan, const std::complex<T>* in,
   columns.in_stride = in_stride * n2;
   columns.out_stride = n2;
   parallel_for(n2, k.lanes, n, parallelism, [&](int64_t begin, int64_t end) {
-    k.c2c(plan.columns(), in, matrix.data(), columns, begin, end, forward);
+    k.c2c(plan.columns(), in, matrix.get(), columns, begin, end, forward);
     // Twiddle the columns just transformed: a[k1, j2] *= w^(+-j2 k1).
     const std::complex<T>* tw = plan.twiddles();
     for (int64_t k1 = 0; k1 < n1; ++k1) {
-      std::complex<T>* row = matrix.data() + k1 * n2;
+      std::complex<T>* row = matrix.get() + k1 * n2;
       const std::complex<T>* w = tw + k1 * n2;
       for (int64_t j2 = begin; j2 < end; ++j2) {
         const T ar = row[j2].real(), ai = row[j2].imag();
@@ -224,7 +240,7 @@ void c2c_four_step(const FourStepPlan<T>& plan, const std::complex<T>* in,
   rows.in_stride = 1;
   rows.out_stride = out_stride * n1;
   parallel_for(n1, k.lanes, n, parallelism, [&](int64_t begin, int64_t end) {
-    k.c2c(plan.rows(), matrix.data(), out, rows, begin, end, forward);
+    k.c2c(plan.rows(), matrix.get(), out, rows, begin, end, forward);
   });
 }
 
@@ -362,16 +378,16 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
   // The other axes first, into a contiguous copy so the input stays intact.
   const std::complex<T>* src = in.data;
   std::vector<int64_t> src_strides = in.strides;
-  std::vector<std::complex<T>> spectrum;
+  Scratch<std::complex<T>> spectrum;
   if (checked.size() > 1) {
     size_t total = 1;
     for (int64_t d : in.shape) total *= static_cast<size_t>(d);
-    spectrum.resize(total);
+    spectrum = uninitialized_array<std::complex<T>>(total);
     const std::vector<int64_t> strides = row_major_strides(in.shape);
-    c2c<T>(in, {spectrum.data(), in.shape, strides},
+    c2c<T>(in, {spectrum.get(), in.shape, strides},
            std::vector<int64_t>(checked.begin(), checked.end() - 1), false,
            parallelism);
-    src = spectrum.data();
+    src = spectrum.get();
     src_strides = strides;
   }
 
