@@ -30,16 +30,20 @@ def xla_fallback(enabled: bool = True) -> Iterator[None]:
     """Transforms traced inside lower to XLA's own FFT instead of jfft's
     native CPU kernels (an A/B switch for comparisons and debugging).
 
-    The choice is made when a transform is traced: a function jit-compiled
-    before entering the context keeps the path it was compiled with. Setting
-    the environment variable ``JFFT_BACKEND=xla`` before import makes the XLA
-    path the default.
+    The path is chosen when a transform is traced, and JAX reuses traces
+    across calls; so that the switch always takes effect, entering and
+    leaving the context clear JAX's compilation caches
+    (``jax.clear_caches()``), and jitted functions are traced again on their
+    next call. Setting the environment variable ``JFFT_BACKEND=xla`` before
+    import makes the XLA path the default.
     """
     token = _backend.set("xla" if enabled else "native")
+    jax.clear_caches()
     try:
         yield
     finally:
         _backend.reset(token)
+        jax.clear_caches()
 
 
 _workers = contextvars.ContextVar("jfft_workers", default=None)

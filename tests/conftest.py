@@ -61,7 +61,7 @@ def resolve_nd(shape, name, s, axes):
         if name in REAL_OUTPUT:
             s[-1] = 2 * (s[-1] - 1)
     else:
-        s = [shape[ax] if v == -1 else v for v, ax in zip(s, axes)]
+        s = [shape[ax] if v == -1 else v for v, ax in zip(s, axes, strict=True)]
     return s, axes
 
 

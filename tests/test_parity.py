@@ -30,7 +30,7 @@ import jfft
 SIZES = (1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 15, 16, 17, 20, 31, 32)
 SMALL_SIZES = (1, 2, 3, 4, 5, 6, 7, 8)
 LONG_SIZES = SIZES + (64, 97, 100, 128, 210, 243)
-CASES_PER_FUNC = 24
+CASES_PER_FUNC = 12
 
 
 def _pick(rng, seq):
@@ -158,13 +158,39 @@ def _rel(got, want):
     return float(np.max(np.abs(got - want)) / max(np.max(np.abs(want)), 1e-300))
 
 
-@settings(max_examples=30, deadline=None, derandomize=True, database=None)
+LARGER = [
+    ("fft", (300, 250), {}),
+    ("ifft", (65537,), {}),
+    ("rfft", (2, 2**16), {"norm": "ortho"}),
+    ("irfft", (3, 15016), {"n": 30030}),
+    ("rfftn", (40, 60, 30), {}),
+    ("irfft2", (128, 65), {}),
+    ("ifftn", (50, 7, 64), {"axes": (0, 2)}),
+    ("hfft2", (9, 96, 33), {"axes": (0, 2)}),
+]
+
+
+@pytest.mark.parametrize("single", [False, True], ids=["f64", "f32"])
+@pytest.mark.parametrize(
+    "name,shape,kw", LARGER, ids=[f"{c[0]}-{'x'.join(map(str, c[1]))}" for c in LARGER]
+)
+def test_larger_problems(name, shape, kw, single):
+    rng = np.random.default_rng(len(shape))
+    x = random_input(rng, name, shape, single)
+    got = getattr(jfft, name)(x, **kw)
+    assert got.dtype == output_dtype(name, x.dtype)
+    assert_close(got, reference(name, x, **kw), x.dtype)
+
+
+@settings(max_examples=20, deadline=None, derandomize=True, database=None)
 @given(data=st.data())
 def test_fftn_family_hypothesis(data):
     name = data.draw(st.sampled_from(["fftn", "ifftn", "rfftn", "irfftn"]))
     ndim = data.draw(st.integers(1, 3))
     shape = data.draw(
-        st.lists(st.sampled_from((1, 2, 3, 4, 5, 7, 8, 12)), min_size=ndim, max_size=ndim)
+        st.lists(
+            st.sampled_from((1, 2, 3, 4, 5, 7, 8, 12)), min_size=ndim, max_size=ndim
+        )
     )
     axes = data.draw(st.permutations(range(ndim)))
     axes = axes[: data.draw(st.integers(1, ndim))]
@@ -209,7 +235,9 @@ def test_input_dtype_promotion(name):
             want = reference(name, np.asarray(x).astype(np.float64))
             exp_dtype = output_dtype(name, np.float32 if prec == "f32" else np.float64)
             if got.dtype != exp_dtype:
-                failures.append((label, as_jax, "dtype", str(got.dtype), str(exp_dtype)))
+                failures.append(
+                    (label, as_jax, "dtype", str(got.dtype), str(exp_dtype))
+                )
                 continue
             tol = 2e-5 if prec == "f32" else 1e-10
             if got.shape != want.shape or _rel(got, want) > tol:
@@ -274,7 +302,9 @@ def test_numpy_integer_arguments():
     got = jfft.fft(x, n=np.int64(6), axis=np.int32(0))
     assert_close(got, np.fft.fft(x, n=6), np.complex128)
     got = jfft.fftn(x.reshape(2, 5), s=(np.int64(3), np.int16(4)))
-    assert_close(got, np.fft.fftn(x.reshape(2, 5), s=(3, 4), axes=(0, 1)), np.complex128)
+    assert_close(
+        got, np.fft.fftn(x.reshape(2, 5), s=(3, 4), axes=(0, 1)), np.complex128
+    )
 
 
 def test_s_without_axes_uses_last_axes():
@@ -350,11 +380,16 @@ def test_c2r_length_one_with_explicit_n():
 # --- NaN / Inf, empty arrays -------------------------------------------------
 
 
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
 @pytest.mark.parametrize("name", ALL_FUNCS)
 def test_nan_and_inf_propagation(name):
     rng = np.random.default_rng(11)
     x = random_input(rng, name, (4, 6), False)
-    for bad, pos in ((np.nan, (1, 2)), (np.inf, (2, 0)), (-np.inf, (0, 5))):
+    # Complex NaNs are NaN in both parts, so every algorithm spreads them
+    # alike (a NaN in one part only may stay in that part, which changes
+    # the pattern after a later complex-to-real step).
+    nan = np.nan if name in REAL_INPUT else complex(np.nan, np.nan)
+    for bad, pos in ((nan, (1, 2)), (np.inf, (2, 0)), (-np.inf, (0, 5))):
         y = x.copy()
         y[pos] = bad
         kwargs = {}
@@ -364,19 +399,24 @@ def test_nan_and_inf_propagation(name):
         want = reference(name, y, axes=kwargs.get("axes"))
         assert got.shape == want.shape
         np.testing.assert_array_equal(np.isfinite(got), np.isfinite(want))
-        if bad is np.nan:
+        if bad is nan:
             np.testing.assert_array_equal(np.isnan(got), np.isnan(want))
         finite = np.isfinite(want)
         assert_close(got[finite], want[finite], np.float64)
 
 
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
 @pytest.mark.parametrize("name", ["fft2", "rfft2", "irfft2", "ifftn"])
 def test_nan_2d_pattern(name):
     rng = np.random.default_rng(12)
     x = random_input(rng, name, (2, 4, 6), False)
-    x[1, 2, 3] = np.nan
-    got = np.asarray(getattr(jfft, name)(x))
-    want = reference(name, x)
+    x[1, 2, 3] = np.nan if name in REAL_INPUT else complex(np.nan, np.nan)
+    axes = (1, 2) if kind(name) == "nd" else None
+    got = np.asarray(
+        getattr(jfft, name)(x, axes=axes) if axes else getattr(jfft, name)(x)
+    )
+    want = reference(name, x, axes=axes)
+    assert np.isnan(want[1]).all()
     np.testing.assert_array_equal(np.isnan(got), np.isnan(want))
     assert_close(got[0], want[0], np.float64)
 
@@ -413,9 +453,12 @@ def test_zero_length_axis_with_explicit_n(name):
     dtype = np.float64 if name in REAL_INPUT else np.complex128
     x = np.zeros((2, 0), dtype=dtype)
     got = getattr(jfft, name)(x, n=4)
-    want = getattr(np.fft, name)(x, n=4)
-    assert got.shape == want.shape
-    np.testing.assert_array_equal(np.asarray(got), want)
+    # The zero-padded input is all zeros, so is the result.  (numpy's own
+    # irfft returns uninitialised memory here, so compare with zeros.)
+    want_shape = (2, 3) if name == "rfft" else (2, 4)
+    assert got.shape == want_shape
+    assert got.dtype == output_dtype(name, np.float64)
+    np.testing.assert_array_equal(np.asarray(got), np.zeros(want_shape))
 
 
 # --- helpers: fftfreq, rfftfreq, fftshift, ifftshift -------------------------
@@ -423,8 +466,11 @@ def test_zero_length_axis_with_explicit_n(name):
 
 @pytest.mark.parametrize("d", [1.0, 0.1, 3])
 def test_fftfreq_rfftfreq(d):
-    for n in range(1, 12):
-        for jf, nf in ((jfft.fftfreq, np.fft.fftfreq), (jfft.rfftfreq, np.fft.rfftfreq)):
+    for n in (1, 2, 5, 8) if d != 1.0 else range(1, 11):
+        for jf, nf in (
+            (jfft.fftfreq, np.fft.fftfreq),
+            (jfft.rfftfreq, np.fft.rfftfreq),
+        ):
             got = jf(n, d)
             assert jnp.issubdtype(got.dtype, jnp.floating)
             assert_close(got, nf(n, d), np.float64, err_msg=f"n={n}")
@@ -435,14 +481,17 @@ def test_fftfreq_rfftfreq(d):
     assert jfft.rfftfreq(8, d=0.5).shape == (5,)
 
 
-@pytest.mark.parametrize("shape", [(5,), (6,), (3, 4), (5, 7), (2, 3, 4), (1, 6, 5)])
+@pytest.mark.parametrize("shape", [(5,), (6,), (3, 4), (5, 7), (1, 6, 5)])
 def test_fftshift_ifftshift(shape):
     x = np.arange(int(np.prod(shape))).reshape(shape)
     candidates = [None] + list(range(-len(shape), len(shape)))
     if len(shape) >= 2:
         candidates += [(0, -1), [-1, 0], (len(shape) - 1,)]
     for axes in candidates:
-        for jf, nf in ((jfft.fftshift, np.fft.fftshift), (jfft.ifftshift, np.fft.ifftshift)):
+        for jf, nf in (
+            (jfft.fftshift, np.fft.fftshift),
+            (jfft.ifftshift, np.fft.ifftshift),
+        ):
             got = jf(x, axes=axes)
             np.testing.assert_array_equal(np.asarray(got), nf(x, axes=axes))
             got = jf(jnp.asarray(x), axes)
@@ -485,3 +534,32 @@ def test_xla_fallback_matches_numpy(name, args):
         got32 = jax.jit(functools.partial(f, **args))(x32)
     assert got32.dtype == output_dtype(name, x32.dtype)
     assert_close(got32, reference(name, x32, **args), x32.dtype)
+
+
+@pytest.mark.skipif(jax.default_backend() != "cpu", reason="native kernels: CPU")
+def test_xla_fallback_changes_lowering():
+    # A/B switch: fresh traces inside the context use XLA's FFT op, outside
+    # they call jfft's native kernels (a custom call).
+    x = np.ones((3, 10), dtype=np.complex128)
+    r = np.ones((3, 10), dtype=np.float32)
+    with jfft.xla_fallback():
+        inside = jax.jit(lambda v: jfft.fft(v, n=12)).lower(x).as_text()
+        inside_r = jax.jit(lambda v: jfft.irfft(jfft.rfft(v))).lower(r).as_text()
+    outside = jax.jit(lambda v: jfft.fft(v, n=12)).lower(x).as_text()
+    assert "stablehlo.fft" in inside and "custom_call" not in inside
+    assert "stablehlo.fft" in inside_r and "custom_call" not in inside_r
+    assert "custom_call" in outside and "stablehlo.fft" not in outside
+
+
+@pytest.mark.skipif(jax.default_backend() != "cpu", reason="native kernels: CPU")
+def test_xla_fallback_applies_to_functions_traced_before():
+    # The same jitted function, traced first outside, then inside, then
+    # outside the context again: each time the context's choice holds.
+    x = np.ones((3, 5), dtype=np.complex64)
+    f = jax.jit(jfft.fft)
+    assert "custom_call" in f.lower(x).as_text()
+    with jfft.xla_fallback():
+        assert "custom_call" not in f.lower(x).as_text()
+        assert_close(f(x), np.fft.fft(x), np.float32)
+    assert "custom_call" in f.lower(x).as_text()
+    assert_close(f(x), np.fft.fft(x), np.float32)
