@@ -6,12 +6,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstdint>
-#include <new>
 #include <condition_variable>
+#include <cstdint>
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -254,7 +254,8 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
   // Long lines, or too few lines to fill the SIMD lanes: split each line
   // into a matrix of short ones, whose working set stays in cache.
   const int64_t n = shape[axis];
-  const bool long_lines = n * k.lanes * 2 * sizeof(std::complex<T>) > kCacheBytes;
+  const bool long_lines =
+      n * k.lanes * 2 * sizeof(std::complex<T>) > kCacheBytes;
   if ((long_lines || lines.count < k.lanes) && FourStepPlan<T>::split(n) > 0) {
     const auto plan = get_four_step_plan<T>(shape[axis]);
     for (int64_t line = 0; line < lines.count; ++line) {

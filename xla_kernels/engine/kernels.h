@@ -411,6 +411,44 @@ void c2r_transform(const RealPlan<T>& plan, const Cx<V>* in, V* x,
   }
 }
 
+// Moves L lines of n complex values (line b at in + offsets[b], stride
+// `stride`) into lanes: lane b of buf[j] is element j of line b; and back.
+// These generic loops are specialised with shuffles where an instruction set
+// has them (kernels_avx2.cc): moving data in and out of lanes costs as much
+// as the butterflies otherwise.
+template <typename T, typename V, int L>
+void gather_lanes(const std::complex<T>* in, const int64_t* offsets,
+                  int64_t stride, int64_t n, Cx<V>* buf) {
+  for (int64_t j = 0; j < n; ++j) {
+    for (int b = 0; b < L; ++b) {
+      const std::complex<T> v = in[offsets[b] + j * stride];
+      buf[j].re[b] = v.real();
+      buf[j].im[b] = v.imag();
+    }
+  }
+}
+
+template <typename T, typename V, int L>
+void scatter_lanes(const Cx<V>* buf, int64_t n, std::complex<T>* out,
+                   const int64_t* offsets, int64_t stride) {
+  for (int64_t j = 0; j < n; ++j) {
+    for (int b = 0; b < L; ++b) {
+      out[offsets[b] + j * stride] =
+          std::complex<T>(buf[j].re[b], buf[j].im[b]);
+    }
+  }
+}
+
+// Whether the L lines start at consecutive elements (lanes adjacent in
+// memory, as along any axis but the last of a row-major array).
+template <int L>
+inline bool adjacent(const int64_t* offsets) {
+  for (int b = 1; b < L; ++b) {
+    if (offsets[b] != offsets[0] + b) return false;
+  }
+  return true;
+}
+
 // Line loops: transform lines [begin, end) of a LineSet, L lines at a time
 // through the vector type V (one line per lane), the rest one by one.
 
@@ -427,19 +465,9 @@ void c2c_lines(const C2CPlan<T>& plan, const std::complex<T>* in,
     int64_t io[L], oo[L];
     for (; line + L <= end; line += L) {
       for (int b = 0; b < L; ++b) line_offsets(lines, line + b, &io[b], &oo[b]);
-      for (int64_t j = 0; j < n; ++j) {
-        for (int b = 0; b < L; ++b) {
-          const std::complex<T> v = in[io[b] + j * is];
-          buf[j].re[b] = v.real();
-          buf[j].im[b] = v.imag();
-        }
-      }
+      gather_lanes<T, V, L>(in, io, is, n, buf.data());
       transform(plan, buf.data(), buf.data() + n, forward);
-      for (int64_t j = 0; j < n; ++j) {
-        for (int b = 0; b < L; ++b) {
-          out[oo[b] + j * os] = std::complex<T>(buf[j].re[b], buf[j].im[b]);
-        }
-      }
+      scatter_lanes<T, V, L>(buf.data(), n, out, oo, os);
     }
   }
   if (line == end) return;
@@ -475,11 +503,7 @@ void r2c_lines(const RealPlan<T>& plan, const T* in, std::complex<T>* out,
         for (int b = 0; b < L; ++b) x[j][b] = in[io[b] + j * is];
       }
       r2c_transform(plan, x.data(), buf.data(), buf.data() + m);
-      for (int64_t k = 0; k < m; ++k) {
-        for (int b = 0; b < L; ++b) {
-          out[oo[b] + k * os] = std::complex<T>(buf[k].re[b], buf[k].im[b]);
-        }
-      }
+      scatter_lanes<T, V, L>(buf.data(), m, out, oo, os);
     }
   }
   if (line == end) return;
@@ -509,13 +533,7 @@ void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
     int64_t io[L], oo[L];
     for (; line + L <= end; line += L) {
       for (int b = 0; b < L; ++b) line_offsets(lines, line + b, &io[b], &oo[b]);
-      for (int64_t k = 0; k < m; ++k) {
-        for (int b = 0; b < L; ++b) {
-          const std::complex<T> v = in[io[b] + k * is];
-          buf[k].re[b] = v.real();
-          buf[k].im[b] = v.imag();
-        }
-      }
+      gather_lanes<T, V, L>(in, io, is, m, buf.data());
       c2r_transform(plan, buf.data(), x.data(), buf.data() + m);
       for (int64_t j = 0; j < n; ++j) {
         for (int b = 0; b < L; ++b) out[oo[b] + j * os] = x[j][b];
