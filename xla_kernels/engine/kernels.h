@@ -180,6 +180,49 @@ void pass4(int64_t l1, int64_t ido, const Cx<V>* in, Cx<V>* out,
   }
 }
 
+// Radix 8 as two radix-4 halves: y_k = E_k + w8^k O_k, y_k+4 = E_k - w8^k O_k.
+template <bool kFwd, typename T, typename V>
+inline void butterfly8(const Cx<V>* a, int64_t ia, Cx<V>* y) {
+  constexpr T kHalfSqrt2 = T(0.707106781186547524400844362104849039L);
+  Cx<V> e[4], o[4];
+  butterfly4<kFwd>(a, 2 * ia, e);
+  butterfly4<kFwd>(a + ia, 2 * ia, o);
+  // o[1] *= w8, o[2] *= w8^2 = -+i, o[3] *= w8^3 (forward sign shown).
+  const Cx<V> o1 = o[1], o3 = o[3];
+  if constexpr (kFwd) {
+    o[1] = scale(kHalfSqrt2, Cx<V>{o1.re + o1.im, o1.im - o1.re});
+    o[3] = scale(kHalfSqrt2, Cx<V>{o3.im - o3.re, -(o3.re + o3.im)});
+  } else {
+    o[1] = scale(kHalfSqrt2, Cx<V>{o1.re - o1.im, o1.re + o1.im});
+    o[3] = scale(kHalfSqrt2, Cx<V>{-(o3.re + o3.im), o3.re - o3.im});
+  }
+  o[2] = rotate_quarter<kFwd>(o[2]);
+  for (int k = 0; k < 4; ++k) {
+    y[k] = e[k] + o[k];
+    y[k + 4] = e[k] - o[k];
+  }
+}
+
+template <bool kFwd, typename T, typename V>
+void pass8(int64_t l1, int64_t ido, const Cx<V>* in, Cx<V>* out,
+           const std::complex<T>* tw) {
+  const int64_t s = ido * l1;
+  for (int64_t k = 0; k < l1; ++k) {
+    const Cx<V>* a = in + ido * 8 * k;
+    Cx<V>* b = out + ido * k;
+    Cx<V> y[8];
+    butterfly8<kFwd, T>(a, ido, y);
+    for (int j = 0; j < 8; ++j) b[j * s] = y[j];
+    for (int64_t i = 1; i < ido; ++i) {
+      butterfly8<kFwd, T>(a + i, ido, y);
+      b[i] = y[0];
+      for (int j = 1; j < 8; ++j) {
+        b[i + j * s] = twiddle<kFwd>(y[j], tw[i + (j - 1) * ido]);
+      }
+    }
+  }
+}
+
 template <bool kFwd, typename T, typename V>
 inline void butterfly5(const Cx<V>* a, int64_t ia, Cx<V>* y) {
   constexpr T kCos1 = T(0.309016994374947424102293417182819059L);
@@ -289,6 +332,9 @@ void run_passes(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch) {
         break;
       case 5:
         pass5<kFwd>(pass.l1, pass.ido, src, dst, tw);
+        break;
+      case 8:
+        pass8<kFwd>(pass.l1, pass.ido, src, dst, tw);
         break;
       default:
         pass_generic<kFwd>(pass.radix, pass.l1, pass.ido, src, dst, tw,
