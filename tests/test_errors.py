@@ -200,10 +200,12 @@ HUGE_SCRIPT = textwrap.dedent(
 )
 
 
-def test_huge_sizes_raise_in_subprocess():
-    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+def test_huge_sizes_raise_in_subprocess(tmp_path):
+    # The child imports the same jfft as this process (installed or in-tree),
+    # from a neutral working directory.
+    package_root = os.path.dirname(os.path.dirname(os.path.abspath(jfft.__file__)))
     env = dict(os.environ)
-    env["PYTHONPATH"] = repo + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONPATH"] = package_root + os.pathsep + env.get("PYTHONPATH", "")
     proc = subprocess.run(
         [sys.executable, "-c", HUGE_SCRIPT],
         check=False,
@@ -211,7 +213,7 @@ def test_huge_sizes_raise_in_subprocess():
         text=True,
         timeout=240,
         env=env,
-        cwd=repo,
+        cwd=tmp_path,
     )
     out = proc.stdout
     assert proc.returncode == 0, (
