@@ -485,6 +485,23 @@ void scatter_lanes(const Cx<V>* buf, int64_t n, std::complex<T>* out,
   }
 }
 
+// The same for real lines: lane b of x[j] is element j of line b.
+template <typename T, typename V, int L>
+void gather_real_lanes(const T* in, const int64_t* offsets, int64_t stride,
+                       int64_t n, V* x) {
+  for (int64_t j = 0; j < n; ++j) {
+    for (int b = 0; b < L; ++b) x[j][b] = in[offsets[b] + j * stride];
+  }
+}
+
+template <typename T, typename V, int L>
+void scatter_real_lanes(const V* x, int64_t n, T* out, const int64_t* offsets,
+                        int64_t stride) {
+  for (int64_t j = 0; j < n; ++j) {
+    for (int b = 0; b < L; ++b) out[offsets[b] + j * stride] = x[j][b];
+  }
+}
+
 // Whether the L lines start at consecutive elements (lanes adjacent in
 // memory, as along any axis but the last of a row-major array).
 template <int L>
@@ -545,9 +562,7 @@ void r2c_lines(const RealPlan<T>& plan, const T* in, std::complex<T>* out,
     int64_t io[L], oo[L];
     for (; line + L <= end; line += L) {
       for (int b = 0; b < L; ++b) line_offsets(lines, line + b, &io[b], &oo[b]);
-      for (int64_t j = 0; j < n; ++j) {
-        for (int b = 0; b < L; ++b) x[j][b] = in[io[b] + j * is];
-      }
+      gather_real_lanes<T, V, L>(in, io, is, n, x.data());
       r2c_transform(plan, x.data(), buf.data(), buf.data() + m);
       scatter_lanes<T, V, L>(buf.data(), m, out, oo, os);
     }
@@ -581,9 +596,7 @@ void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
       for (int b = 0; b < L; ++b) line_offsets(lines, line + b, &io[b], &oo[b]);
       gather_lanes<T, V, L>(in, io, is, m, buf.data());
       c2r_transform(plan, buf.data(), x.data(), buf.data() + m);
-      for (int64_t j = 0; j < n; ++j) {
-        for (int b = 0; b < L; ++b) out[oo[b] + j * os] = x[j][b];
-      }
+      scatter_real_lanes<T, V, L>(x.data(), n, out, oo, os);
     }
   }
   if (line == end) return;

@@ -194,6 +194,103 @@ void scatter_lanes<double, VecD, 4>(const Cx<VecD>* buf, int64_t n,
   }
 }
 
+// Real lines. Contiguous: 8 lines x 8 values (4 for double) are one
+// transpose whose columns are x[j..]. Adjacent: x[j] is one vector load.
+template <>
+void gather_real_lanes<float, VecF, 8>(const float* in, const int64_t* offsets,
+                                       int64_t stride, int64_t n, VecF* x) {
+  float* dst = reinterpret_cast<float*>(x);
+  int64_t j = 0;
+  if (stride == 1) {
+    for (; j + 8 <= n; j += 8) {
+      __m256 r[8];
+      for (int b = 0; b < 8; ++b) r[b] = _mm256_loadu_ps(in + offsets[b] + j);
+      transpose8(r);
+      for (int k = 0; k < 8; ++k) _mm256_storeu_ps(dst + (j + k) * 8, r[k]);
+    }
+  } else if (adjacent<8>(offsets)) {
+    for (; j < n; ++j) {
+      _mm256_storeu_ps(dst + j * 8,
+                       _mm256_loadu_ps(in + offsets[0] + j * stride));
+    }
+  }
+  for (; j < n; ++j) {
+    for (int b = 0; b < 8; ++b) x[j][b] = in[offsets[b] + j * stride];
+  }
+}
+
+template <>
+void scatter_real_lanes<float, VecF, 8>(const VecF* x, int64_t n, float* out,
+                                        const int64_t* offsets,
+                                        int64_t stride) {
+  const float* src = reinterpret_cast<const float*>(x);
+  int64_t j = 0;
+  if (stride == 1) {
+    for (; j + 8 <= n; j += 8) {
+      __m256 r[8];
+      for (int k = 0; k < 8; ++k) r[k] = _mm256_loadu_ps(src + (j + k) * 8);
+      transpose8(r);
+      for (int b = 0; b < 8; ++b) _mm256_storeu_ps(out + offsets[b] + j, r[b]);
+    }
+  } else if (adjacent<8>(offsets)) {
+    for (; j < n; ++j) {
+      _mm256_storeu_ps(out + offsets[0] + j * stride,
+                       _mm256_loadu_ps(src + j * 8));
+    }
+  }
+  for (; j < n; ++j) {
+    for (int b = 0; b < 8; ++b) out[offsets[b] + j * stride] = x[j][b];
+  }
+}
+
+template <>
+void gather_real_lanes<double, VecD, 4>(const double* in,
+                                        const int64_t* offsets, int64_t stride,
+                                        int64_t n, VecD* x) {
+  double* dst = reinterpret_cast<double*>(x);
+  int64_t j = 0;
+  if (stride == 1) {
+    for (; j + 4 <= n; j += 4) {
+      __m256d r[4];
+      for (int b = 0; b < 4; ++b) r[b] = _mm256_loadu_pd(in + offsets[b] + j);
+      transpose4(r);
+      for (int k = 0; k < 4; ++k) _mm256_storeu_pd(dst + (j + k) * 4, r[k]);
+    }
+  } else if (adjacent<4>(offsets)) {
+    for (; j < n; ++j) {
+      _mm256_storeu_pd(dst + j * 4,
+                       _mm256_loadu_pd(in + offsets[0] + j * stride));
+    }
+  }
+  for (; j < n; ++j) {
+    for (int b = 0; b < 4; ++b) x[j][b] = in[offsets[b] + j * stride];
+  }
+}
+
+template <>
+void scatter_real_lanes<double, VecD, 4>(const VecD* x, int64_t n, double* out,
+                                         const int64_t* offsets,
+                                         int64_t stride) {
+  const double* src = reinterpret_cast<const double*>(x);
+  int64_t j = 0;
+  if (stride == 1) {
+    for (; j + 4 <= n; j += 4) {
+      __m256d r[4];
+      for (int k = 0; k < 4; ++k) r[k] = _mm256_loadu_pd(src + (j + k) * 4);
+      transpose4(r);
+      for (int b = 0; b < 4; ++b) _mm256_storeu_pd(out + offsets[b] + j, r[b]);
+    }
+  } else if (adjacent<4>(offsets)) {
+    for (; j < n; ++j) {
+      _mm256_storeu_pd(out + offsets[0] + j * stride,
+                       _mm256_loadu_pd(src + j * 4));
+    }
+  }
+  for (; j < n; ++j) {
+    for (int b = 0; b < 4; ++b) out[offsets[b] + j * stride] = x[j][b];
+  }
+}
+
 template <>
 const KernelTable<float>& kernels<float>() {
   return make_table<float, VecF>("avx2");
