@@ -191,6 +191,20 @@ LineSet lines_along(const std::vector<int64_t>& shape,
   return lines;
 }
 
+// Where line `line` of a LineSet starts in the input and the output.
+void line_start(const LineSet& lines, int64_t line, int64_t* in_offset,
+                int64_t* out_offset) {
+  int64_t in = 0, out = 0;
+  for (size_t d = lines.dims.size(); d-- > 0;) {
+    const int64_t q = line % lines.dims[d];
+    line /= lines.dims[d];
+    in += q * lines.in_strides[d];
+    out += q * lines.out_strides[d];
+  }
+  *in_offset = in;
+  *out_offset = out;
+}
+
 std::vector<int64_t> row_major_strides(const std::vector<int64_t>& shape) {
   std::vector<int64_t> strides(shape.size());
   int64_t stride = 1;
@@ -259,13 +273,8 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
   if ((long_lines || lines.count < k.lanes) && FourStepPlan<T>::split(n) > 0) {
     const auto plan = get_four_step_plan<T>(shape[axis]);
     for (int64_t line = 0; line < lines.count; ++line) {
-      int64_t in_offset = 0, out_offset = 0, rest = line;
-      for (size_t d = lines.dims.size(); d-- > 0;) {
-        const int64_t q = rest % lines.dims[d];
-        rest /= lines.dims[d];
-        in_offset += q * lines.in_strides[d];
-        out_offset += q * lines.out_strides[d];
-      }
+      int64_t in_offset, out_offset;
+      line_start(lines, line, &in_offset, &out_offset);
       c2c_four_step(*plan, in + in_offset, lines.in_stride, out + out_offset,
                     lines.out_stride, forward, parallelism);
     }
@@ -376,28 +385,72 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
   if (n == 0) throw std::invalid_argument("c2r: zero output length");
   if (is_empty(in.shape)) return;
 
-  // The other axes first, into a contiguous copy so the input stays intact.
+  const auto plan = get_real_plan<T>(n);
+  const KernelTable<T>& k = kernels<T>();
+  const std::vector<int64_t> others(checked.begin(), checked.end() - 1);
+
+  // The other axes first. For even n with a unit-stride output the spectrum
+  // fits in the output itself: n/2 complex values per line, with Re(Nyquist)
+  // (all that c2r reads of it) packed into Im(DC). Then the c2r runs in place
+  // and scratch is one column, not a copy of the whole input.
+  bool even_strides = out.strides[last] == 1 && n % 2 == 0;
+  for (size_t d = 0; d < out.shape.size(); ++d) {
+    if (static_cast<int64_t>(d) != last)
+      even_strides &= out.strides[d] % 2 == 0;
+  }
+  if (!others.empty() && even_strides) {
+    const int64_t half = n / 2;
+    std::vector<int64_t> half_shape = in.shape, half_strides = out.strides;
+    half_shape[last] = half;
+    for (size_t d = 0; d < half_strides.size(); ++d) {
+      if (static_cast<int64_t>(d) != last) half_strides[d] /= 2;
+    }
+    std::complex<T>* packed = reinterpret_cast<std::complex<T>*>(out.data);
+    c2c<T>({in.data, half_shape, in.strides},
+           {packed, half_shape, half_strides}, others, false, parallelism);
+    std::vector<int64_t> column_shape = in.shape;
+    column_shape[last] = 1;
+    const std::vector<int64_t> column_strides = row_major_strides(column_shape);
+    const LineSet column =
+        lines_along(column_shape, column_strides, half_strides, last);
+    Scratch<std::complex<T>> nyquist =
+        uninitialized_array<std::complex<T>>(column.count);
+    c2c<T>({in.data + half * in.strides[last], column_shape, in.strides},
+           {nyquist.get(), column_shape, column_strides}, others, false,
+           parallelism);
+    for (int64_t line = 0; line < column.count; ++line) {
+      int64_t from, to;
+      line_start(column, line, &from, &to);
+      packed[to] =
+          std::complex<T>(packed[to].real(), nyquist.get()[from].real());
+    }
+    const LineSet lines =
+        lines_along(in.shape, half_strides, out.strides, last);
+    parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
+                 [&](int64_t begin, int64_t end) {
+                   k.c2r(*plan, packed, out.data, lines, begin, end, true);
+                 });
+    return;
+  }
+
+  // Otherwise the other axes go into a contiguous copy (the input stays
+  // intact), then the c2r reads it.
   const std::complex<T>* src = in.data;
   std::vector<int64_t> src_strides = in.strides;
   Scratch<std::complex<T>> spectrum;
-  if (checked.size() > 1) {
+  if (!others.empty()) {
     size_t total = 1;
     for (int64_t d : in.shape) total *= static_cast<size_t>(d);
     spectrum = uninitialized_array<std::complex<T>>(total);
     const std::vector<int64_t> strides = row_major_strides(in.shape);
-    c2c<T>(in, {spectrum.get(), in.shape, strides},
-           std::vector<int64_t>(checked.begin(), checked.end() - 1), false,
-           parallelism);
+    c2c<T>(in, {spectrum.get(), in.shape, strides}, others, false, parallelism);
     src = spectrum.get();
     src_strides = strides;
   }
-
-  const auto plan = get_real_plan<T>(n);
   const LineSet lines = lines_along(in.shape, src_strides, out.strides, last);
-  const KernelTable<T>& k = kernels<T>();
   parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
                [&](int64_t begin, int64_t end) {
-                 k.c2r(*plan, src, out.data, lines, begin, end);
+                 k.c2r(*plan, src, out.data, lines, begin, end, false);
                });
 }
 

@@ -31,8 +31,10 @@ struct KernelTable {
               bool forward);
   void (*r2c)(const RealPlan<T>&, const T* in, std::complex<T>* out,
               const LineSet&, int64_t begin, int64_t end);
+  // packed: each input line holds n/2 values (n even), with Re(Nyquist) in
+  // Im(DC); the line may then share its memory with the output line.
   void (*c2r)(const RealPlan<T>&, const std::complex<T>* in, T* out,
-              const LineSet&, int64_t begin, int64_t end);
+              const LineSet&, int64_t begin, int64_t end, bool packed);
 };
 
 namespace baseline {

@@ -583,8 +583,10 @@ void r2c_lines(const RealPlan<T>& plan, const T* in, std::complex<T>* out,
 
 template <typename T, typename V, int L>
 void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
-               const LineSet& lines, int64_t begin, int64_t end) {
+               const LineSet& lines, int64_t begin, int64_t end, bool packed) {
   const int64_t n = plan.length(), m = n / 2 + 1;
+  // Packed lines (even n) hold m - 1 values, Re(Nyquist) in Im(DC).
+  const int64_t stored = packed ? m - 1 : m;
   const size_t size = m + real_scratch_size(plan);
   const int64_t is = lines.in_stride, os = lines.out_stride;
   int64_t line = begin;
@@ -594,7 +596,11 @@ void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
     int64_t io[L], oo[L];
     for (; line + L <= end; line += L) {
       for (int b = 0; b < L; ++b) line_offsets(lines, line + b, &io[b], &oo[b]);
-      gather_lanes<T, V, L>(in, io, is, m, buf.data());
+      gather_lanes<T, V, L>(in, io, is, stored, buf.data());
+      if (packed) {
+        buf[m - 1] = Cx<V>{buf[0].im, V{}};
+        buf[0].im = V{};
+      }
       c2r_transform(plan, buf.data(), x.data(), buf.data() + m);
       scatter_real_lanes<T, V, L>(x.data(), n, out, oo, os);
     }
@@ -605,9 +611,13 @@ void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
   for (; line < end; ++line) {
     int64_t io, oo;
     line_offsets(lines, line, &io, &oo);
-    for (int64_t k = 0; k < m; ++k) {
+    for (int64_t k = 0; k < stored; ++k) {
       const std::complex<T> v = in[io + k * is];
       buf[k] = Cx<T>{v.real(), v.imag()};
+    }
+    if (packed) {
+      buf[m - 1] = Cx<T>{buf[0].im, T(0)};
+      buf[0].im = T(0);
     }
     c2r_transform(plan, buf.data(), x.data(), buf.data() + m);
     for (int64_t j = 0; j < n; ++j) out[oo + j * os] = x[j];
