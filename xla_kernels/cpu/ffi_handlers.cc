@@ -19,21 +19,10 @@ namespace ffi = xla::ffi;
 namespace jfft::cpu {
 namespace {
 
-// Row-major (XLA's default layout) strides, in elements.
-std::vector<int64_t> row_major_strides(const std::vector<int64_t>& shape) {
-  std::vector<int64_t> strides(shape.size());
-  int64_t stride = 1;
-  for (size_t d = shape.size(); d-- > 0;) {
-    strides[d] = stride;
-    stride *= shape[d];
-  }
-  return strides;
-}
-
 template <typename T>
 engine::ArrayView<T> view_of(T* data, ffi::AnyBuffer::Dimensions dims) {
   std::vector<int64_t> shape(dims.begin(), dims.end());
-  std::vector<int64_t> strides = row_major_strides(shape);
+  std::vector<int64_t> strides = engine::row_major_strides(shape);
   return {data, std::move(shape), std::move(strides)};
 }
 

@@ -205,16 +205,6 @@ void line_start(const LineSet& lines, int64_t line, int64_t* in_offset,
   *out_offset = out;
 }
 
-std::vector<int64_t> row_major_strides(const std::vector<int64_t>& shape) {
-  std::vector<int64_t> strides(shape.size());
-  int64_t stride = 1;
-  for (size_t d = shape.size(); d-- > 0;) {
-    strides[d] = stride;
-    stride *= shape[d];
-  }
-  return strides;
-}
-
 // One long line by the four-step method (see FourStepPlan): `in` and `out`
 // point at the line's first element, with strides along it.
 template <typename T>
@@ -288,6 +278,16 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
 }
 
 }  // namespace
+
+std::vector<int64_t> row_major_strides(const std::vector<int64_t>& shape) {
+  std::vector<int64_t> strides(shape.size());
+  int64_t stride = 1;
+  for (size_t d = shape.size(); d-- > 0;) {
+    strides[d] = stride;
+    stride *= shape[d];
+  }
+  return strides;
+}
 
 const char* isa() { return kernels<float>().isa; }
 

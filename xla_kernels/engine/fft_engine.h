@@ -26,6 +26,9 @@ struct ArrayView {
   std::vector<int64_t> strides;
 };
 
+// Strides (in elements) of a contiguous row-major array of this shape.
+std::vector<int64_t> row_major_strides(const std::vector<int64_t>& shape);
+
 // How a transform may use threads: at most `threads` at once, with
 // `schedule` running a task on another thread (XLA's thread pool, say). An
 // empty `schedule` starts std::threads. The calling thread always works too,

@@ -98,21 +98,10 @@ inline Cx<V> rotate_quarter(Cx<V> a) {
 // Twiddles at i == 0 are 1 and skipped (also keeps Inf * 0 out of numpy's
 // way).
 
-template <bool kFwd, typename T, typename V>
-void pass2(int64_t l1, int64_t ido, const Cx<V>* in, Cx<V>* out,
-           const std::complex<T>* tw) {
-  const int64_t s = ido * l1;
-  for (int64_t k = 0; k < l1; ++k) {
-    const Cx<V>* a = in + ido * 2 * k;
-    Cx<V>* b = out + ido * k;
-    b[0] = a[0] + a[ido];
-    b[s] = a[0] - a[ido];
-    for (int64_t i = 1; i < ido; ++i) {
-      const Cx<V> a0 = a[i], a1 = a[i + ido];
-      b[i] = a0 + a1;
-      b[i + s] = twiddle<kFwd>(a0 - a1, tw[i]);
-    }
-  }
+template <bool kFwd, typename V>
+inline void butterfly2(const Cx<V>* a, int64_t ia, Cx<V>* y) {
+  y[0] = a[0] + a[ia];
+  y[1] = a[0] - a[ia];
 }
 
 template <bool kFwd, typename T, typename V>
@@ -128,27 +117,6 @@ inline void butterfly3(const Cx<V>* a, int64_t ia, Cx<V>* y) {
   y[2] = c - d;
 }
 
-template <bool kFwd, typename T, typename V>
-void pass3(int64_t l1, int64_t ido, const Cx<V>* in, Cx<V>* out,
-           const std::complex<T>* tw) {
-  const int64_t s = ido * l1;
-  for (int64_t k = 0; k < l1; ++k) {
-    const Cx<V>* a = in + ido * 3 * k;
-    Cx<V>* b = out + ido * k;
-    Cx<V> y[3];
-    butterfly3<kFwd, T>(a, ido, y);
-    b[0] = y[0];
-    b[s] = y[1];
-    b[2 * s] = y[2];
-    for (int64_t i = 1; i < ido; ++i) {
-      butterfly3<kFwd, T>(a + i, ido, y);
-      b[i] = y[0];
-      b[i + s] = twiddle<kFwd>(y[1], tw[i]);
-      b[i + 2 * s] = twiddle<kFwd>(y[2], tw[i + ido]);
-    }
-  }
-}
-
 template <bool kFwd, typename V>
 inline void butterfly4(const Cx<V>* a, int64_t ia, Cx<V>* y) {
   const Cx<V> a0 = a[0], a1 = a[ia], a2 = a[2 * ia], a3 = a[3 * ia];
@@ -158,26 +126,6 @@ inline void butterfly4(const Cx<V>* a, int64_t ia, Cx<V>* y) {
   y[1] = t1 + t3;
   y[2] = t0 - t2;
   y[3] = t1 - t3;
-}
-
-template <bool kFwd, typename T, typename V>
-void pass4(int64_t l1, int64_t ido, const Cx<V>* in, Cx<V>* out,
-           const std::complex<T>* tw) {
-  const int64_t s = ido * l1;
-  for (int64_t k = 0; k < l1; ++k) {
-    const Cx<V>* a = in + ido * 4 * k;
-    Cx<V>* b = out + ido * k;
-    Cx<V> y[4];
-    butterfly4<kFwd>(a, ido, y);
-    for (int j = 0; j < 4; ++j) b[j * s] = y[j];
-    for (int64_t i = 1; i < ido; ++i) {
-      butterfly4<kFwd>(a + i, ido, y);
-      b[i] = y[0];
-      for (int j = 1; j < 4; ++j) {
-        b[i + j * s] = twiddle<kFwd>(y[j], tw[i + (j - 1) * ido]);
-      }
-    }
-  }
 }
 
 // Radix 8 as two radix-4 halves: y_k = E_k + w8^k O_k, y_k+4 = E_k - w8^k O_k.
@@ -204,26 +152,6 @@ inline void butterfly8(const Cx<V>* a, int64_t ia, Cx<V>* y) {
 }
 
 template <bool kFwd, typename T, typename V>
-void pass8(int64_t l1, int64_t ido, const Cx<V>* in, Cx<V>* out,
-           const std::complex<T>* tw) {
-  const int64_t s = ido * l1;
-  for (int64_t k = 0; k < l1; ++k) {
-    const Cx<V>* a = in + ido * 8 * k;
-    Cx<V>* b = out + ido * k;
-    Cx<V> y[8];
-    butterfly8<kFwd, T>(a, ido, y);
-    for (int j = 0; j < 8; ++j) b[j * s] = y[j];
-    for (int64_t i = 1; i < ido; ++i) {
-      butterfly8<kFwd, T>(a + i, ido, y);
-      b[i] = y[0];
-      for (int j = 1; j < 8; ++j) {
-        b[i + j * s] = twiddle<kFwd>(y[j], tw[i + (j - 1) * ido]);
-      }
-    }
-  }
-}
-
-template <bool kFwd, typename T, typename V>
 inline void butterfly5(const Cx<V>* a, int64_t ia, Cx<V>* y) {
   constexpr T kCos1 = T(0.309016994374947424102293417182819059L);
   constexpr T kCos2 = T(-0.809016994374947424102293417182819059L);
@@ -243,20 +171,37 @@ inline void butterfly5(const Cx<V>* a, int64_t ia, Cx<V>* y) {
   y[4] = c1 - e1;
 }
 
-template <bool kFwd, typename T, typename V>
-void pass5(int64_t l1, int64_t ido, const Cx<V>* in, Cx<V>* out,
-           const std::complex<T>* tw) {
+template <int R, bool kFwd, typename T, typename V>
+inline void butterfly(const Cx<V>* a, int64_t ia, Cx<V>* y) {
+  if constexpr (R == 2) {
+    butterfly2<kFwd>(a, ia, y);
+  } else if constexpr (R == 3) {
+    butterfly3<kFwd, T>(a, ia, y);
+  } else if constexpr (R == 4) {
+    butterfly4<kFwd>(a, ia, y);
+  } else if constexpr (R == 5) {
+    butterfly5<kFwd, T>(a, ia, y);
+  } else {
+    static_assert(R == 8, "radices with butterflies: 2, 3, 4, 5, 8");
+    butterfly8<kFwd, T>(a, ia, y);
+  }
+}
+
+// One pass of a radix with its own butterfly.
+template <int R, bool kFwd, typename T, typename V>
+void pass_fixed(int64_t l1, int64_t ido, const Cx<V>* in, Cx<V>* out,
+                const std::complex<T>* tw) {
   const int64_t s = ido * l1;
   for (int64_t k = 0; k < l1; ++k) {
-    const Cx<V>* a = in + ido * 5 * k;
+    const Cx<V>* a = in + ido * R * k;
     Cx<V>* b = out + ido * k;
-    Cx<V> y[5];
-    butterfly5<kFwd, T>(a, ido, y);
-    for (int j = 0; j < 5; ++j) b[j * s] = y[j];
+    Cx<V> y[R];
+    butterfly<R, kFwd, T>(a, ido, y);
+    for (int j = 0; j < R; ++j) b[j * s] = y[j];
     for (int64_t i = 1; i < ido; ++i) {
-      butterfly5<kFwd, T>(a + i, ido, y);
+      butterfly<R, kFwd, T>(a + i, ido, y);
       b[i] = y[0];
-      for (int j = 1; j < 5; ++j) {
+      for (int j = 1; j < R; ++j) {
         b[i + j * s] = twiddle<kFwd>(y[j], tw[i + (j - 1) * ido]);
       }
     }
@@ -322,19 +267,19 @@ void run_passes(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch) {
     const std::complex<T>* tw = plan.twiddles() + pass.twiddle_offset;
     switch (pass.radix) {
       case 2:
-        pass2<kFwd>(pass.l1, pass.ido, src, dst, tw);
+        pass_fixed<2, kFwd>(pass.l1, pass.ido, src, dst, tw);
         break;
       case 3:
-        pass3<kFwd>(pass.l1, pass.ido, src, dst, tw);
+        pass_fixed<3, kFwd>(pass.l1, pass.ido, src, dst, tw);
         break;
       case 4:
-        pass4<kFwd>(pass.l1, pass.ido, src, dst, tw);
+        pass_fixed<4, kFwd>(pass.l1, pass.ido, src, dst, tw);
         break;
       case 5:
-        pass5<kFwd>(pass.l1, pass.ido, src, dst, tw);
+        pass_fixed<5, kFwd>(pass.l1, pass.ido, src, dst, tw);
         break;
       case 8:
-        pass8<kFwd>(pass.l1, pass.ido, src, dst, tw);
+        pass_fixed<8, kFwd>(pass.l1, pass.ido, src, dst, tw);
         break;
       default:
         pass_generic<kFwd>(pass.radix, pass.l1, pass.ido, src, dst, tw,
