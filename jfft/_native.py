@@ -28,7 +28,19 @@ except ImportError as err:  # pragma: no cover - a broken install
         "`pip install .` (it builds the C++ kernels)"
     ) from err
 
+# The CUDA module is optional: built only where nvcc and cuFFT were found
+# (JFFT_CUDA in CMake). Without it, GPUs use XLA's own FFT.
+try:
+    from . import _jfft_cuda
+except ImportError:  # not built, or cuFFT's library not found at run time
+    _jfft_cuda = None
+
 _registered = False
+
+
+def has_cuda() -> bool:
+    """Whether jfft's CUDA kernels are built and loaded."""
+    return _jfft_cuda is not None
 
 
 def register_targets() -> None:
@@ -37,6 +49,9 @@ def register_targets() -> None:
         return
     for name, capsule in _jfft_cpu.registrations().items():
         jax.ffi.register_ffi_target(name, capsule, platform="cpu")
+    if _jfft_cuda is not None:
+        for name, capsule in _jfft_cuda.registrations().items():
+            jax.ffi.register_ffi_target(name, capsule, platform="CUDA")
     _registered = True
 
 

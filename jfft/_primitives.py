@@ -13,9 +13,10 @@ each other's transposes up to conjugation and the half-spectrum weights w
 Batching only shifts ``axes``; no data moves.
 
 Each primitive also carries execution options that do not change its value:
-``backend`` ("native" lowers to jfft's FFI kernels on CPU, "xla" to XLA's own
-FFT, the only path on other platforms) and ``workers`` (threads the native
-kernel may use, capped by XLA's CPU thread pool).
+``backend`` ("native" lowers to jfft's FFI kernels on CPU, and on CUDA GPUs
+when the CUDA module is built; "xla" to XLA's own FFT, the only path on other
+platforms) and ``workers`` (threads the native kernel may use, capped by XLA's
+CPU thread pool; ignored on GPUs).
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def _lowerings(name, xla_impl):
     xla_lowering = mlir.lower_fun(xla_impl, multiple_results=False)
     native = jax.ffi.ffi_lowering(name)
 
-    def cpu_lowering(ctx, x, *, axes, backend, workers, **params):
+    def native_lowering(ctx, x, *, axes, backend, workers, **params):
         if backend == "xla":
             return xla_lowering(ctx, x, axes=axes, backend=backend, **params)
         params.pop("last_length", None)  # carried by the output shape
@@ -123,7 +124,7 @@ def _lowerings(name, xla_impl):
             **params,
         )
 
-    return cpu_lowering, xla_lowering
+    return native_lowering, xla_lowering
 
 
 # Transposes ------------------------------------------------------------------
@@ -177,9 +178,11 @@ def _declare(name, abstract, xla_impl, transpose):
     prim = Primitive(name)
     prim.def_impl(partial(dispatch.apply_primitive, prim))
     prim.def_abstract_eval(abstract)
-    cpu_lowering, xla_lowering = _lowerings(f"jfft_{name}", xla_impl)
+    native_lowering, xla_lowering = _lowerings(f"jfft_{name}", xla_impl)
     mlir.register_lowering(prim, xla_lowering)
-    mlir.register_lowering(prim, cpu_lowering, platform="cpu")
+    mlir.register_lowering(prim, native_lowering, platform="cpu")
+    if _native.has_cuda():  # same targets and attributes, registered for CUDA
+        mlir.register_lowering(prim, native_lowering, platform="cuda")
     ad.deflinear2(prim, transpose)
     batching.primitive_batchers[prim] = partial(_batch, prim)
     return prim
