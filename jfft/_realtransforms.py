@@ -1,0 +1,517 @@
+"""Real-to-real transforms (DCT and DST, types 1-4) with scipy.fft's semantics.
+
+Every transform is an FFT-based algorithm on jfft's public transforms plus
+slicing, flips, padding and elementwise products, so differentiation (both
+modes, any order), linear transposition and vmap come from the rules of
+jfft's primitives. Per axis of length N (all unnormalised, scipy's
+definitions):
+
+- DCT-I: ``rfft`` of the even extension, length 2(N-1);
+- DCT-II: Makhoul's algorithm, an ``rfft`` of length N of the reordered input
+  ``[x[0::2], x[1::2][::-1]]`` and one twiddle;
+- DCT-III: the exact inverse of that (an ``irfft`` of length N), i.e. the
+  transpose of DCT-II with its first input halved;
+- DCT-IV: for even N, a complex ``fft`` of length N/2 between a half-shift
+  pre-twiddle and a post-twiddle; for odd N, a zero-padded complex ``fft`` of
+  length 2N with the same half-shift twiddles;
+- DST-I: ``rfft`` of the odd extension, length 2(N+1);
+- DST-II/III/IV: DCT-II/III/IV with sign alternation and reversal.
+
+Complex input is transformed as real and imaginary parts separately, as
+scipy does.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable, Sequence
+from typing import Any, Literal
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+from jax import lax
+
+from . import _args, _fft
+from ._fft import fft, irfft, rfft
+
+Norm = Literal["backward", "ortho", "forward"] | None
+
+_SQRT2 = math.sqrt(2.0)
+# Type of the forward transform an inverse transform computes.
+_INVERSE_TYPE = {1: 1, 2: 3, 3: 2, 4: 4}
+
+
+class DCT1LengthError(ValueError, RuntimeError):
+    """DCT-I of length 1 is undefined. scipy.fft raises ``RuntimeError`` for
+    it; jfft raises this subclass of both ``ValueError`` (jfft's convention
+    for bad arguments) and ``RuntimeError`` (scipy's type)."""
+
+
+# Helpers along one axis ---------------------------------------------------
+
+
+def _slice(x: jax.Array, start: int, stop: int, axis: int, step: int = 1):
+    return lax.slice_in_dim(x, start, stop, step, axis)
+
+
+def _along(values: np.ndarray, axis: int, ndim: int, dtype: Any) -> jax.Array:
+    """``values`` shaped to broadcast along ``axis`` of an ndim array."""
+    shape = [1] * ndim
+    shape[axis] = len(values)
+    return jnp.asarray(np.reshape(values, shape), dtype)
+
+
+def _interleave(even: jax.Array, odd: jax.Array, axis: int) -> jax.Array:
+    """``out[0::2] = even, out[1::2] = odd`` along ``axis`` (len(odd) is
+    len(even) or len(even) - 1)."""
+    n = even.shape[axis] + odd.shape[axis]
+    zero = jnp.zeros((), even.dtype)
+    config = [(0, 0, 0)] * even.ndim
+    config[axis] = (0, n - 2 * even.shape[axis] + 1, 1)
+    out = lax.pad(even, zero, config)
+    if odd.shape[axis]:
+        config[axis] = (1, n - 2 * odd.shape[axis], 1)
+        out = out + lax.pad(odd, zero, config)
+    return out
+
+
+def _alternate(x: jax.Array, axis: int) -> jax.Array:
+    """``x[k] * (-1)**k`` along ``axis``."""
+    signs = np.where(np.arange(x.shape[axis]) % 2 == 0, 1.0, -1.0)
+    return x * _along(signs, axis, x.ndim, x.dtype)
+
+
+# Unnormalised transforms of real x along one axis ---------------------------
+
+
+def _dct1(x: jax.Array, axis: int, workers: Any) -> jax.Array:
+    n = x.shape[axis]
+    inner = jnp.flip(_slice(x, 1, n - 1, axis), axis)
+    extended = jnp.concatenate([x, inner], axis)  # length 2(n-1)
+    return rfft(extended, axis=axis, workers=workers).real
+
+
+def _dst1(x: jax.Array, axis: int, workers: Any) -> jax.Array:
+    n = x.shape[axis]
+    shape = list(x.shape)
+    shape[axis] = 1
+    zero = jnp.zeros(shape, x.dtype)
+    odd = jnp.concatenate([zero, x, zero, -jnp.flip(x, axis)], axis)  # 2(n+1)
+    spectrum = rfft(odd, axis=axis, workers=workers)
+    return -_slice(spectrum, 1, n + 1, axis).imag
+
+
+def _dct2(x: jax.Array, axis: int, workers: Any) -> jax.Array:
+    n = x.shape[axis]
+    v = jnp.concatenate(
+        [_slice(x, 0, n, axis, 2), jnp.flip(_slice(x, 1, n, axis, 2), axis)], axis
+    )
+    k = np.arange(n // 2 + 1)
+    twiddle = _along(np.exp(-0.5j * np.pi * k / n), axis, x.ndim, None)
+    z = rfft(v, axis=axis, workers=workers)
+    z = z * twiddle.astype(z.dtype)
+    # y[k] = 2 Re z[k] for k <= n//2 and y[n-k] = -2 Im z[k] for 0 < k < n/2.
+    upper = jnp.flip(_slice(z, 1, (n - 1) // 2 + 1, axis), axis)
+    return jnp.concatenate([2 * z.real, -2 * upper.imag], axis)
+
+
+def _dct3(x: jax.Array, axis: int, workers: Any) -> jax.Array:
+    n = x.shape[axis]
+    half = n // 2 + 1
+    shape = list(x.shape)
+    shape[axis] = 1
+    # x[n-k] for k = 0 .. n//2, with x[n] = 0.
+    mirrored = jnp.concatenate(
+        [jnp.zeros(shape, x.dtype), jnp.flip(_slice(x, n - n // 2, n, axis), axis)],
+        axis,
+    )
+    k = np.arange(half)
+    twiddle = _along(np.exp(0.5j * np.pi * k / n), axis, x.ndim, None)
+    z = lax.complex(_slice(x, 0, half, axis), -mirrored)
+    z = z * twiddle.astype(z.dtype)
+    v = irfft(z, n=n, axis=axis, norm="forward", workers=workers)
+    even = _slice(v, 0, (n + 1) // 2, axis)
+    odd = jnp.flip(_slice(v, (n + 1) // 2, n, axis), axis)
+    return _interleave(even, odd, axis)
+
+
+def _dct4(x: jax.Array, axis: int, workers: Any) -> jax.Array:
+    n = x.shape[axis]
+    if n % 2:
+        # Half-shifted DFT of length 2n: y[k] = 2 Re(e^{-i pi (2k+1)/(4n)}
+        # * fft_2n(x[m] e^{-i pi m/(2n)})[k]).
+        m = np.arange(n)
+        pre = _along(np.exp(-0.5j * np.pi * m / n), axis, x.ndim, None)
+        post = _along(np.exp(-0.25j * np.pi * (2 * m + 1) / n), axis, x.ndim, None)
+        z = x * pre.astype(_args.complex_dtype(x.dtype))
+        spectrum = _slice(fft(z, n=2 * n, axis=axis, workers=workers), 0, n, axis)
+        return 2 * (spectrum * post.astype(spectrum.dtype)).real
+    # Even n: a complex fft of length n/2 of u[m] = x[2m] + i x[n-1-2m].
+    m = np.arange(n // 2)
+    pre = _along(np.exp(-0.25j * np.pi * (4 * m + 1) / n), axis, x.ndim, None)
+    post = _along(np.exp(-1j * np.pi * m / n), axis, x.ndim, None)
+    u = lax.complex(_slice(x, 0, n, axis, 2), jnp.flip(_slice(x, 1, n, axis, 2), axis))
+    y = fft(u * pre.astype(u.dtype), axis=axis, workers=workers)
+    y = y * post.astype(y.dtype)
+    return _interleave(2 * y.real, jnp.flip(-2 * y.imag, axis), axis)
+
+
+def _dst2(x: jax.Array, axis: int, workers: Any) -> jax.Array:
+    return jnp.flip(_dct2(_alternate(x, axis), axis, workers), axis)
+
+
+def _dst3(x: jax.Array, axis: int, workers: Any) -> jax.Array:
+    return _alternate(_dct3(jnp.flip(x, axis), axis, workers), axis)
+
+
+def _dst4(x: jax.Array, axis: int, workers: Any) -> jax.Array:
+    return _alternate(_dct4(jnp.flip(x, axis), axis, workers), axis)
+
+
+_KERNELS: dict[tuple[str, int], Callable] = {
+    ("dct", 1): _dct1,
+    ("dct", 2): _dct2,
+    ("dct", 3): _dct3,
+    ("dct", 4): _dct4,
+    ("dst", 1): _dst1,
+    ("dst", 2): _dst2,
+    ("dst", 3): _dst3,
+    ("dst", 4): _dst4,
+}
+
+
+def _ortho_weights(
+    kind: str, type: int, n: int
+) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """(input, output) weights of scipy's ``orthogonalize``: the entries whose
+    basis functions have a different norm are scaled by sqrt(2) in and out."""
+    pre = post = None
+    if kind == "dct" and type == 1:
+        pre = np.ones(n)
+        pre[[0, -1]] = _SQRT2
+        post = 1.0 / pre
+    elif type == 2:
+        post = np.ones(n)
+        post[0 if kind == "dct" else -1] = 1.0 / _SQRT2
+    elif type == 3:
+        pre = np.ones(n)
+        pre[0 if kind == "dct" else -1] = _SQRT2
+    return pre, post
+
+
+def _logical_length(kind: str, type: int, n: int) -> int:
+    """N of the normalisation: 2(N-1) for DCT-I, 2(N+1) for DST-I, else 2N."""
+    if type == 1:
+        return 2 * (n - 1) if kind == "dct" else 2 * (n + 1)
+    return 2 * n
+
+
+def _transform_axis(
+    x: jax.Array, kind: str, type: int, axis: int, orthogonalize: bool, workers
+) -> jax.Array:
+    n = x.shape[axis]
+    pre, post = _ortho_weights(kind, type, n) if orthogonalize else (None, None)
+    if pre is not None:
+        x = x * _along(pre, axis, x.ndim, x.dtype)
+    y = _KERNELS[kind, type](x, axis, workers)
+    if post is not None:
+        y = y * _along(post, axis, y.ndim, y.dtype)
+    return y
+
+
+# Argument checks ------------------------------------------------------------
+
+
+def _check_type(type: Any) -> int:
+    if isinstance(type, (bool, np.bool_)) or not isinstance(type, (int, np.integer)):
+        raise TypeError(f"type: expected an integer 1, 2, 3 or 4, got {type!r}")
+    if type not in (1, 2, 3, 4):
+        raise ValueError(f"type: invalid DCT/DST type {type!r}; expected 1, 2, 3 or 4")
+    return int(type)
+
+
+def _check_orthogonalize(orthogonalize: Any, norm: str) -> bool:
+    if orthogonalize is None:
+        return norm == "ortho"
+    if not isinstance(orthogonalize, (bool, np.bool_, int, np.integer)):
+        raise TypeError(
+            f"orthogonalize: expected a bool or None, got {orthogonalize!r}"
+        )
+    return bool(orthogonalize)
+
+
+def _as_sequence(value: Any) -> Any:
+    """scipy's dctn/dstn also take a single integer for ``s`` and ``axes``."""
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        return (value,)
+    return value
+
+
+def _r2r(
+    x: Any,
+    kind: str,
+    type: Any,
+    plan: Callable[[tuple[int, ...]], tuple[tuple[int, ...], tuple[int, ...]]],
+    norm: Any,
+    orthogonalize: Any,
+    workers: Any,
+    *,
+    inverse: bool,
+) -> jax.Array:
+    x = _args.as_array(x, "x")
+    type = _check_type(type)
+    norm = _args.check_norm(norm)
+    orthogonalize = _check_orthogonalize(orthogonalize, norm)
+    if x.ndim == 0:
+        raise ValueError("x: expected an array with at least one dimension")
+    axes, lengths = plan(x.shape)
+    if kind == "dct" and type == 1:
+        for a, n in zip(axes, lengths):
+            if n < 2:
+                raise DCT1LengthError(
+                    f"n: DCT-I needs a length >= 2, got {n} along axis {a} "
+                    "(scipy.fft raises RuntimeError: zero-length FFT requested)"
+                )
+    effective = _INVERSE_TYPE[type] if inverse else type
+    sizes = [_logical_length(kind, type, n) for n in lengths]
+    factor = _args.scale_factor(norm, sizes, inverse=inverse) if axes else 1.0
+    return _compute(
+        x,
+        kind=kind,
+        type=effective,
+        axes=axes,
+        lengths=lengths,
+        orthogonalize=orthogonalize,
+        factor=factor,
+        workers=_fft._resolve_workers(workers),
+        backend=_fft._backend.get(),
+    )
+
+
+@functools.partial(
+    jax.jit,
+    static_argnames=(
+        "kind", "type", "axes", "lengths", "orthogonalize", "factor", "workers",
+        "backend",
+    ),
+)  # fmt: skip
+def _compute(
+    x: jax.Array,
+    *,
+    kind: str,
+    type: int,
+    axes: tuple[int, ...],
+    lengths: tuple[int, ...],
+    orthogonalize: bool,
+    factor: float,
+    workers: int,
+    backend: str,
+) -> jax.Array:
+    """The checked transform, jitted so that eager calls compile one
+    computation instead of dozens of small ops (inside a user's jit it is
+    inlined). ``backend`` (jfft's native/XLA choice, read when the FFTs are
+    traced) is only part of the cache key."""
+    del backend
+    real_dtype = np.finfo(_args.complex_dtype(x.dtype)).dtype
+
+    def transform(part: jax.Array) -> jax.Array:
+        part = _args.fit(part.astype(real_dtype), axes, lengths)
+        for a in axes:
+            part = _transform_axis(part, kind, type, a, orthogonalize, workers)
+        return part if factor == 1.0 else part * factor
+
+    if jnp.issubdtype(x.dtype, jnp.complexfloating):
+        return lax.complex(transform(x.real), transform(x.imag))
+    return transform(x)
+
+
+def _one(n: Any, axis: Any):
+    return lambda shape: _args.transform_1d(shape, n, axis)
+
+
+def _many(s: Any, axes: Any):
+    s, axes = _as_sequence(s), _as_sequence(axes)
+    return lambda shape: _args.transform_nd(shape, s, axes)
+
+
+# Public API -----------------------------------------------------------------
+
+
+def dct(
+    x: Any,
+    type: int = 2,
+    n: int | None = None,
+    axis: int = -1,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+    orthogonalize: bool | None = None,
+) -> jax.Array:
+    """Discrete cosine transform, as :func:`scipy.fft.dct`.
+
+    Args:
+        x: input array. Complex input is transformed as real and imaginary
+            parts separately, as scipy does; integers and bools promote like
+            numpy, float16 computes in float32.
+        type: 1, 2, 3 or 4.
+        n: length of the transform: the input is cropped or zero-padded at the
+            end of ``axis``. Default: the input's length.
+        axis: the axis transformed.
+        norm: ``"backward"`` (default), ``"ortho"`` or ``"forward"``.
+        workers: threads of the underlying FFTs (keyword-only, scipy.fft's
+            convention; see :func:`jfft.set_workers`).
+        orthogonalize: scale the first/last entries as scipy.fft does to make
+            the transform matrix orthogonal; default ``norm == "ortho"``.
+            Keyword-only, so that scipy-style positional ``overwrite_x``
+            cannot land on it.
+
+    Raises:
+        DCT1LengthError: for a DCT-I of length 1 (a ValueError and a
+            RuntimeError; scipy.fft raises RuntimeError).
+    """
+    return _r2r(
+        x, "dct", type, _one(n, axis), norm, orthogonalize, workers, inverse=False
+    )
+
+
+def idct(
+    x: Any,
+    type: int = 2,
+    n: int | None = None,
+    axis: int = -1,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+    orthogonalize: bool | None = None,
+) -> jax.Array:
+    """Inverse discrete cosine transform, as :func:`scipy.fft.idct`.
+
+    Arguments as :func:`jfft.dct`.
+    """
+    return _r2r(
+        x, "dct", type, _one(n, axis), norm, orthogonalize, workers, inverse=True
+    )
+
+
+def dst(
+    x: Any,
+    type: int = 2,
+    n: int | None = None,
+    axis: int = -1,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+    orthogonalize: bool | None = None,
+) -> jax.Array:
+    """Discrete sine transform, as :func:`scipy.fft.dst`.
+
+    Arguments as :func:`jfft.dct`.
+    """
+    return _r2r(
+        x, "dst", type, _one(n, axis), norm, orthogonalize, workers, inverse=False
+    )
+
+
+def idst(
+    x: Any,
+    type: int = 2,
+    n: int | None = None,
+    axis: int = -1,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+    orthogonalize: bool | None = None,
+) -> jax.Array:
+    """Inverse discrete sine transform, as :func:`scipy.fft.idst`.
+
+    Arguments as :func:`jfft.dct`.
+    """
+    return _r2r(
+        x, "dst", type, _one(n, axis), norm, orthogonalize, workers, inverse=True
+    )
+
+
+def dctn(
+    x: Any,
+    type: int = 2,
+    s: int | Sequence[int] | None = None,
+    axes: int | Sequence[int] | None = None,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+    orthogonalize: bool | None = None,
+) -> jax.Array:
+    """N-D discrete cosine transform, as :func:`scipy.fft.dctn`.
+
+    Args:
+        x: input array (as :func:`jfft.dct`).
+        type: 1, 2, 3 or 4.
+        s: lengths along ``axes`` (-1: the input's length); the input is
+            cropped or zero-padded at the end. Without ``axes``: the last
+            ``len(s)`` axes. An integer means one axis.
+        axes: the axes transformed (default: all, or the last ``len(s)``);
+            each at most once. An integer means one axis.
+        norm, workers, orthogonalize: as :func:`jfft.dct`.
+    """
+    return _r2r(
+        x, "dct", type, _many(s, axes), norm, orthogonalize, workers, inverse=False
+    )
+
+
+def idctn(
+    x: Any,
+    type: int = 2,
+    s: int | Sequence[int] | None = None,
+    axes: int | Sequence[int] | None = None,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+    orthogonalize: bool | None = None,
+) -> jax.Array:
+    """N-D inverse discrete cosine transform, as :func:`scipy.fft.idctn`.
+
+    Arguments as :func:`jfft.dctn`.
+    """
+    return _r2r(
+        x, "dct", type, _many(s, axes), norm, orthogonalize, workers, inverse=True
+    )
+
+
+def dstn(
+    x: Any,
+    type: int = 2,
+    s: int | Sequence[int] | None = None,
+    axes: int | Sequence[int] | None = None,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+    orthogonalize: bool | None = None,
+) -> jax.Array:
+    """N-D discrete sine transform, as :func:`scipy.fft.dstn`.
+
+    Arguments as :func:`jfft.dctn`.
+    """
+    return _r2r(
+        x, "dst", type, _many(s, axes), norm, orthogonalize, workers, inverse=False
+    )
+
+
+def idstn(
+    x: Any,
+    type: int = 2,
+    s: int | Sequence[int] | None = None,
+    axes: int | Sequence[int] | None = None,
+    norm: Norm = None,
+    *,
+    workers: int | None = None,
+    orthogonalize: bool | None = None,
+) -> jax.Array:
+    """N-D inverse discrete sine transform, as :func:`scipy.fft.idstn`.
+
+    Arguments as :func:`jfft.dctn`.
+    """
+    return _r2r(
+        x, "dst", type, _many(s, axes), norm, orthogonalize, workers, inverse=True
+    )

@@ -1,0 +1,109 @@
+"""A scipy.fft backend (uarray protocol) that computes on jfft's kernels.
+
+Code written for scipy.fft on numpy arrays runs on jfft and gets numpy
+arrays back::
+
+    import numpy as np
+    import scipy.fft
+    import jfft.scipy_backend
+
+    with scipy.fft.set_backend(jfft.scipy_backend):
+        y = scipy.fft.fft(np.ones(8))           # computed by jfft
+    scipy.fft.set_global_backend(jfft.scipy_backend)   # or for good, and
+    scipy.fft.register_backend("scipy")     # keep scipy as the fallback
+
+Every scipy.fft transform that jfft implements is served: ``fft``, ``ifft``,
+``rfft``, ``irfft``, ``hfft``, ``ihfft`` and their ``2``/``n`` variants, and
+``dct``, ``idct``, ``dst``, ``idst``, ``dctn``, ``idctn``, ``dstn``,
+``idstn``. Arguments are bound by scipy's own signature (positional or
+keyword, scipy's order), ``workers`` is passed through and ``overwrite_x`` is
+ignored (jfft never writes into its input; scipy treats it as a hint too).
+
+The backend returns ``NotImplemented``, so that scipy falls back to its own
+backend (unless the backend was installed with ``only=True``; after
+``set_global_backend``, scipy's backend is only tried if it is registered,
+as above), for:
+functions jfft does not implement (``fht``, ``ifht``; their internal FFTs
+still come here), a ``plan`` other than None, inputs that are not numeric
+(or that numpy cannot turn into an array), and ``longdouble`` inputs, which
+JAX cannot represent.
+
+Precision follows scipy, not JAX's default: each call runs inside
+``jax.enable_x64(True)``, so float64/complex128 (and integer) inputs are
+computed in double precision and give complex128/float64 results, while
+float32/complex64 (and float16) inputs give complex64/float32 results, as
+scipy.fft does. Results are new, writable numpy arrays.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+import jax
+import numpy as np
+
+from . import _fft, _realtransforms
+
+__all__ = ["__ua_domain__", "__ua_function__"]
+
+__ua_domain__ = "numpy.scipy.fft"
+
+_NAMES_FFT = (
+    "fft", "ifft", "rfft", "irfft", "hfft", "ihfft",
+    "fft2", "ifft2", "rfft2", "irfft2", "hfft2", "ihfft2",
+    "fftn", "ifftn", "rfftn", "irfftn", "hfftn", "ihfftn",
+)  # fmt: skip
+_NAMES_R2R = ("dct", "idct", "dst", "idst", "dctn", "idctn", "dstn", "idstn")
+
+IMPLEMENTED: dict[str, Callable[..., jax.Array]] = {
+    **{name: getattr(_fft, name) for name in _NAMES_FFT},
+    **{name: getattr(_realtransforms, name) for name in _NAMES_R2R},
+}
+
+# Input dtypes jfft computes (not longdouble/clongdouble, objects, strings).
+_DTYPES = frozenset(
+    np.dtype(t)
+    for t in (
+        np.bool_, np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16,
+        np.uint32, np.uint64, np.float16, np.float32, np.float64, np.complex64,
+        np.complex128,
+    )
+)  # fmt: skip
+
+# Arguments of scipy's signatures that jfft does not take.
+_IGNORED = ("overwrite_x",)
+
+
+def _signature(method: Callable) -> inspect.Signature | None:
+    try:
+        return inspect.signature(method)
+    except (TypeError, ValueError):
+        return None
+
+
+def __ua_function__(method: Callable, args: tuple, kwargs: dict) -> Any:
+    """Computes ``method`` (a scipy.fft multimethod) with jfft, or returns
+    ``NotImplemented`` so that scipy tries its next backend."""
+    function = IMPLEMENTED.get(getattr(method, "__name__", ""))
+    signature = _signature(method)
+    if function is None or signature is None:
+        return NotImplemented
+    try:
+        bound = signature.bind(*args, **kwargs)
+    except TypeError:
+        return NotImplemented  # scipy's own backend reports the bad call
+    arguments = dict(bound.arguments)
+    if arguments.pop("plan", None) is not None:
+        return NotImplemented
+    for name in _IGNORED:
+        arguments.pop(name, None)
+    try:
+        x = np.asarray(arguments.pop("x"))
+    except (TypeError, ValueError):
+        return NotImplemented
+    if x.dtype not in _DTYPES:
+        return NotImplemented
+    with jax.enable_x64(True):
+        return np.array(function(x, **arguments))
