@@ -6,6 +6,7 @@ jfft's own C++ engine, and works under jit, vmap, grad, jvp/jacfwd,
 linear_transpose and higher-order derivatives.
 """
 
+from . import distributed, openvino, scipy_backend
 from ._fft import (
     fft,
     fft2,
@@ -35,11 +36,17 @@ from ._native import (
     plan_cache_info,
     set_plan_cache_capacity,
 )
+from ._realtransforms import dct, dctn, dst, dstn, idct, idctn, idst, idstn
 
 __version__ = "0.1.0"
 
 __all__ = [
     "clear_plan_cache",
+    "dct",
+    "dctn",
+    "distributed",
+    "dst",
+    "dstn",
     "fft",
     "fft2",
     "fftfreq",
@@ -49,6 +56,10 @@ __all__ = [
     "hfft",
     "hfft2",
     "hfftn",
+    "idct",
+    "idctn",
+    "idst",
+    "idstn",
     "ifft",
     "ifft2",
     "ifftn",
@@ -59,11 +70,13 @@ __all__ = [
     "irfft",
     "irfft2",
     "irfftn",
+    "openvino",
     "plan_cache_info",
     "rfft",
     "rfft2",
     "rfftfreq",
     "rfftn",
+    "scipy_backend",
     "set_plan_cache_capacity",
     "set_workers",
     "xla_fallback",

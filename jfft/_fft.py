@@ -12,7 +12,9 @@ from typing import Any, Literal
 import jax
 from jax import lax
 
-from . import _args
+# _sharding.bind replaces prim.bind at the three bind sites below, so that
+# sharded inputs are transformed shard by shard (custom_partitioning).
+from . import _args, _sharding
 from ._primitives import c2c_p, c2r_p, r2c_p
 
 Norm = Literal["backward", "ortho", "forward"] | None
@@ -105,7 +107,7 @@ def _c2c(a, axes_lengths_fn, norm, forward: bool, workers) -> jax.Array:
     x = _args.fit(x, axes, lengths)
     if not axes:
         return x
-    y = c2c_p.bind(x, axes=axes, forward=forward, **options)
+    y = _sharding.bind(c2c_p, x, axes=axes, forward=forward, **options)
     return _scale(y, _args.scale_factor(norm, lengths, inverse=not forward))
 
 
@@ -119,7 +121,7 @@ def _r2c(a, axes_lengths_fn, norm, workers, func: str, *, inverse_norm=False):
     if not axes:
         raise ValueError(f"{func}: axes must name at least one axis")
     x = _args.fit(x, axes, lengths)
-    y = r2c_p.bind(x, axes=axes, **options)
+    y = _sharding.bind(r2c_p, x, axes=axes, **options)
     return _scale(y, _args.scale_factor(norm, lengths, inverse=inverse_norm))
 
 
@@ -138,7 +140,7 @@ def _c2r(a, axes_lengths_fn, norm, workers, func: str, *, conjugate=False):
     out_shape = list(x.shape)
     out_shape[axes[-1]] = lengths[-1]
     _args.check_size(out_shape, "n/s")
-    y = c2r_p.bind(x, axes=axes, last_length=lengths[-1], **options)
+    y = _sharding.bind(c2r_p, x, axes=axes, last_length=lengths[-1], **options)
     # hfft (conjugate) is irfft(conj(a)) with the opposite norm: a
     # forward-direction transform, unscaled under "backward".
     return _scale(y, _args.scale_factor(norm, lengths, inverse=not conjugate))
