@@ -262,12 +262,19 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
       n * k.lanes * 2 * sizeof(std::complex<T>) > kCacheBytes;
   if ((long_lines || lines.count < k.lanes) && FourStepPlan<T>::split(n) > 0) {
     const auto plan = get_four_step_plan<T>(shape[axis]);
-    for (int64_t line = 0; line < lines.count; ++line) {
-      int64_t in_offset, out_offset;
-      line_start(lines, line, &in_offset, &out_offset);
-      c2c_four_step(*plan, in + in_offset, lines.in_stride, out + out_offset,
-                    lines.out_stride, forward, parallelism);
-    }
+    // Several lines: threads take whole lines. One line: its passes are split.
+    const Parallelism serial;
+    const Parallelism& inner = lines.count > 1 ? serial : parallelism;
+    parallel_for(lines.count, 1, lines.count * n, parallelism,
+                 [&](int64_t begin, int64_t end) {
+                   for (int64_t line = begin; line < end; ++line) {
+                     int64_t in_offset, out_offset;
+                     line_start(lines, line, &in_offset, &out_offset);
+                     c2c_four_step(*plan, in + in_offset, lines.in_stride,
+                                   out + out_offset, lines.out_stride, forward,
+                                   inner);
+                   }
+                 });
     return;
   }
   const auto plan = get_c2c_plan<T>(shape[axis]);
