@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,12 +13,7 @@ from . import _args
 
 
 def _length(n: Any) -> int:
-    if isinstance(n, (bool, np.bool_)):
-        raise TypeError(f"n: expected an integer, got {n!r}")
-    try:
-        n = operator.index(n)
-    except TypeError:
-        raise TypeError(f"n: expected an integer, got {n!r}") from None
+    n = _args._index(n, "n")
     if n < 1:
         raise ValueError(f"n: expected a length >= 1, got {n}")
     return n

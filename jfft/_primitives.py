@@ -142,24 +142,25 @@ def _half_spectrum_weights(shape, axis, length, dtype):
     return weights.reshape(bshape)
 
 
-def _c2c_transpose(ct, x, *, axes, forward, **options):
-    del x
-    return [c2c_p.bind(ct, axes=axes, forward=forward, **options)]
-
-
-def _r2c_transpose(ct, x, *, axes, **options):
-    length = x.aval.shape[axes[-1]]
-    real = np.finfo(ct.dtype).dtype
-    inv_weights = 1.0 / _half_spectrum_weights(ct.shape, axes[-1], length, real)
-    z = lax.conj(ct) * inv_weights
-    return [c2r_p.bind(z, axes=axes, last_length=length, **options)]
-
-
-def _c2r_transpose(ct, x, *, axes, last_length, **options):
-    del x
+def transpose_rule(kind, ct, x, bind, *, axes, **params):
+    """The transpose of primitive ``kind`` ("c2c", "r2c" or "c2r") at the
+    cotangent ``ct``; ``bind(kind, operand, **params)`` binds the transposed
+    transform (the plain primitives here, the sharded wrapper in _sharding)."""
+    if kind == "c2c":
+        return bind("c2c", ct, axes=axes, **params)
+    if kind == "r2c":
+        length = x.aval.shape[axes[-1]]
+        real = np.finfo(ct.dtype).dtype
+        inv_weights = 1.0 / _half_spectrum_weights(ct.shape, axes[-1], length, real)
+        z = lax.conj(ct) * inv_weights
+        return bind("c2r", z, axes=axes, last_length=length, **params)
+    last_length = params.pop("last_length")
     weights = _half_spectrum_weights(ct.shape, axes[-1], last_length, ct.dtype)
-    z = r2c_p.bind(ct, axes=axes, **options)
-    return [lax.conj(z) * weights]
+    return lax.conj(bind("r2c", ct, axes=axes, **params)) * weights
+
+
+def _bind(kind, operand, **params):
+    return PRIMITIVES[kind].bind(operand, **params)
 
 
 # Batching --------------------------------------------------------------------
@@ -174,7 +175,7 @@ def _batch(prim, batched_args, batch_dims, *, axes, **params):
 # Declarations ----------------------------------------------------------------
 
 
-def _declare(name, abstract, xla_impl, transpose):
+def _declare(name, abstract, xla_impl):
     prim = Primitive(name)
     prim.def_impl(partial(dispatch.apply_primitive, prim))
     prim.def_abstract_eval(abstract)
@@ -183,13 +184,16 @@ def _declare(name, abstract, xla_impl, transpose):
     mlir.register_lowering(prim, native_lowering, platform="cpu")
     if _native.has_cuda():  # same targets and attributes, registered for CUDA
         mlir.register_lowering(prim, native_lowering, platform="cuda")
-    ad.deflinear2(prim, transpose)
+    ad.deflinear2(
+        prim, lambda ct, x, **params: [transpose_rule(name, ct, x, _bind, **params)]
+    )
     batching.primitive_batchers[prim] = partial(_batch, prim)
     return prim
 
 
-c2c_p = _declare("c2c", _c2c_abstract, _c2c_xla, _c2c_transpose)
-r2c_p = _declare("r2c", _r2c_abstract, _r2c_xla, _r2c_transpose)
-c2r_p = _declare("c2r", _c2r_abstract, _c2r_xla, _c2r_transpose)
+c2c_p = _declare("c2c", _c2c_abstract, _c2c_xla)
+r2c_p = _declare("r2c", _r2c_abstract, _r2c_xla)
+c2r_p = _declare("c2r", _c2r_abstract, _c2r_xla)
+PRIMITIVES = {"c2c": c2c_p, "r2c": r2c_p, "c2r": c2r_p}
 
 _native.register_targets()

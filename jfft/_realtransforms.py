@@ -285,8 +285,7 @@ def _r2r(
         lengths=lengths,
         orthogonalize=orthogonalize,
         factor=factor,
-        workers=_fft._resolve_workers(workers),
-        backend=_fft._backend.get(),
+        **_fft._options(workers),
     )
 
 

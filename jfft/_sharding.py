@@ -33,16 +33,13 @@ from functools import lru_cache, partial
 
 import jax
 import numpy as np
-from jax import lax
 from jax._src import dispatch  # apply_primitive; devices needed at lowering
 from jax.experimental.custom_partitioning import custom_partitioning
 from jax.extend.core import Primitive
 from jax.interpreters import ad, batching, mlir
 from jax.sharding import NamedSharding, PartitionSpec
 
-from ._primitives import _half_spectrum_weights, c2c_p, c2r_p, r2c_p
-
-_PRIMITIVES = {"c2c": c2c_p, "r2c": r2c_p, "c2r": c2r_p}
+from ._primitives import PRIMITIVES, transpose_rule
 
 
 def bind(prim: Primitive, x: jax.Array, **params) -> jax.Array:
@@ -105,7 +102,7 @@ def _mesh_of(sharding):
 @lru_cache(maxsize=256)
 def _partitioned(name: str, params: tuple, ndim: int) -> custom_partitioning:
     """The custom_partitioning function for one (primitive, params, rank)."""
-    prim = _PRIMITIVES[name]
+    prim = PRIMITIVES[name]
     kwargs = dict(params)
     axes = kwargs["axes"]
 
@@ -141,7 +138,7 @@ def _partitioned(name: str, params: tuple, ndim: int) -> custom_partitioning:
 
 
 def _abstract(x, *, name, params):
-    return _PRIMITIVES[name].abstract_eval(x, **dict(params))[0]
+    return PRIMITIVES[name].abstract_eval(x, **dict(params))[0]
 
 
 def _lowering(ctx, x, *, name, params):
@@ -154,22 +151,13 @@ def _rebind(name: str, x, params: tuple, **changes):
     return sharded_p.bind(x, name=name, params=params)
 
 
+def _bind_sharded(kind: str, operand, **params):
+    return sharded_p.bind(operand, name=kind, params=tuple(sorted(params.items())))
+
+
 def _transpose(ct, x, *, name, params):
-    # The rules of jfft._primitives, with the binds routed through `sharded`.
-    kwargs = dict(params)
-    axes = kwargs["axes"]
-    if name == "c2c":
-        return [_rebind("c2c", ct, params)]
-    if name == "r2c":
-        length = x.aval.shape[axes[-1]]
-        real = np.finfo(ct.dtype).dtype
-        inv = 1.0 / _half_spectrum_weights(ct.shape, axes[-1], length, real)
-        return [_rebind("c2r", lax.conj(ct) * inv, params, last_length=length)]
-    # c2r
-    length = kwargs["last_length"]
-    weights = _half_spectrum_weights(ct.shape, axes[-1], length, ct.dtype)
-    rest = tuple((k, v) for k, v in params if k != "last_length")
-    return [lax.conj(_rebind("r2c", ct, rest)) * weights]
+    # The primitives' own rule, with the binds routed through `sharded`.
+    return [transpose_rule(name, ct, x, _bind_sharded, **dict(params))]
 
 
 def _batch(batched_args, batch_dims, *, name, params):
