@@ -9,13 +9,14 @@ import pytest
 import jfft
 from jfft import _jfft_cpu
 
-ISAS = ["baseline", "avx2"]
+ISAS = ["baseline", "avx2", "avx512"]
 
 # Lengths: small radices, generic odd radix, Bluestein prime, and lengths
 # long enough for the four-step split (>= 4096 with 2/3/5 factors).
 LENGTHS = [1, 2, 7, 16, 45, 121, 1009, 4096, 3 * 5**5, 2**15]
-# Line counts around the lane widths (4, 8, 16) for lane groups + remainders.
-LINES = [1, 3, 9, 17]
+# Line counts around the lane widths (4, 8, 16) for lane groups and their
+# remainders (25 = 16 + 8 + 1 with AVX-512).
+LINES = [1, 3, 9, 17, 25]
 
 
 @pytest.fixture(params=ISAS)

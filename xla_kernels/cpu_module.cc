@@ -136,10 +136,11 @@ NB_MODULE(_jfft_cpu, m) {
 
   // Engine controls.
   m.def("isa", &jfft::engine::isa,
-        "The kernels' instruction set: 'avx2' or 'baseline'.");
+        "The kernels' instruction set: 'avx512', 'avx2' or 'baseline'.");
   m.def(
       "set_isa",
       [](const std::string& name) { jfft::engine::set_isa(name.c_str()); },
       nb::arg("name"),
-      "Forces 'baseline' or 'avx2' kernels, or 'auto' for the best available.");
+      "Forces 'baseline', 'avx2' or 'avx512' kernels, or 'auto' for the best "
+      "available.");
 }

@@ -52,23 +52,49 @@ Scratch<T> uninitialized_array(size_t count) {
   return Scratch<T>(static_cast<T*>(::operator new(count * sizeof(T))));
 }
 
-bool cpu_has_avx2() {
+// The kernel tables by instruction set, best last.
+enum class Isa { kBaseline, kAvx2, kAvx512 };
+
+bool cpu_supports(Isa isa) {
 #if defined(__x86_64__) || defined(__i386__)
-  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-#else
+  switch (isa) {
+    case Isa::kBaseline:
+      return true;
+    case Isa::kAvx2:
+      return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    case Isa::kAvx512:
+      return cpu_supports(Isa::kAvx2) && __builtin_cpu_supports("avx512f") &&
+             __builtin_cpu_supports("avx512dq") &&
+             __builtin_cpu_supports("avx512vl");
+  }
   return false;
+#else
+  return isa == Isa::kBaseline;
 #endif
 }
 
-std::atomic<bool>& use_avx2() {
-  static std::atomic<bool> flag(cpu_has_avx2());
-  return flag;
+Isa best_isa() {
+  if (cpu_supports(Isa::kAvx512)) return Isa::kAvx512;
+  if (cpu_supports(Isa::kAvx2)) return Isa::kAvx2;
+  return Isa::kBaseline;
+}
+
+std::atomic<Isa>& current_isa() {
+  static std::atomic<Isa> isa(best_isa());
+  return isa;
 }
 
 template <typename T>
 const KernelTable<T>& kernels() {
 #if defined(__x86_64__) || defined(__i386__)
-  if (use_avx2().load(std::memory_order_relaxed)) return avx2::kernels<T>();
+  switch (current_isa().load(std::memory_order_relaxed)) {
+    case Isa::kAvx512:
+      return avx512::kernels<T>();
+    case Isa::kAvx2:
+      return avx2::kernels<T>();
+    case Isa::kBaseline:
+      break;
+  }
 #endif
   return baseline::kernels<T>();
 }
@@ -300,17 +326,24 @@ const char* isa() { return kernels<float>().isa; }
 
 void set_isa(const char* name) {
   const std::string choice(name);
-  if (choice == "baseline") {
-    use_avx2().store(false);
-  } else if (choice == "avx2" || choice == "auto") {
-    if (choice == "avx2" && !cpu_has_avx2()) {
-      throw std::invalid_argument("this CPU lacks AVX2/FMA");
-    }
-    use_avx2().store(cpu_has_avx2());
+  Isa isa;
+  if (choice == "auto") {
+    isa = best_isa();
+  } else if (choice == "baseline") {
+    isa = Isa::kBaseline;
+  } else if (choice == "avx2") {
+    isa = Isa::kAvx2;
+  } else if (choice == "avx512") {
+    isa = Isa::kAvx512;
   } else {
     throw std::invalid_argument("unknown instruction set '" + choice +
-                                "' (expected auto, avx2 or baseline)");
+                                "' (expected auto, avx512, avx2 or baseline)");
   }
+  if (!cpu_supports(isa)) {
+    throw std::invalid_argument("this CPU cannot run the " + choice +
+                                " kernels");
+  }
+  current_isa().store(isa);
 }
 
 template <typename T>

@@ -60,9 +60,10 @@ template <typename T>
 void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
          const std::vector<int64_t>& axes, const Parallelism& parallelism = {});
 
-// The instruction set the kernels use: "avx2" (AVX2 and FMA) or "baseline".
-// set_isa("baseline") forces the portable kernels (for tests); "auto" picks
-// the best the CPU supports. Unknown or unsupported names throw.
+// The instruction set the kernels use: "avx512" (AVX-512 F/DQ/VL), "avx2"
+// (AVX2 and FMA) or "baseline". set_isa forces one (for tests and
+// benchmarks); "auto" picks the best the CPU supports. Unknown or unsupported
+// names throw.
 const char* isa();
 void set_isa(const char* name);
 

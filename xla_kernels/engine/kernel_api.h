@@ -45,6 +45,10 @@ namespace avx2 {
 template <typename T>
 const KernelTable<T>& kernels();
 }
+namespace avx512 {
+template <typename T>
+const KernelTable<T>& kernels();
+}
 
 }  // namespace jfft::engine
 

@@ -255,10 +255,11 @@ void pass_generic(int64_t p, int64_t l1, int64_t ido, const Cx<V>* in,
   }
 }
 
+// The passes of a direct plan, alternating between data and scratch; returns
+// where the result ended up (no copy back).
 template <bool kFwd, typename T, typename V>
-void run_passes(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch) {
+Cx<V>* run_passes(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch) {
   const auto& passes = plan.passes();
-  if (passes.empty()) return;
   const int64_t n = plan.length();
   Cx<V>* work = scratch + n;
   Cx<V>* src = data;
@@ -287,7 +288,7 @@ void run_passes(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch) {
     }
     std::swap(src, dst);
   }
-  if (src != data) std::copy(src, src + n, data);
+  return src;
 }
 
 template <typename V, typename T>
@@ -295,11 +296,12 @@ inline Cx<V> cmul(Cx<V> a, std::complex<T> w) {
   return twiddle<true>(a, w);
 }
 
-// Complex transform of plan.length() elements in place; scratch holds
-// plan.scratch_size() elements.
+// Complex transform of plan.length() elements of data; scratch holds
+// plan.scratch_size() elements. Returns where the result is: data itself or
+// a part of scratch (data is then clobbered).
 template <typename T, typename V>
-void transform(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch,
-               bool forward) {
+Cx<V>* transform(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch,
+                 bool forward) {
   if (const C2CPlan<T>* inner = plan.bluestein()) {
     // Bluestein: a chirp-weighted convolution of padded length m done with
     // two transforms of m. backward(x) = conj(forward(conj(x))).
@@ -311,20 +313,17 @@ void transform(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch,
       a[k] = cmul(forward ? data[k] : conj(data[k]), chirp[k]);
     }
     std::fill(a + n, a + m, Cx<V>{V{}, V{}});
-    transform(*inner, a, scratch + m, true);
-    for (int64_t k = 0; k < m; ++k) a[k] = cmul(a[k], spectrum[k]);
-    transform(*inner, a, scratch + m, false);
+    Cx<V>* b = transform(*inner, a, scratch + m, true);
+    for (int64_t k = 0; k < m; ++k) a[k] = cmul(b[k], spectrum[k]);
+    b = transform(*inner, a, scratch + m, false);
     for (int64_t k = 0; k < n; ++k) {
-      const Cx<V> y = cmul(a[k], chirp[k]);
+      const Cx<V> y = cmul(b[k], chirp[k]);
       data[k] = forward ? y : conj(y);
     }
-    return;
+    return data;
   }
-  if (forward) {
-    run_passes<true>(plan, data, scratch);
-  } else {
-    run_passes<false>(plan, data, scratch);
-  }
+  return forward ? run_passes<true>(plan, data, scratch)
+                 : run_passes<false>(plan, data, scratch);
 }
 
 // Real transforms of length n. r2c: x (n values) -> out (n/2+1 values); c2r
@@ -343,21 +342,23 @@ void r2c_transform(const RealPlan<T>& plan, const V* x, Cx<V>* out,
   if (n % 2 == 1) {
     Cx<V>* z = scratch;
     for (int64_t j = 0; j < n; ++j) z[j] = Cx<V>{x[j], V{}};
-    transform(plan.complex_plan(), z, scratch + n, true);
-    std::copy(z, z + n / 2 + 1, out);
+    const Cx<V>* y = transform(plan.complex_plan(), z, scratch + n, true);
+    std::copy(y, y + n / 2 + 1, out);
     return;
   }
   // Even n = 2h: transform z_j = x_2j + i x_2j+1 (length h) in out[0..h),
   // then split the spectra of the even and odd samples in place.
   const int64_t half = n / 2;
   for (int64_t j = 0; j < half; ++j) out[j] = Cx<V>{x[2 * j], x[2 * j + 1]};
-  transform(plan.complex_plan(), out, scratch, true);
-  const Cx<V> z0 = out[0];
+  // The spectrum y may lie in scratch; each pair (k, h - k) is read before
+  // it is written, so y == out works too.
+  const Cx<V>* y = transform(plan.complex_plan(), out, scratch, true);
+  const Cx<V> z0 = y[0];
   out[0] = Cx<V>{z0.re + z0.im, V{}};
   out[half] = Cx<V>{z0.re - z0.im, V{}};
   const std::complex<T>* w = plan.twiddles();
   for (int64_t k = 1; 2 * k <= half; ++k) {
-    const Cx<V> a = out[k], b = conj(out[half - k]);
+    const Cx<V> a = y[k], b = conj(y[half - k]);
     const Cx<V> even = scale(T(0.5), a + b);
     const Cx<V> d = a - b;  // odd = d / (2i)
     const Cx<V> odd = {d.im * T(0.5), d.re * T(-0.5)};
@@ -378,8 +379,8 @@ void c2r_transform(const RealPlan<T>& plan, const Cx<V>* in, V* x,
       z[k] = in[k];
       z[n - k] = conj(in[k]);
     }
-    transform(plan.complex_plan(), z, scratch + n, false);
-    for (int64_t j = 0; j < n; ++j) x[j] = z[j].re;
+    const Cx<V>* y = transform(plan.complex_plan(), z, scratch + n, false);
+    for (int64_t j = 0; j < n; ++j) x[j] = y[j].re;
     return;
   }
   // Even n = 2h: rebuild z = spectra of (even + i odd) samples and run one
@@ -395,10 +396,10 @@ void c2r_transform(const RealPlan<T>& plan, const Cx<V>* in, V* x,
     // i * d * conj(w^k)
     z[k] = a + b + twiddle<false>(Cx<V>{-d.im, d.re}, w[k]);
   }
-  transform(plan.complex_plan(), z, scratch + half, false);
+  const Cx<V>* y = transform(plan.complex_plan(), z, scratch + half, false);
   for (int64_t j = 0; j < half; ++j) {
-    x[2 * j] = z[j].re;
-    x[2 * j + 1] = z[j].im;
+    x[2 * j] = y[j].re;
+    x[2 * j + 1] = y[j].im;
   }
 }
 
@@ -457,13 +458,15 @@ inline bool adjacent(const int64_t* offsets) {
   return true;
 }
 
-// Line loops: transform lines [begin, end) of a LineSet, L lines at a time
-// through the vector type V (one line per lane), the rest one by one.
+// Line loops: transform lines [begin, end) of a LineSet, as many lines at a
+// time as V has lanes (one line per lane), what is left through the Narrower
+// vector types in turn, the last few one by one.
 
-template <typename T, typename V, int L>
+template <typename T, typename V, typename... Narrower>
 void c2c_lines(const C2CPlan<T>& plan, const std::complex<T>* in,
                std::complex<T>* out, const LineSet& lines, int64_t begin,
                int64_t end, bool forward) {
+  constexpr int L = sizeof(V) / sizeof(T);
   const int64_t n = plan.length();
   const size_t size = n + plan.scratch_size();
   const int64_t is = lines.in_stride, os = lines.out_stride;
@@ -474,11 +477,14 @@ void c2c_lines(const C2CPlan<T>& plan, const std::complex<T>* in,
     for (; line + L <= end; line += L) {
       for (int b = 0; b < L; ++b) line_offsets(lines, line + b, &io[b], &oo[b]);
       gather_lanes<T, V, L>(in, io, is, n, buf.data());
-      transform(plan, buf.data(), buf.data() + n, forward);
-      scatter_lanes<T, V, L>(buf.data(), n, out, oo, os);
+      const Cx<V>* y = transform(plan, buf.data(), buf.data() + n, forward);
+      scatter_lanes<T, V, L>(y, n, out, oo, os);
     }
   }
   if (line == end) return;
+  if constexpr (sizeof...(Narrower) > 0) {
+    return c2c_lines<T, Narrower...>(plan, in, out, lines, line, end, forward);
+  }
   Buffer<Cx<T>> buf(size);
   for (; line < end; ++line) {
     int64_t io, oo;
@@ -487,16 +493,17 @@ void c2c_lines(const C2CPlan<T>& plan, const std::complex<T>* in,
       const std::complex<T> v = in[io + j * is];
       buf[j] = Cx<T>{v.real(), v.imag()};
     }
-    transform(plan, buf.data(), buf.data() + n, forward);
+    const Cx<T>* y = transform(plan, buf.data(), buf.data() + n, forward);
     for (int64_t j = 0; j < n; ++j) {
-      out[oo + j * os] = std::complex<T>(buf[j].re, buf[j].im);
+      out[oo + j * os] = std::complex<T>(y[j].re, y[j].im);
     }
   }
 }
 
-template <typename T, typename V, int L>
+template <typename T, typename V, typename... Narrower>
 void r2c_lines(const RealPlan<T>& plan, const T* in, std::complex<T>* out,
                const LineSet& lines, int64_t begin, int64_t end) {
+  constexpr int L = sizeof(V) / sizeof(T);
   const int64_t n = plan.length(), m = n / 2 + 1;
   const size_t size = m + real_scratch_size(plan);
   const int64_t is = lines.in_stride, os = lines.out_stride;
@@ -513,6 +520,9 @@ void r2c_lines(const RealPlan<T>& plan, const T* in, std::complex<T>* out,
     }
   }
   if (line == end) return;
+  if constexpr (sizeof...(Narrower) > 0) {
+    return r2c_lines<T, Narrower...>(plan, in, out, lines, line, end);
+  }
   Buffer<Cx<T>> buf(size);
   Buffer<T> x(n);
   for (; line < end; ++line) {
@@ -526,9 +536,10 @@ void r2c_lines(const RealPlan<T>& plan, const T* in, std::complex<T>* out,
   }
 }
 
-template <typename T, typename V, int L>
+template <typename T, typename V, typename... Narrower>
 void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
                const LineSet& lines, int64_t begin, int64_t end, bool packed) {
+  constexpr int L = sizeof(V) / sizeof(T);
   const int64_t n = plan.length(), m = n / 2 + 1;
   // Packed lines (even n) hold m - 1 values, Re(Nyquist) in Im(DC).
   const int64_t stored = packed ? m - 1 : m;
@@ -551,6 +562,9 @@ void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
     }
   }
   if (line == end) return;
+  if constexpr (sizeof...(Narrower) > 0) {
+    return c2r_lines<T, Narrower...>(plan, in, out, lines, line, end, packed);
+  }
   Buffer<Cx<T>> buf(size);
   Buffer<T> x(n);
   for (; line < end; ++line) {
@@ -570,11 +584,12 @@ void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
 }
 
 // The table this instruction set hands to the driver.
-template <typename T, typename V>
+template <typename T, typename V, typename... Narrower>
 const KernelTable<T>& make_table(const char* name) {
   constexpr int L = sizeof(V) / sizeof(T);
-  static const KernelTable<T> table{name, L, &c2c_lines<T, V, L>,
-                                    &r2c_lines<T, V, L>, &c2r_lines<T, V, L>};
+  static const KernelTable<T> table{name, L, &c2c_lines<T, V, Narrower...>,
+                                    &r2c_lines<T, V, Narrower...>,
+                                    &c2r_lines<T, V, Narrower...>};
   return table;
 }
 
