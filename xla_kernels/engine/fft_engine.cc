@@ -248,19 +248,12 @@ void c2c_four_step(const FourStepPlan<T>& plan, const std::complex<T>* in,
   columns.count = n2;
   columns.in_stride = in_stride * n2;
   columns.out_stride = n2;
+  // The columns' results are twiddled, a[k1, j2] *= w^(+-j2 k1), on their
+  // way out.
+  const PostTwiddles<T> twiddles{plan.twiddle_re(), plan.twiddle_im()};
   parallel_for(n2, k.lanes, n, parallelism, [&](int64_t begin, int64_t end) {
-    k.c2c(plan.columns(), in, matrix.get(), columns, begin, end, forward);
-    // Twiddle the columns just transformed: a[k1, j2] *= w^(+-j2 k1).
-    const std::complex<T>* tw = plan.twiddles();
-    for (int64_t k1 = 0; k1 < n1; ++k1) {
-      std::complex<T>* row = matrix.get() + k1 * n2;
-      const std::complex<T>* w = tw + k1 * n2;
-      for (int64_t j2 = begin; j2 < end; ++j2) {
-        const T ar = row[j2].real(), ai = row[j2].imag();
-        const T wr = w[j2].real(), wi = forward ? w[j2].imag() : -w[j2].imag();
-        row[j2] = std::complex<T>(ar * wr - ai * wi, ar * wi + ai * wr);
-      }
-    }
+    k.c2c(plan.columns(), in, matrix.get(), columns, begin, end, forward,
+          twiddles);
   });
   LineSet rows;  // n1 lines of length n2, written to x[k1 + n1 * k2]
   rows.dims = {n1};
@@ -270,7 +263,7 @@ void c2c_four_step(const FourStepPlan<T>& plan, const std::complex<T>* in,
   rows.in_stride = 1;
   rows.out_stride = out_stride * n1;
   parallel_for(n1, k.lanes, n, parallelism, [&](int64_t begin, int64_t end) {
-    k.c2c(plan.rows(), matrix.get(), out, rows, begin, end, forward);
+    k.c2c(plan.rows(), matrix.get(), out, rows, begin, end, forward, {});
   });
 }
 
@@ -306,7 +299,7 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
   const auto plan = get_c2c_plan<T>(shape[axis]);
   parallel_for(lines.count, k.lanes, lines.count * shape[axis], parallelism,
                [&](int64_t begin, int64_t end) {
-                 k.c2c(*plan, in, out, lines, begin, end, forward);
+                 k.c2c(*plan, in, out, lines, begin, end, forward, {});
                });
 }
 

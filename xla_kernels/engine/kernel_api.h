@@ -22,13 +22,30 @@ struct LineSet {
   int64_t out_stride = 0;
 };
 
+// Twiddles applied to a transform's result (the four-step method's): element
+// k of line l is multiplied by re[i] + i im[i], or by its conjugate for
+// backward transforms, where i = post_twiddle_index(k, l, length). Element
+// 0's twiddles must be 1: they are skipped. Real and imaginary parts lie
+// apart and lines in blocks of kPostTwiddleBlock, so that lanes load them as
+// vectors and a lane group reads its block front to back.
+constexpr int64_t kPostTwiddleBlock = 16;  // the most lanes of any kernels
+inline int64_t post_twiddle_index(int64_t k, int64_t line, int64_t length) {
+  return (line / kPostTwiddleBlock) * (length * kPostTwiddleBlock) +
+         k * kPostTwiddleBlock + line % kPostTwiddleBlock;
+}
+template <typename T>
+struct PostTwiddles {
+  const T* re = nullptr;  // none when null
+  const T* im = nullptr;
+};
+
 template <typename T>
 struct KernelTable {
   const char* isa;
   int lanes;  // lines transformed side by side
   void (*c2c)(const C2CPlan<T>&, const std::complex<T>* in,
               std::complex<T>* out, const LineSet&, int64_t begin, int64_t end,
-              bool forward);
+              bool forward, const PostTwiddles<T>& post);
   void (*r2c)(const RealPlan<T>&, const T* in, std::complex<T>* out,
               const LineSet&, int64_t begin, int64_t end);
   // packed: each input line holds n/2 values (n even), with Re(Nyquist) in

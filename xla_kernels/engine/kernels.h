@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <complex>
 #include <cstdint>
+#include <cstring>
 
 #include "kernel_api.h"
 #include "plans.h"
@@ -462,10 +463,28 @@ inline bool adjacent(const int64_t* offsets) {
 // time as V has lanes (one line per lane), what is left through the Narrower
 // vector types in turn, the last few one by one.
 
+// Multiplies y[k] (k >= 1) of the lines from `line` on by their post
+// twiddles (lane groups never straddle a kPostTwiddleBlock).
+template <typename T, typename V>
+void apply_post_twiddles(Cx<V>* y, int64_t n, const PostTwiddles<T>& post,
+                         int64_t line, bool forward) {
+  const V sign = V{} + (forward ? T(1) : T(-1));
+  const int64_t first = post_twiddle_index(0, line, n);
+  for (int64_t k = 1; k < n; ++k) {
+    V wr, wi;
+    const int64_t at = first + k * kPostTwiddleBlock;
+    std::memcpy(&wr, post.re + at, sizeof(V));
+    std::memcpy(&wi, post.im + at, sizeof(V));
+    wi *= sign;
+    const Cx<V> a = y[k];
+    y[k] = Cx<V>{a.re * wr - a.im * wi, a.re * wi + a.im * wr};
+  }
+}
+
 template <typename T, typename V, typename... Narrower>
 void c2c_lines(const C2CPlan<T>& plan, const std::complex<T>* in,
                std::complex<T>* out, const LineSet& lines, int64_t begin,
-               int64_t end, bool forward) {
+               int64_t end, bool forward, const PostTwiddles<T>& post) {
   constexpr int L = sizeof(V) / sizeof(T);
   const int64_t n = plan.length();
   const size_t size = n + plan.scratch_size();
@@ -477,13 +496,15 @@ void c2c_lines(const C2CPlan<T>& plan, const std::complex<T>* in,
     for (; line + L <= end; line += L) {
       for (int b = 0; b < L; ++b) line_offsets(lines, line + b, &io[b], &oo[b]);
       gather_lanes<T, V, L>(in, io, is, n, buf.data());
-      const Cx<V>* y = transform(plan, buf.data(), buf.data() + n, forward);
+      Cx<V>* y = transform(plan, buf.data(), buf.data() + n, forward);
+      if (post.re) apply_post_twiddles(y, n, post, line, forward);
       scatter_lanes<T, V, L>(y, n, out, oo, os);
     }
   }
   if (line == end) return;
   if constexpr (sizeof...(Narrower) > 0) {
-    return c2c_lines<T, Narrower...>(plan, in, out, lines, line, end, forward);
+    return c2c_lines<T, Narrower...>(plan, in, out, lines, line, end, forward,
+                                     post);
   }
   Buffer<Cx<T>> buf(size);
   for (; line < end; ++line) {
@@ -493,7 +514,8 @@ void c2c_lines(const C2CPlan<T>& plan, const std::complex<T>* in,
       const std::complex<T> v = in[io + j * is];
       buf[j] = Cx<T>{v.real(), v.imag()};
     }
-    const Cx<T>* y = transform(plan, buf.data(), buf.data() + n, forward);
+    Cx<T>* y = transform(plan, buf.data(), buf.data() + n, forward);
+    if (post.re) apply_post_twiddles(y, n, post, line, forward);
     for (int64_t j = 0; j < n; ++j) {
       out[oo + j * os] = std::complex<T>(y[j].re, y[j].im);
     }

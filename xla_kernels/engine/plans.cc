@@ -77,7 +77,7 @@ std::vector<std::complex<T>> forward_transform(const C2CPlan<T>& plan,
                                                std::vector<std::complex<T>> x) {
   LineSet line;
   line.in_stride = line.out_stride = 1;
-  baseline::kernels<T>().c2c(plan, x.data(), x.data(), line, 0, 1, true);
+  baseline::kernels<T>().c2c(plan, x.data(), x.data(), line, 0, 1, true, {});
   return x;
 }
 
@@ -178,10 +178,14 @@ FourStepPlan<T>::FourStepPlan(int64_t length) {
   n2_ = length / n1_;
   columns_ = get_c2c_plan<T>(n1_);
   rows_ = get_c2c_plan<T>(n2_);
-  twiddles_.resize(length);
-  for (int64_t k1 = 0; k1 < n1_; ++k1) {
-    for (int64_t j2 = 0; j2 < n2_; ++j2) {
-      twiddles_[k1 * n2_ + j2] = unit_root<T>(k1 * j2, length);
+  const int64_t blocks = (n2_ + kPostTwiddleBlock - 1) / kPostTwiddleBlock;
+  twiddle_re_.resize(blocks * kPostTwiddleBlock * n1_);
+  twiddle_im_.resize(twiddle_re_.size());
+  for (int64_t j2 = 0; j2 < n2_; ++j2) {
+    for (int64_t k1 = 0; k1 < n1_; ++k1) {
+      const Complex w = unit_root<T>(k1 * j2, length);
+      twiddle_re_[post_twiddle_index(k1, j2, n1_)] = w.real();
+      twiddle_im_[post_twiddle_index(k1, j2, n1_)] = w.imag();
     }
   }
 }

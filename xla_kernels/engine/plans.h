@@ -102,13 +102,15 @@ class FourStepPlan {
   int64_t n2() const { return n2_; }
   const C2CPlan<T>& columns() const { return *columns_; }
   const C2CPlan<T>& rows() const { return *rows_; }
-  // exp(-2 pi i j2 k1 / n) at k1 * n2 + j2.
-  const Complex* twiddles() const { return twiddles_.data(); }
+  // exp(-2 pi i j2 k1 / n) for column j2's element k1, laid out as the
+  // columns' PostTwiddles (kernel_api.h).
+  const T* twiddle_re() const { return twiddle_re_.data(); }
+  const T* twiddle_im() const { return twiddle_im_.data(); }
 
  private:
   int64_t n1_, n2_;
   std::shared_ptr<const C2CPlan<T>> columns_, rows_;
-  std::vector<Complex> twiddles_;
+  std::vector<T> twiddle_re_, twiddle_im_;
 };
 
 // Cached plans, shared between callers and threads.
