@@ -267,6 +267,34 @@ void c2c_four_step(const FourStepPlan<T>& plan, const std::complex<T>* in,
   });
 }
 
+// One line of a length with a Bluestein plan whose padded convolution length
+// m has a four-step split: the two transforms of m run as four-step ones
+// (SIMD lanes and threads for a single line) rather than inside one lane.
+template <typename T>
+void c2c_bluestein_four_step(const C2CPlan<T>& plan,
+                             const FourStepPlan<T>& padded,
+                             const std::complex<T>* in, int64_t in_stride,
+                             std::complex<T>* out, int64_t out_stride,
+                             bool forward, const Parallelism& parallelism) {
+  const int64_t n = plan.length(), m = padded.length();
+  const std::complex<T>* chirp = plan.chirp();
+  const std::complex<T>* spectrum = plan.chirp_spectrum();
+  // backward(x) = conj(forward(conj(x))), as in the kernels' Bluestein.
+  Scratch<std::complex<T>> a = uninitialized_array<std::complex<T>>(m);
+  for (int64_t j = 0; j < n; ++j) {
+    const std::complex<T> x = in[j * in_stride];
+    a.get()[j] = (forward ? x : std::conj(x)) * chirp[j];
+  }
+  std::fill(a.get() + n, a.get() + m, std::complex<T>(0, 0));
+  c2c_four_step(padded, a.get(), 1, a.get(), 1, true, parallelism);
+  for (int64_t j = 0; j < m; ++j) a.get()[j] *= spectrum[j];
+  c2c_four_step(padded, a.get(), 1, a.get(), 1, false, parallelism);
+  for (int64_t j = 0; j < n; ++j) {
+    const std::complex<T> y = a.get()[j] * chirp[j];
+    out[j * out_stride] = forward ? y : std::conj(y);
+  }
+}
+
 template <typename T>
 void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
               std::complex<T>* out, const std::vector<int64_t>& out_strides,
@@ -274,13 +302,18 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
               const Parallelism& parallelism) {
   const LineSet lines = lines_along(shape, in_strides, out_strides, axis);
   const KernelTable<T>& k = kernels<T>();
-  // Long lines, or too few lines to fill the SIMD lanes: split each line
-  // into a matrix of short ones, whose working set stays in cache.
   const int64_t n = shape[axis];
+  const auto plan = get_c2c_plan<T>(n);
+  // Long lines, or too few lines to fill the SIMD lanes: split each line
+  // (or, for Bluestein, its padded transforms) into a matrix of short ones,
+  // whose working set stays in cache.
   const bool long_lines =
       n * k.lanes * 2 * sizeof(std::complex<T>) > kCacheBytes;
-  if ((long_lines || lines.count < k.lanes) && FourStepPlan<T>::split(n) > 0) {
-    const auto plan = get_four_step_plan<T>(shape[axis]);
+  const int64_t four_step_length =
+      plan->bluestein() ? plan->bluestein()->length() : n;
+  if ((long_lines || lines.count < k.lanes) &&
+      FourStepPlan<T>::split(four_step_length) > 0) {
+    const auto four_step = get_four_step_plan<T>(four_step_length);
     // Several lines: threads take whole lines. One line: its passes are split.
     const Parallelism serial;
     const Parallelism& inner = lines.count > 1 ? serial : parallelism;
@@ -289,15 +322,20 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
                    for (int64_t line = begin; line < end; ++line) {
                      int64_t in_offset, out_offset;
                      line_start(lines, line, &in_offset, &out_offset);
-                     c2c_four_step(*plan, in + in_offset, lines.in_stride,
-                                   out + out_offset, lines.out_stride, forward,
-                                   inner);
+                     if (plan->bluestein()) {
+                       c2c_bluestein_four_step(
+                           *plan, *four_step, in + in_offset, lines.in_stride,
+                           out + out_offset, lines.out_stride, forward, inner);
+                     } else {
+                       c2c_four_step(*four_step, in + in_offset,
+                                     lines.in_stride, out + out_offset,
+                                     lines.out_stride, forward, inner);
+                     }
                    }
                  });
     return;
   }
-  const auto plan = get_c2c_plan<T>(shape[axis]);
-  parallel_for(lines.count, k.lanes, lines.count * shape[axis], parallelism,
+  parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
                [&](int64_t begin, int64_t end) {
                  k.c2c(*plan, in, out, lines, begin, end, forward, {});
                });
