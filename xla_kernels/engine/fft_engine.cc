@@ -303,15 +303,18 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
   const LineSet lines = lines_along(shape, in_strides, out_strides, axis);
   const KernelTable<T>& k = kernels<T>();
   const int64_t n = shape[axis];
-  const auto plan = get_c2c_plan<T>(n);
   // Long lines, or too few lines to fill the SIMD lanes: split each line
   // (or, for Bluestein, its padded transforms) into a matrix of short ones,
-  // whose working set stays in cache.
+  // whose working set stays in cache. A length with a split never needs
+  // Bluestein, so its (large) direct plan is not built.
   const bool long_lines =
       n * k.lanes * 2 * sizeof(std::complex<T>) > kCacheBytes;
+  const bool four_step_n = FourStepPlan<T>::split(n) > 0;
+  std::shared_ptr<const C2CPlan<T>> plan;
+  if (!four_step_n) plan = get_c2c_plan<T>(n);
   const int64_t four_step_length =
-      plan->bluestein() ? plan->bluestein()->length() : n;
-  if ((long_lines || lines.count < k.lanes) &&
+      four_step_n ? n : (plan->bluestein() ? plan->bluestein()->length() : 0);
+  if ((long_lines || lines.count < k.lanes) && four_step_length > 0 &&
       FourStepPlan<T>::split(four_step_length) > 0) {
     const auto four_step = get_four_step_plan<T>(four_step_length);
     // Several lines: threads take whole lines. One line: its passes are split.
@@ -322,7 +325,7 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
                    for (int64_t line = begin; line < end; ++line) {
                      int64_t in_offset, out_offset;
                      line_start(lines, line, &in_offset, &out_offset);
-                     if (plan->bluestein()) {
+                     if (!four_step_n) {
                        c2c_bluestein_four_step(
                            *plan, *four_step, in + in_offset, lines.in_stride,
                            out + out_offset, lines.out_stride, forward, inner);
@@ -335,6 +338,7 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
                  });
     return;
   }
+  if (!plan) plan = get_c2c_plan<T>(n);
   parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
                [&](int64_t begin, int64_t end) {
                  k.c2c(*plan, in, out, lines, begin, end, forward, {});

@@ -459,10 +459,6 @@ inline bool adjacent(const int64_t* offsets) {
   return true;
 }
 
-// Line loops: transform lines [begin, end) of a LineSet, as many lines at a
-// time as V has lanes (one line per lane), what is left through the Narrower
-// vector types in turn, the last few one by one.
-
 // Multiplies y[k] (k >= 1) of the lines from `line` on by their post
 // twiddles (lane groups never straddle a kPostTwiddleBlock).
 template <typename T, typename V>
@@ -480,6 +476,10 @@ void apply_post_twiddles(Cx<V>* y, int64_t n, const PostTwiddles<T>& post,
     y[k] = Cx<V>{a.re * wr - a.im * wi, a.re * wi + a.im * wr};
   }
 }
+
+// Line loops: transform lines [begin, end) of a LineSet, as many lines at a
+// time as V has lanes (one line per lane), what is left through the Narrower
+// vector types in turn, the last few one by one.
 
 template <typename T, typename V, typename... Narrower>
 void c2c_lines(const C2CPlan<T>& plan, const std::complex<T>* in,
