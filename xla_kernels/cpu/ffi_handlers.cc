@@ -65,6 +65,12 @@ engine::Parallelism parallelism_of(ffi::ThreadPool pool, int64_t workers) {
   return parallelism;
 }
 
+// XLA hands each call a fresh output buffer; a large one is fresh pages that
+// cost as much to fault in as the transform itself (see advise_huge_pages).
+void advise_huge_pages(ffi::Result<ffi::AnyBuffer>& y) {
+  engine::advise_huge_pages(y->untyped_data(), y->size_bytes());
+}
+
 template <typename T>
 void run_c2c(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
              const std::vector<int64_t>& axes, bool forward,
@@ -81,6 +87,7 @@ ffi::Error C2CImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
                    bool forward, int64_t workers) {
   const auto type = x.element_type();
   if (type != y->element_type()) return wrong_types("jfft_c2c");
+  advise_huge_pages(y);
   return guarded("jfft_c2c", [&] {
     if (type == ffi::DataType::C64) {
       run_c2c<float>(x, y, to_vector(axes), forward,
@@ -109,6 +116,7 @@ ffi::Error R2CImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
                    ffi::Result<ffi::AnyBuffer> y, ffi::Span<const int64_t> axes,
                    int64_t workers) {
   const auto in = x.element_type(), out = y->element_type();
+  advise_huge_pages(y);
   return guarded("jfft_r2c", [&] {
     if (in == ffi::DataType::F32 && out == ffi::DataType::C64) {
       run_r2c<float>(x, y, to_vector(axes), parallelism_of(pool, workers));
@@ -135,6 +143,7 @@ ffi::Error C2RImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
                    ffi::Result<ffi::AnyBuffer> y, ffi::Span<const int64_t> axes,
                    int64_t workers) {
   const auto in = x.element_type(), out = y->element_type();
+  advise_huge_pages(y);
   return guarded("jfft_c2r", [&] {
     if (in == ffi::DataType::C64 && out == ffi::DataType::F32) {
       run_c2r<float>(x, y, to_vector(axes), parallelism_of(pool, workers));

@@ -4,6 +4,10 @@
 // axes work in place on the output, so no axis is ever moved.
 #include "fft_engine.h"
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -21,6 +25,22 @@
 #include "plans.h"
 
 namespace jfft::engine {
+
+void advise_huge_pages(void* data, size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr uintptr_t kHugePage = uintptr_t{1} << 21;
+  if (bytes < 2 * kHugePage) return;
+  const uintptr_t begin = reinterpret_cast<uintptr_t>(data);
+  const uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
+  const uintptr_t last = (begin + bytes) & ~(kHugePage - 1);
+  if (last > first) {
+    madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+  }
+#else
+  (void)data;
+  (void)bytes;
+#endif
+}
 
 PlanCache& plan_cache() {
   static PlanCache* cache =
@@ -49,7 +69,9 @@ using Scratch = std::unique_ptr<T, FreeDeleter<T>>;
 template <typename T>
 Scratch<T> uninitialized_array(size_t count) {
   if (count > SIZE_MAX / sizeof(T)) throw std::bad_alloc();
-  return Scratch<T>(static_cast<T*>(::operator new(count * sizeof(T))));
+  Scratch<T> array(static_cast<T*>(::operator new(count * sizeof(T))));
+  advise_huge_pages(array.get(), count * sizeof(T));
+  return array;
 }
 
 // The kernel tables by instruction set, best last.
