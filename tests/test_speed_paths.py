@@ -13,8 +13,10 @@ ISAS = ["baseline", "avx2", "avx512"]
 
 # Lengths: small radices, generic odd radix, Bluestein prime, and lengths
 # long enough for the four-step split (>= 4096 with 2/3/5 factors), and a
-# prime whose Bluestein transforms of 8640 run as four-step ones (4099).
-LENGTHS = [1, 2, 7, 16, 45, 121, 1009, 4099, 4096, 3 * 5**5, 2**15]
+# prime whose Bluestein transforms of 8640 run as four-step ones (4099), and
+# one whose padded length is rounded up to 20480 = 128 x 160 so that the
+# four-step factors fill whole lane groups (10007).
+LENGTHS = [1, 2, 7, 16, 45, 121, 1009, 4099, 10007, 4096, 3 * 5**5, 2**15]
 # Line counts around the lane widths (4, 8, 16) for lane groups and their
 # remainders (25 = 16 + 8 + 1 with AVX-512).
 LINES = [1, 3, 9, 17, 25]

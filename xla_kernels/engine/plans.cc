@@ -74,6 +74,19 @@ int64_t good_size(int64_t n) {
   return best;
 }
 
+// The padded length of a Bluestein convolution of at least n. Long ones run
+// as four-step transforms (see c2c_axis), and those are fastest when both
+// factors fill whole lane groups: a multiple of 16 * 16 is taken when it
+// costs at most 6% more length than the smallest 2^a 3^b 5^c.
+int64_t bluestein_size(int64_t n) {
+  const int64_t smallest = good_size(n);
+  constexpr int64_t kWholeLanes = kPostTwiddleBlock * kPostTwiddleBlock;
+  if (smallest < (1 << 12)) return smallest;
+  const int64_t whole_lanes =
+      kWholeLanes * good_size((n + kWholeLanes - 1) / kWholeLanes);
+  return whole_lanes * 100 <= smallest * 106 ? whole_lanes : smallest;
+}
+
 // The forward transform of one line, with the baseline kernels (plan
 // building is not the hot path).
 template <typename T>
@@ -97,7 +110,7 @@ template <typename T> C2CPlan<T>::C2CPlan(int64_t length) : length_(length) {
   const std::vector<int64_t> factors = factorize(length);
   const int64_t largest = factors.back();
   if (largest > 5) {
-    const int64_t padded = good_size(2 * length - 1);
+    const int64_t padded = bluestein_size(2 * length - 1);
     const double bluestein_cost =
         2.0 * direct_cost(padded) + 6.0 * static_cast<double>(padded);
     if (largest > 32 && bluestein_cost < direct_cost(length)) {
@@ -177,11 +190,18 @@ template <typename T> int64_t FourStepPlan<T>::split(int64_t length) {
   const std::vector<int64_t> factors = factorize(length);
   if (factors.back() > 5)
     return 0;
-  int64_t n1 = 1;
+  // The most balanced split, unless one within 4x of it has both factors a
+  // multiple of the widest lane group (16): lines left over from the lane
+  // groups run on narrower vectors or scalar code.
+  int64_t n1 = 1, n1_whole_lanes = 0;
   for (int64_t d = 2; d * d <= length; ++d) {
-    if (length % d == 0)
-      n1 = d;
+    if (length % d != 0) continue;
+    n1 = d;
+    if (d % kPostTwiddleBlock == 0 && (length / d) % kPostTwiddleBlock == 0) {
+      n1_whole_lanes = d;
+    }
   }
+  if (n1_whole_lanes * 4 >= n1) n1 = n1_whole_lanes;
   return n1 >= 16 ? n1 : 0;
 }
 
