@@ -98,7 +98,9 @@ def main(argv: list[str] | None = None) -> None:
         if case.is_grad:
             summary = (
                 f"jfft grad/fwd {r.ratio('jfft grad', 'jfft fwd'):.2f}, "
-                f"jnp grad/fwd {r.ratio('jnp grad', 'jnp fwd'):.2f}"
+                f"jnp grad/fwd {r.ratio('jnp grad', 'jnp fwd'):.2f}; "
+                f"re2+im2: jfft {r.ratio('jfft grad re2+im2', 'jfft fwd'):.2f}, "
+                f"jnp {r.ratio('jnp grad re2+im2', 'jnp fwd'):.2f}"
             )
         else:
             summary = f"jfft/jnp {r.ratio(JFFT, JNP):.2f}"

@@ -172,11 +172,12 @@ def run_case(
                 continue
             short = "jfft" if b.name == JFFT else "jnp"
             try:
-                fwd, grad = b.grad_runners(case, x)
+                grad_runners = b.grad_runners(case, x)
             except Exception as err:  # noqa: BLE001 - report, go on
                 result.notes.append(f"{b.name} failed: {type(err).__name__}: {err}")
                 continue
-            runners[f"{short} fwd"], runners[f"{short} grad"] = fwd, grad
+            for label, run in grad_runners.items():
+                runners[f"{short} {label}"] = run
     else:
         ref = case.reference(x) if accuracy else None
         eps = float(np.finfo(case.real_dtype).eps)

@@ -26,16 +26,15 @@
 
 namespace jfft::engine {
 
-void advise_huge_pages(void *data, size_t bytes) {
+void advise_huge_pages(void* data, size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
   constexpr uintptr_t kHugePage = uintptr_t{1} << 21;
-  if (bytes < 2 * kHugePage)
-    return;
+  if (bytes < 2 * kHugePage) return;
   const uintptr_t begin = reinterpret_cast<uintptr_t>(data);
   const uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
   const uintptr_t last = (begin + bytes) & ~(kHugePage - 1);
   if (last > first) {
-    madvise(reinterpret_cast<void *>(first), last - first, MADV_HUGEPAGE);
+    madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
   }
 #else
   (void)data;
@@ -43,8 +42,9 @@ void advise_huge_pages(void *data, size_t bytes) {
 #endif
 }
 
-PlanCache &plan_cache() {
-  static PlanCache *cache = new PlanCache(256); // never destroyed: no exit race
+PlanCache& plan_cache() {
+  static PlanCache* cache =
+      new PlanCache(256);  // never destroyed: no exit race
   return *cache;
 }
 
@@ -60,14 +60,16 @@ namespace {
 
 // Scratch arrays that are fully written before they are read: no zeroing
 // pass over memory (std::vector would value-initialise every element).
-template <typename T> struct FreeDeleter {
-  void operator()(T *p) const { ::operator delete(p); }
+template <typename T>
+struct FreeDeleter {
+  void operator()(T* p) const { ::operator delete(p); }
 };
-template <typename T> using Scratch = std::unique_ptr<T, FreeDeleter<T>>;
-template <typename T> Scratch<T> uninitialized_array(size_t count) {
-  if (count > SIZE_MAX / sizeof(T))
-    throw std::bad_alloc();
-  Scratch<T> array(static_cast<T *>(::operator new(count * sizeof(T))));
+template <typename T>
+using Scratch = std::unique_ptr<T, FreeDeleter<T>>;
+template <typename T>
+Scratch<T> uninitialized_array(size_t count) {
+  if (count > SIZE_MAX / sizeof(T)) throw std::bad_alloc();
+  Scratch<T> array(static_cast<T*>(::operator new(count * sizeof(T))));
   advise_huge_pages(array.get(), count * sizeof(T));
   return array;
 }
@@ -78,14 +80,14 @@ enum class Isa { kBaseline, kAvx2, kAvx512 };
 bool cpu_supports(Isa isa) {
 #if defined(__x86_64__) || defined(__i386__)
   switch (isa) {
-  case Isa::kBaseline:
-    return true;
-  case Isa::kAvx2:
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-  case Isa::kAvx512:
-    return cpu_supports(Isa::kAvx2) && __builtin_cpu_supports("avx512f") &&
-           __builtin_cpu_supports("avx512dq") &&
-           __builtin_cpu_supports("avx512vl");
+    case Isa::kBaseline:
+      return true;
+    case Isa::kAvx2:
+      return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    case Isa::kAvx512:
+      return cpu_supports(Isa::kAvx2) && __builtin_cpu_supports("avx512f") &&
+             __builtin_cpu_supports("avx512dq") &&
+             __builtin_cpu_supports("avx512vl");
   }
   return false;
 #else
@@ -94,27 +96,26 @@ bool cpu_supports(Isa isa) {
 }
 
 Isa best_isa() {
-  if (cpu_supports(Isa::kAvx512))
-    return Isa::kAvx512;
-  if (cpu_supports(Isa::kAvx2))
-    return Isa::kAvx2;
+  if (cpu_supports(Isa::kAvx512)) return Isa::kAvx512;
+  if (cpu_supports(Isa::kAvx2)) return Isa::kAvx2;
   return Isa::kBaseline;
 }
 
-std::atomic<Isa> &current_isa() {
+std::atomic<Isa>& current_isa() {
   static std::atomic<Isa> isa(best_isa());
   return isa;
 }
 
-template <typename T> const KernelTable<T> &kernels() {
+template <typename T>
+const KernelTable<T>& kernels() {
 #if defined(__x86_64__) || defined(__i386__)
   switch (current_isa().load(std::memory_order_relaxed)) {
-  case Isa::kAvx512:
-    return avx512::kernels<T>();
-  case Isa::kAvx2:
-    return avx2::kernels<T>();
-  case Isa::kBaseline:
-    break;
+    case Isa::kAvx512:
+      return avx512::kernels<T>();
+    case Isa::kAvx2:
+      return avx2::kernels<T>();
+    case Isa::kBaseline:
+      break;
   }
 #endif
   return baseline::kernels<T>();
@@ -131,7 +132,7 @@ constexpr int64_t kMinElementsPerThread = 1 << 15;
 // rethrows the first exception.
 template <typename Body>
 void parallel_for(int64_t count, int64_t align, int64_t work,
-                  const Parallelism &parallelism, Body &&body) {
+                  const Parallelism& parallelism, Body&& body) {
   const int64_t blocks = (count + align - 1) / align;
   int64_t threads = std::min<int64_t>(parallelism.threads, blocks);
   threads = std::min<int64_t>(
@@ -155,22 +156,18 @@ void parallel_for(int64_t count, int64_t align, int64_t work,
   auto work_loop = [state, chunks, per_chunk, count, &body]() {
     while (true) {
       const int64_t chunk = state->next.fetch_add(1);
-      if (chunk >= chunks)
-        return;
+      if (chunk >= chunks) return;
       const int64_t begin = std::min(count, chunk * per_chunk);
       const int64_t end = std::min(count, begin + per_chunk);
       std::exception_ptr error;
       try {
-        if (begin < end)
-          body(begin, end);
+        if (begin < end) body(begin, end);
       } catch (...) {
         error = std::current_exception();
       }
       std::lock_guard<std::mutex> lock(state->mutex);
-      if (error && !state->error)
-        state->error = error;
-      if (++state->done == chunks)
-        state->finished.notify_all();
+      if (error && !state->error) state->error = error;
+      if (++state->done == chunks) state->finished.notify_all();
     }
   };
   std::vector<std::thread> own_threads;
@@ -186,26 +183,23 @@ void parallel_for(int64_t count, int64_t align, int64_t work,
     std::unique_lock<std::mutex> lock(state->mutex);
     state->finished.wait(lock, [&] { return state->done == chunks; });
   }
-  for (auto &thread : own_threads)
-    thread.join();
-  if (state->error)
-    std::rethrow_exception(state->error);
+  for (auto& thread : own_threads) thread.join();
+  if (state->error) std::rethrow_exception(state->error);
 }
 
-void check_layout(const std::vector<int64_t> &shape,
-                  const std::vector<int64_t> &strides, const char *name) {
+void check_layout(const std::vector<int64_t>& shape,
+                  const std::vector<int64_t>& strides, const char* name) {
   if (strides.size() != shape.size()) {
     throw std::invalid_argument(std::string(name) +
                                 ": strides and shape differ in rank");
   }
   for (int64_t d : shape) {
-    if (d < 0)
-      throw std::invalid_argument(std::string(name) + ": bad shape");
+    if (d < 0) throw std::invalid_argument(std::string(name) + ": bad shape");
   }
 }
 
 // Normalised, validated axes (each in [0, rank), no repeats).
-std::vector<int64_t> check_axes(const std::vector<int64_t> &axes, size_t rank) {
+std::vector<int64_t> check_axes(const std::vector<int64_t>& axes, size_t rank) {
   std::vector<int64_t> result;
   for (int64_t axis : axes) {
     const int64_t a = axis < 0 ? axis + static_cast<int64_t>(rank) : axis;
@@ -222,20 +216,19 @@ std::vector<int64_t> check_axes(const std::vector<int64_t> &axes, size_t rank) {
   return result;
 }
 
-bool is_empty(const std::vector<int64_t> &shape) {
+bool is_empty(const std::vector<int64_t>& shape) {
   return std::any_of(shape.begin(), shape.end(),
                      [](int64_t d) { return d == 0; });
 }
 
 // The lines along `axis` of arrays with these strides (lengths of the other
 // dimensions are taken from `shape`).
-LineSet lines_along(const std::vector<int64_t> &shape,
-                    const std::vector<int64_t> &in_strides,
-                    const std::vector<int64_t> &out_strides, int64_t axis) {
+LineSet lines_along(const std::vector<int64_t>& shape,
+                    const std::vector<int64_t>& in_strides,
+                    const std::vector<int64_t>& out_strides, int64_t axis) {
   LineSet lines;
   for (size_t d = 0; d < shape.size(); ++d) {
-    if (static_cast<int64_t>(d) == axis)
-      continue;
+    if (static_cast<int64_t>(d) == axis) continue;
     lines.dims.push_back(shape[d]);
     lines.in_strides.push_back(in_strides[d]);
     lines.out_strides.push_back(out_strides[d]);
@@ -247,8 +240,8 @@ LineSet lines_along(const std::vector<int64_t> &shape,
 }
 
 // Where line `line` of a LineSet starts in the input and the output.
-void line_start(const LineSet &lines, int64_t line, int64_t *in_offset,
-                int64_t *out_offset) {
+void line_start(const LineSet& lines, int64_t line, int64_t* in_offset,
+                int64_t* out_offset) {
   int64_t in = 0, out = 0;
   for (size_t d = lines.dims.size(); d-- > 0;) {
     const int64_t q = line % lines.dims[d];
@@ -263,14 +256,14 @@ void line_start(const LineSet &lines, int64_t line, int64_t *in_offset,
 // One long line by the four-step method (see FourStepPlan): `in` and `out`
 // point at the line's first element, with strides along it.
 template <typename T>
-void c2c_four_step(const FourStepPlan<T> &plan, const std::complex<T> *in,
-                   int64_t in_stride, std::complex<T> *out, int64_t out_stride,
-                   bool forward, const Parallelism &parallelism) {
+void c2c_four_step(const FourStepPlan<T>& plan, const std::complex<T>* in,
+                   int64_t in_stride, std::complex<T>* out, int64_t out_stride,
+                   bool forward, const Parallelism& parallelism) {
   const int64_t n1 = plan.n1(), n2 = plan.n2(), n = n1 * n2;
-  const KernelTable<T> &k = kernels<T>();
+  const KernelTable<T>& k = kernels<T>();
   // The matrix a[j1, j2] = x[j1 * n2 + j2], row-major in `matrix`.
   Scratch<std::complex<T>> matrix = uninitialized_array<std::complex<T>>(n);
-  LineSet columns; // n2 lines of length n1
+  LineSet columns;  // n2 lines of length n1
   columns.dims = {n2};
   columns.in_strides = {in_stride};
   columns.out_strides = {1};
@@ -284,7 +277,7 @@ void c2c_four_step(const FourStepPlan<T> &plan, const std::complex<T> *in,
     k.c2c(plan.columns(), in, matrix.get(), columns, begin, end, forward,
           twiddles);
   });
-  LineSet rows; // n1 lines of length n2, written to x[k1 + n1 * k2]
+  LineSet rows;  // n1 lines of length n2, written to x[k1 + n1 * k2]
   rows.dims = {n1};
   rows.in_strides = {n2};
   rows.out_strides = {out_stride};
@@ -300,12 +293,12 @@ void c2c_four_step(const FourStepPlan<T> &plan, const std::complex<T> *in,
 // on plain floats: std::complex's operator* checks each product for NaNs and
 // keeps the loop scalar.
 template <typename T>
-void multiply_lines(const std::complex<T> *x, int64_t x_stride,
-                    const std::complex<T> *w, std::complex<T> *y,
+void multiply_lines(const std::complex<T>* x, int64_t x_stride,
+                    const std::complex<T>* w, std::complex<T>* y,
                     int64_t y_stride, int64_t n, bool conj_x, bool conj_y) {
-  const T *xs = reinterpret_cast<const T *>(x);
-  const T *ws = reinterpret_cast<const T *>(w);
-  T *ys = reinterpret_cast<T *>(y);
+  const T* xs = reinterpret_cast<const T*>(x);
+  const T* ws = reinterpret_cast<const T*>(w);
+  T* ys = reinterpret_cast<T*>(y);
   const T x_sign = conj_x ? T(-1) : T(1), y_sign = conj_y ? T(-1) : T(1);
   if (x_stride == 1 && y_stride == 1) {
     for (int64_t j = 0; j < n; ++j) {
@@ -328,11 +321,11 @@ void multiply_lines(const std::complex<T> *x, int64_t x_stride,
 // m has a four-step split: the two transforms of m run as four-step ones
 // (SIMD lanes and threads for a single line) rather than inside one lane.
 template <typename T>
-void c2c_bluestein_four_step(const C2CPlan<T> &plan,
-                             const FourStepPlan<T> &padded,
-                             const std::complex<T> *in, int64_t in_stride,
-                             std::complex<T> *out, int64_t out_stride,
-                             bool forward, const Parallelism &parallelism) {
+void c2c_bluestein_four_step(const C2CPlan<T>& plan,
+                             const FourStepPlan<T>& padded,
+                             const std::complex<T>* in, int64_t in_stride,
+                             std::complex<T>* out, int64_t out_stride,
+                             bool forward, const Parallelism& parallelism) {
   const int64_t n = plan.length(), m = padded.length();
   // backward(x) = conj(forward(conj(x))), as in the kernels' Bluestein.
   Scratch<std::complex<T>> a = uninitialized_array<std::complex<T>>(m);
@@ -346,12 +339,12 @@ void c2c_bluestein_four_step(const C2CPlan<T> &plan,
 }
 
 template <typename T>
-void c2c_axis(const std::complex<T> *in, const std::vector<int64_t> &in_strides,
-              std::complex<T> *out, const std::vector<int64_t> &out_strides,
-              const std::vector<int64_t> &shape, int64_t axis, bool forward,
-              const Parallelism &parallelism) {
+void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
+              std::complex<T>* out, const std::vector<int64_t>& out_strides,
+              const std::vector<int64_t>& shape, int64_t axis, bool forward,
+              const Parallelism& parallelism) {
   const LineSet lines = lines_along(shape, in_strides, out_strides, axis);
-  const KernelTable<T> &k = kernels<T>();
+  const KernelTable<T>& k = kernels<T>();
   const int64_t n = shape[axis];
   // Long lines, or too few lines to fill the SIMD lanes: split each line
   // (or, for Bluestein, its padded transforms) into a matrix of short ones,
@@ -361,8 +354,7 @@ void c2c_axis(const std::complex<T> *in, const std::vector<int64_t> &in_strides,
       n * k.lanes * 2 * sizeof(std::complex<T>) > kCacheBytes;
   const bool four_step_n = FourStepPlan<T>::split(n) > 0;
   std::shared_ptr<const C2CPlan<T>> plan;
-  if (!four_step_n)
-    plan = get_c2c_plan<T>(n);
+  if (!four_step_n) plan = get_c2c_plan<T>(n);
   const int64_t four_step_length =
       four_step_n ? n : (plan->bluestein() ? plan->bluestein()->length() : 0);
   if ((long_lines || lines.count < k.lanes) && four_step_length > 0 &&
@@ -370,7 +362,7 @@ void c2c_axis(const std::complex<T> *in, const std::vector<int64_t> &in_strides,
     const auto four_step = get_four_step_plan<T>(four_step_length);
     // Several lines: threads take whole lines. One line: its passes are split.
     const Parallelism serial;
-    const Parallelism &inner = lines.count > 1 ? serial : parallelism;
+    const Parallelism& inner = lines.count > 1 ? serial : parallelism;
     parallel_for(lines.count, 1, lines.count * n, parallelism,
                  [&](int64_t begin, int64_t end) {
                    for (int64_t line = begin; line < end; ++line) {
@@ -389,17 +381,16 @@ void c2c_axis(const std::complex<T> *in, const std::vector<int64_t> &in_strides,
                  });
     return;
   }
-  if (!plan)
-    plan = get_c2c_plan<T>(n);
+  if (!plan) plan = get_c2c_plan<T>(n);
   parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
                [&](int64_t begin, int64_t end) {
                  k.c2c(*plan, in, out, lines, begin, end, forward, {});
                });
 }
 
-} // namespace
+}  // namespace
 
-std::vector<int64_t> row_major_strides(const std::vector<int64_t> &shape) {
+std::vector<int64_t> row_major_strides(const std::vector<int64_t>& shape) {
   std::vector<int64_t> strides(shape.size());
   int64_t stride = 1;
   for (size_t d = shape.size(); d-- > 0;) {
@@ -409,9 +400,9 @@ std::vector<int64_t> row_major_strides(const std::vector<int64_t> &shape) {
   return strides;
 }
 
-const char *isa() { return kernels<float>().isa; }
+const char* isa() { return kernels<float>().isa; }
 
-void set_isa(const char *name) {
+void set_isa(const char* name) {
   const std::string choice(name);
   Isa isa;
   if (choice == "auto") {
@@ -435,16 +426,15 @@ void set_isa(const char *name) {
 
 template <typename T>
 void c2c(ArrayView<const std::complex<T>> in, ArrayView<std::complex<T>> out,
-         const std::vector<int64_t> &axes, bool forward,
-         const Parallelism &parallelism) {
+         const std::vector<int64_t>& axes, bool forward,
+         const Parallelism& parallelism) {
   check_layout(in.shape, in.strides, "c2c input");
   check_layout(out.shape, out.strides, "c2c output");
   if (in.shape != out.shape) {
     throw std::invalid_argument("c2c: input and output shapes differ");
   }
   const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
-  if (is_empty(in.shape))
-    return;
+  if (is_empty(in.shape)) return;
   if (checked.empty()) {
     // Nothing to transform: a strided copy, as a transform of length 1.
     std::vector<int64_t> shape = in.shape, in_strides = in.strides,
@@ -457,8 +447,8 @@ void c2c(ArrayView<const std::complex<T>> in, ArrayView<std::complex<T>> out,
     return;
   }
   for (size_t k = 0; k < checked.size(); ++k) {
-    const std::complex<T> *src = (k == 0) ? in.data : out.data;
-    const std::vector<int64_t> &src_strides =
+    const std::complex<T>* src = (k == 0) ? in.data : out.data;
+    const std::vector<int64_t>& src_strides =
         (k == 0) ? in.strides : out.strides;
     c2c_axis<T>(src, src_strides, out.data, out.strides, in.shape, checked[k],
                 forward, parallelism);
@@ -467,12 +457,11 @@ void c2c(ArrayView<const std::complex<T>> in, ArrayView<std::complex<T>> out,
 
 template <typename T>
 void r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
-         const std::vector<int64_t> &axes, const Parallelism &parallelism) {
+         const std::vector<int64_t>& axes, const Parallelism& parallelism) {
   check_layout(in.shape, in.strides, "r2c input");
   check_layout(out.shape, out.strides, "r2c output");
   const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
-  if (checked.empty())
-    throw std::invalid_argument("r2c: no axes");
+  if (checked.empty()) throw std::invalid_argument("r2c: no axes");
   const int64_t last = checked.back();
   std::vector<int64_t> expected = in.shape;
   expected[last] = in.shape[last] / 2 + 1;
@@ -482,12 +471,11 @@ void r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
   if (in.shape[last] == 0) {
     throw std::invalid_argument("r2c: zero-length transformed axis");
   }
-  if (is_empty(in.shape))
-    return;
+  if (is_empty(in.shape)) return;
 
   const auto plan = get_real_plan<T>(in.shape[last]);
   const LineSet lines = lines_along(in.shape, in.strides, out.strides, last);
-  const KernelTable<T> &k = kernels<T>();
+  const KernelTable<T>& k = kernels<T>();
   parallel_for(lines.count, k.lanes, lines.count * in.shape[last], parallelism,
                [&](int64_t begin, int64_t end) {
                  k.r2c(*plan, in.data, out.data, lines, begin, end);
@@ -500,12 +488,11 @@ void r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
 
 template <typename T>
 void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
-         const std::vector<int64_t> &axes, const Parallelism &parallelism) {
+         const std::vector<int64_t>& axes, const Parallelism& parallelism) {
   check_layout(in.shape, in.strides, "c2r input");
   check_layout(out.shape, out.strides, "c2r output");
   const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
-  if (checked.empty())
-    throw std::invalid_argument("c2r: no axes");
+  if (checked.empty()) throw std::invalid_argument("c2r: no axes");
   const int64_t last = checked.back();
   const int64_t n = out.shape[last];
   std::vector<int64_t> expected = out.shape;
@@ -513,13 +500,11 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
   if (in.shape != expected) {
     throw std::invalid_argument("c2r: input shape does not match output");
   }
-  if (n == 0)
-    throw std::invalid_argument("c2r: zero output length");
-  if (is_empty(in.shape))
-    return;
+  if (n == 0) throw std::invalid_argument("c2r: zero output length");
+  if (is_empty(in.shape)) return;
 
   const auto plan = get_real_plan<T>(n);
-  const KernelTable<T> &k = kernels<T>();
+  const KernelTable<T>& k = kernels<T>();
   const std::vector<int64_t> others(checked.begin(), checked.end() - 1);
 
   // The other axes first. For even n with a unit-stride output the spectrum
@@ -536,10 +521,9 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
     std::vector<int64_t> half_shape = in.shape, half_strides = out.strides;
     half_shape[last] = half;
     for (size_t d = 0; d < half_strides.size(); ++d) {
-      if (static_cast<int64_t>(d) != last)
-        half_strides[d] /= 2;
+      if (static_cast<int64_t>(d) != last) half_strides[d] /= 2;
     }
-    std::complex<T> *packed = reinterpret_cast<std::complex<T> *>(out.data);
+    std::complex<T>* packed = reinterpret_cast<std::complex<T>*>(out.data);
     c2c<T>({in.data, half_shape, in.strides},
            {packed, half_shape, half_strides}, others, false, parallelism);
     std::vector<int64_t> column_shape = in.shape;
@@ -569,13 +553,12 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
 
   // Otherwise the other axes go into a contiguous copy (the input stays
   // intact), then the c2r reads it.
-  const std::complex<T> *src = in.data;
+  const std::complex<T>* src = in.data;
   std::vector<int64_t> src_strides = in.strides;
   Scratch<std::complex<T>> spectrum;
   if (!others.empty()) {
     size_t total = 1;
-    for (int64_t d : in.shape)
-      total *= static_cast<size_t>(d);
+    for (int64_t d : in.shape) total *= static_cast<size_t>(d);
     spectrum = uninitialized_array<std::complex<T>>(total);
     const std::vector<int64_t> strides = row_major_strides(in.shape);
     c2c<T>(in, {spectrum.get(), in.shape, strides}, others, false, parallelism);
@@ -591,21 +574,20 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
 
 template void c2c<float>(ArrayView<const std::complex<float>>,
                          ArrayView<std::complex<float>>,
-                         const std::vector<int64_t> &, bool,
-                         const Parallelism &);
+                         const std::vector<int64_t>&, bool, const Parallelism&);
 template void c2c<double>(ArrayView<const std::complex<double>>,
                           ArrayView<std::complex<double>>,
-                          const std::vector<int64_t> &, bool,
-                          const Parallelism &);
+                          const std::vector<int64_t>&, bool,
+                          const Parallelism&);
 template void r2c<float>(ArrayView<const float>, ArrayView<std::complex<float>>,
-                         const std::vector<int64_t> &, const Parallelism &);
+                         const std::vector<int64_t>&, const Parallelism&);
 template void r2c<double>(ArrayView<const double>,
                           ArrayView<std::complex<double>>,
-                          const std::vector<int64_t> &, const Parallelism &);
+                          const std::vector<int64_t>&, const Parallelism&);
 template void c2r<float>(ArrayView<const std::complex<float>>, ArrayView<float>,
-                         const std::vector<int64_t> &, const Parallelism &);
+                         const std::vector<int64_t>&, const Parallelism&);
 template void c2r<double>(ArrayView<const std::complex<double>>,
-                          ArrayView<double>, const std::vector<int64_t> &,
-                          const Parallelism &);
+                          ArrayView<double>, const std::vector<int64_t>&,
+                          const Parallelism&);
 
-} // namespace jfft::engine
+}  // namespace jfft::engine

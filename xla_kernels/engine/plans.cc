@@ -12,7 +12,8 @@ namespace jfft::engine {
 namespace {
 
 // exp(-2 pi i r / n) computed in extended precision.
-template <typename T> std::complex<T> unit_root(int64_t r, int64_t n) {
+template <typename T>
+std::complex<T> unit_root(int64_t r, int64_t n) {
   const long double angle = -2.0L * 3.141592653589793238462643383279502884L *
                             static_cast<long double>(r) /
                             static_cast<long double>(n);
@@ -41,8 +42,7 @@ std::vector<int64_t> factorize(int64_t n) {
       n /= p;
     }
   }
-  if (n > 1)
-    factors.push_back(n);
+  if (n > 1) factors.push_back(n);
   return factors;
 }
 
@@ -57,18 +57,14 @@ double direct_cost(int64_t n) {
 
 // The smallest 2^a 3^b 5^c >= n.
 int64_t good_size(int64_t n) {
-  if (n <= 6)
-    return n;
+  if (n <= 6) return n;
   int64_t best = std::numeric_limits<int64_t>::max();
   for (int64_t f5 = 1; f5 < best; f5 *= 5) {
     for (int64_t f35 = f5; f35 < best; f35 *= 3) {
       int64_t x = f35;
-      while (x < n)
-        x *= 2;
-      if (x < best)
-        best = x;
-      if (x == n)
-        return n;
+      while (x < n) x *= 2;
+      if (x < best) best = x;
+      if (x == n) return n;
     }
   }
   return best;
@@ -90,7 +86,7 @@ int64_t bluestein_size(int64_t n) {
 // The forward transform of one line, with the baseline kernels (plan
 // building is not the hot path).
 template <typename T>
-std::vector<std::complex<T>> forward_transform(const C2CPlan<T> &plan,
+std::vector<std::complex<T>> forward_transform(const C2CPlan<T>& plan,
                                                std::vector<std::complex<T>> x) {
   LineSet line;
   line.in_stride = line.out_stride = 1;
@@ -98,15 +94,15 @@ std::vector<std::complex<T>> forward_transform(const C2CPlan<T> &plan,
   return x;
 }
 
-} // namespace
+}  // namespace
 
-template <typename T> C2CPlan<T>::C2CPlan(int64_t length) : length_(length) {
+template <typename T>
+C2CPlan<T>::C2CPlan(int64_t length) : length_(length) {
   if (length < 1) {
     throw std::invalid_argument("FFT length must be at least 1, got " +
                                 std::to_string(length));
   }
-  if (length == 1)
-    return;
+  if (length == 1) return;
   const std::vector<int64_t> factors = factorize(length);
   const int64_t largest = factors.back();
   if (largest > 5) {
@@ -133,8 +129,7 @@ template <typename T> C2CPlan<T>::C2CPlan(int64_t length) : length_(length) {
         const std::complex<double> c =
             std::conj(unit_root<double>(q, 2 * length));
         kernel[k] = c * inv;
-        if (k > 0)
-          kernel[padded - k] = kernel[k];
+        if (k > 0) kernel[padded - k] = kernel[k];
         q += 2 * k + 1;
         q %= 2 * length;
       }
@@ -156,8 +151,7 @@ template <typename T> C2CPlan<T>::C2CPlan(int64_t length) : length_(length) {
       }
     }
     if (p != 2 && p != 3 && p != 4 && p != 5 && p != 8) {
-      for (int64_t q = 0; q < p; ++q)
-        twiddles_.push_back(unit_root<T>(q, p));
+      for (int64_t q = 0; q < p; ++q) twiddles_.push_back(unit_root<T>(q, p));
       work_size_ = std::max(work_size_, static_cast<size_t>(p + 1));
     }
     l1 *= p;
@@ -165,7 +159,8 @@ template <typename T> C2CPlan<T>::C2CPlan(int64_t length) : length_(length) {
   scratch_size_ = length + work_size_;
 }
 
-template <typename T> RealPlan<T>::RealPlan(int64_t length) : length_(length) {
+template <typename T>
+RealPlan<T>::RealPlan(int64_t length) : length_(length) {
   if (length < 1) {
     throw std::invalid_argument("FFT length must be at least 1, got " +
                                 std::to_string(length));
@@ -174,22 +169,20 @@ template <typename T> RealPlan<T>::RealPlan(int64_t length) : length_(length) {
     const int64_t half = length / 2;
     complex_plan_ = get_c2c_plan<T>(half);
     twiddles_.resize(half);
-    for (int64_t k = 0; k < half; ++k)
-      twiddles_[k] = unit_root<T>(k, length);
+    for (int64_t k = 0; k < half; ++k) twiddles_[k] = unit_root<T>(k, length);
   } else {
     complex_plan_ = get_c2c_plan<T>(length);
   }
 }
 
-template <typename T> int64_t FourStepPlan<T>::split(int64_t length) {
+template <typename T>
+int64_t FourStepPlan<T>::split(int64_t length) {
   // Worth it once a line outgrows the L2 cache; the split must keep both
   // factors long enough to be real transforms, and must not need Bluestein
   // (whose padded length the direct plan handles better).
-  if (length < (1 << 12))
-    return 0;
+  if (length < (1 << 12)) return 0;
   const std::vector<int64_t> factors = factorize(length);
-  if (factors.back() > 5)
-    return 0;
+  if (factors.back() > 5) return 0;
   // The most balanced split, unless one within 4x of it has both factors a
   // multiple of the widest lane group (16): lines left over from the lane
   // groups run on narrower vectors or scalar code.
@@ -205,7 +198,8 @@ template <typename T> int64_t FourStepPlan<T>::split(int64_t length) {
   return n1 >= 16 ? n1 : 0;
 }
 
-template <typename T> FourStepPlan<T>::FourStepPlan(int64_t length) {
+template <typename T>
+FourStepPlan<T>::FourStepPlan(int64_t length) {
   n1_ = split(length);
   if (n1_ == 0) {
     throw std::invalid_argument("no four-step split for length " +
@@ -245,8 +239,8 @@ std::shared_ptr<const FourStepPlan<T>> get_four_step_plan(int64_t length) {
 template class FourStepPlan<float>;
 template class FourStepPlan<double>;
 template std::shared_ptr<const FourStepPlan<float>> get_four_step_plan(int64_t);
-template std::shared_ptr<const FourStepPlan<double>>
-get_four_step_plan(int64_t);
+template std::shared_ptr<const FourStepPlan<double>> get_four_step_plan(
+    int64_t);
 template class C2CPlan<float>;
 template class C2CPlan<double>;
 template class RealPlan<float>;
@@ -256,4 +250,4 @@ template std::shared_ptr<const C2CPlan<double>> get_c2c_plan(int64_t);
 template std::shared_ptr<const RealPlan<float>> get_real_plan(int64_t);
 template std::shared_ptr<const RealPlan<double>> get_real_plan(int64_t);
 
-} // namespace jfft::engine
+}  // namespace jfft::engine
