@@ -181,8 +181,11 @@ int64_t FourStepPlan<T>::split(int64_t length) {
   // factors long enough to be real transforms, and must not need Bluestein
   // (whose padded length the direct plan handles better).
   if (length < (1 << 12)) return 0;
-  const std::vector<int64_t> factors = factorize(length);
-  if (factors.back() > 5) return 0;
+  // Radices 2, 3, 4, 5, 8 only (factorize puts 4s and 8s last, so the last
+  // factor is not the largest prime).
+  for (int64_t p : factorize(length)) {
+    if (p > 5 && p != 8) return 0;
+  }
   // The most balanced split, unless one within 4x of it has both factors a
   // multiple of the widest lane group (16): lines left over from the lane
   // groups run on narrower vectors or scalar code.
