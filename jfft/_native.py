@@ -56,7 +56,9 @@ def register_targets() -> None:
 
 
 def plan_cache_info() -> dict[str, int]:
-    """The engine's plan cache: ``{"entries": plans held, "capacity": limit}``."""
+    """The engine's plan cache: ``{"entries": plans held, "capacity": limit,
+    "scratch_bytes": scratch memory kept for reuse between transforms}``
+    (at most 64 MiB; ``clear_plan_cache`` frees it too)."""
     return dict(_jfft_cpu.plan_cache_info())
 
 
@@ -68,5 +70,6 @@ def set_plan_cache_capacity(capacity: int) -> None:
 
 
 def clear_plan_cache() -> None:
-    """Drops every cached plan (plans in use finish first)."""
+    """Drops every cached plan (plans in use finish first) and frees the
+    scratch memory kept for reuse."""
     _jfft_cpu.clear_plan_cache()

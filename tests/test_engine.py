@@ -393,3 +393,20 @@ def test_plan_cache_controls(restore_capacity):
 
     jfft.set_plan_cache_capacity(restore_capacity)
     assert jfft.plan_cache_info()["capacity"] == restore_capacity
+
+
+def test_scratch_pool_is_reused_and_cleared():
+    # A four-step line of 2^16 uses a 512 KiB scratch matrix: kept after the
+    # call (up to the pool's 64 MiB), reused by the next call without
+    # growing, freed by clear_plan_cache.
+    rng = np.random.default_rng(11)
+    x = crandn(rng, (1, 2**16), "f32")
+    jfft.clear_plan_cache()
+    assert jfft.plan_cache_info()["scratch_bytes"] == 0
+    assert_close(run_c2c(x, [1], True), ref_c2c(x, [1], True), None, tol=TOLS["f32"])
+    held = jfft.plan_cache_info()["scratch_bytes"]
+    assert 2**19 <= held <= 64 * 2**20
+    assert_close(run_c2c(x, [1], False), ref_c2c(x, [1], False), None, tol=TOLS["f32"])
+    assert jfft.plan_cache_info()["scratch_bytes"] == held
+    jfft.clear_plan_cache()
+    assert jfft.plan_cache_info()["scratch_bytes"] == 0

@@ -120,6 +120,7 @@ NB_MODULE(_jfft_cpu, m) {
     nb::dict result;
     result["entries"] = info.entries;
     result["capacity"] = info.capacity;
+    result["scratch_bytes"] = info.scratch_bytes;
     return result;
   });
   m.def("set_plan_cache_capacity", &jfft::engine::set_plan_cache_capacity,

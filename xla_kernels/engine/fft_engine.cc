@@ -23,6 +23,7 @@
 #include "kernel_api.h"
 #include "plan_cache.h"
 #include "plans.h"
+#include "scratch.h"
 
 namespace jfft::engine {
 
@@ -49,30 +50,17 @@ PlanCache& plan_cache() {
 }
 
 PlanCacheInfo plan_cache_info() {
-  return {plan_cache().size(), plan_cache().capacity()};
+  return {plan_cache().size(), plan_cache().capacity(), scratch_pool_bytes()};
 }
 void set_plan_cache_capacity(size_t capacity) {
   plan_cache().set_capacity(capacity);
 }
-void clear_plan_cache() { plan_cache().clear(); }
+void clear_plan_cache() {
+  plan_cache().clear();
+  clear_scratch_pool();
+}
 
 namespace {
-
-// Scratch arrays that are fully written before they are read: no zeroing
-// pass over memory (std::vector would value-initialise every element).
-template <typename T>
-struct FreeDeleter {
-  void operator()(T* p) const { ::operator delete(p); }
-};
-template <typename T>
-using Scratch = std::unique_ptr<T, FreeDeleter<T>>;
-template <typename T>
-Scratch<T> uninitialized_array(size_t count) {
-  if (count > SIZE_MAX / sizeof(T)) throw std::bad_alloc();
-  Scratch<T> array(static_cast<T*>(::operator new(count * sizeof(T))));
-  advise_huge_pages(array.get(), count * sizeof(T));
-  return array;
-}
 
 // The kernel tables by instruction set, best last.
 enum class Isa { kBaseline, kAvx2, kAvx512 };
@@ -262,7 +250,7 @@ void c2c_four_step(const FourStepPlan<T>& plan, const std::complex<T>* in,
   const int64_t n1 = plan.n1(), n2 = plan.n2(), n = n1 * n2;
   const KernelTable<T>& k = kernels<T>();
   // The matrix a[j1, j2] = x[j1 * n2 + j2], row-major in `matrix`.
-  Scratch<std::complex<T>> matrix = uninitialized_array<std::complex<T>>(n);
+  ScratchArray<std::complex<T>> matrix(n);
   LineSet columns;  // n2 lines of length n1
   columns.dims = {n2};
   columns.in_strides = {in_stride};
@@ -328,7 +316,7 @@ void c2c_bluestein_four_step(const C2CPlan<T>& plan,
                              bool forward, const Parallelism& parallelism) {
   const int64_t n = plan.length(), m = padded.length();
   // backward(x) = conj(forward(conj(x))), as in the kernels' Bluestein.
-  Scratch<std::complex<T>> a = uninitialized_array<std::complex<T>>(m);
+  ScratchArray<std::complex<T>> a(m);
   multiply_lines(in, in_stride, plan.chirp(), a.get(), 1, n, !forward, false);
   std::fill(a.get() + n, a.get() + m, std::complex<T>(0, 0));
   c2c_four_step(padded, a.get(), 1, a.get(), 1, true, parallelism);
@@ -531,8 +519,7 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
     const std::vector<int64_t> column_strides = row_major_strides(column_shape);
     const LineSet column =
         lines_along(column_shape, column_strides, half_strides, last);
-    Scratch<std::complex<T>> nyquist =
-        uninitialized_array<std::complex<T>>(column.count);
+    ScratchArray<std::complex<T>> nyquist(column.count);
     c2c<T>({in.data + half * in.strides[last], column_shape, in.strides},
            {nyquist.get(), column_shape, column_strides}, others, false,
            parallelism);
@@ -555,14 +542,15 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
   // intact), then the c2r reads it.
   const std::complex<T>* src = in.data;
   std::vector<int64_t> src_strides = in.strides;
-  Scratch<std::complex<T>> spectrum;
+  std::unique_ptr<ScratchArray<std::complex<T>>> spectrum;
   if (!others.empty()) {
     size_t total = 1;
     for (int64_t d : in.shape) total *= static_cast<size_t>(d);
-    spectrum = uninitialized_array<std::complex<T>>(total);
+    spectrum = std::make_unique<ScratchArray<std::complex<T>>>(total);
     const std::vector<int64_t> strides = row_major_strides(in.shape);
-    c2c<T>(in, {spectrum.get(), in.shape, strides}, others, false, parallelism);
-    src = spectrum.get();
+    c2c<T>(in, {spectrum->get(), in.shape, strides}, others, false,
+           parallelism);
+    src = spectrum->get();
     src_strides = strides;
   }
   const LineSet lines = lines_along(in.shape, src_strides, out.strides, last);

@@ -76,10 +76,12 @@ void set_isa(const char* name);
 // nothing below 4 MiB.
 void advise_huge_pages(void* data, size_t bytes);
 
-// Process-wide plan cache controls.
+// Process-wide plan cache controls. Clearing the cache also frees the
+// scratch blocks kept for reuse (scratch.h).
 struct PlanCacheInfo {
-  size_t entries;   // plans held now (complex and real, all precisions)
-  size_t capacity;  // most plans held before the least recently used go
+  size_t entries;        // plans held now (complex and real, all precisions)
+  size_t capacity;       // most plans held before the least recently used go
+  size_t scratch_bytes;  // scratch memory kept between transforms
 };
 PlanCacheInfo plan_cache_info();
 void set_plan_cache_capacity(size_t capacity);

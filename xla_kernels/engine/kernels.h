@@ -17,23 +17,29 @@
 
 #include "kernel_api.h"
 #include "plans.h"
+#include "scratch.h"
 
 namespace jfft::engine::JFFT_ISA {
 
 // Everything here lives in this instruction set's namespace, buffers included:
 // a std:: template instantiated with the same types in two kernel files could
 // be merged by the linker into one compiled for the wrong instruction set.
+// Buffers are uninitialised blocks from the scratch pool (scratch.h).
 template <typename U>
 class Buffer {
  public:
-  explicit Buffer(size_t size) : data_(new U[size]()) {}
-  ~Buffer() { delete[] data_; }
+  explicit Buffer(size_t size)
+      : data_(static_cast<U*>(take_scratch(
+            size <= SIZE_MAX / sizeof(U) ? size * sizeof(U) : SIZE_MAX,
+            &capacity_))) {}
+  ~Buffer() { give_back_scratch(data_, capacity_); }
   Buffer(const Buffer&) = delete;
   Buffer& operator=(const Buffer&) = delete;
   U* data() { return data_; }
   U& operator[](size_t i) { return data_[i]; }
 
  private:
+  size_t capacity_ = 0;
   U* data_;
 };
 

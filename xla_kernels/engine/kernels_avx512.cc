@@ -122,6 +122,7 @@ void gather_lanes<float, VecF16, 16>(const std::complex<float>* in,
     for (; j < n; ++j) {
       const float* src =
           reinterpret_cast<const float*>(in + offsets[0] + j * stride);
+      prefetch_row<128>(in + offsets[0] + (j + kPrefetchRows) * stride);
       const __m512 lo = _mm512_loadu_ps(src), hi = _mm512_loadu_ps(src + 16);
       _mm512_storeu_ps(dst + 32 * j, _mm512_permutex2var_ps(lo, even, hi));
       _mm512_storeu_ps(dst + 32 * j + 16, _mm512_permutex2var_ps(lo, odd, hi));
@@ -192,6 +193,7 @@ void gather_lanes<double, VecD8, 8>(const std::complex<double>* in,
     for (; j < n; ++j) {
       const double* src =
           reinterpret_cast<const double*>(in + offsets[0] + j * stride);
+      prefetch_row<128>(in + offsets[0] + (j + kPrefetchRows) * stride);
       const __m512d lo = _mm512_loadu_pd(src), hi = _mm512_loadu_pd(src + 8);
       _mm512_storeu_pd(dst + 16 * j, _mm512_permutex2var_pd(lo, even, hi));
       _mm512_storeu_pd(dst + 16 * j + 8, _mm512_permutex2var_pd(lo, odd, hi));
