@@ -95,6 +95,25 @@ def test_strided_axis_paths(isa, threads):
     assert rel_err(out, np.fft.fftn(view, axes=(0, 1))) < 1e-12
 
 
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("shape", [(8192, 37), (10007, 19), (16384, 5)])
+def test_long_strided_lines(isa, threads, shape):
+    # Long lines along axis 0: in lanes when there are enough of them (8192,
+    # a four-step length), one by one as four-step ones when there are few
+    # (16384 x 5) or when the length needs Bluestein (10007).
+    rng = np.random.default_rng(3)
+    x = (rng.standard_normal(shape) + 1j * rng.standard_normal(shape)).astype(
+        np.complex64
+    )
+    for forward in (True, False):
+        out = np.empty_like(x)
+        _jfft_cpu.engine_c2c(x, out, [0], forward, threads=threads)
+        ref = np.fft.fft(x.astype(np.complex128), axis=0)
+        if not forward:
+            ref = np.fft.ifft(x.astype(np.complex128), axis=0, norm="forward")
+        assert rel_err(out, ref) < tol(np.complex64), forward
+
+
 def test_unknown_isa_raises():
     with pytest.raises(ValueError, match="instruction set"):
         _jfft_cpu.set_isa("avx512-please")
