@@ -114,6 +114,32 @@ def test_long_strided_lines(isa, threads, shape):
         assert rel_err(out, ref) < tol(np.complex64), forward
 
 
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize(
+    "shape, axes",
+    [
+        ((3, 5, 16, 12), [2, 3]),
+        ((3, 5, 16, 12), [3, 0, 2]),
+        ((4, 33, 40), [0, 1, 2]),
+        ((2, 300, 300), [1, 2]),  # planes too big for cache: axis by axis
+    ],
+)
+def test_trailing_planes(isa, threads, shape, axes):
+    # Both last axes transformed: plane by plane while a plane is in cache,
+    # from a strided view, out of place and in place.
+    rng = np.random.default_rng(4)
+    big = rng.standard_normal(shape) + 1j * rng.standard_normal(shape)
+    big = np.concatenate([big, big[..., :3]], axis=-1)
+    view = big[..., 1 : 1 + shape[-1]]
+    ref = np.fft.fftn(view, axes=axes)
+    out = np.empty(shape, np.complex128)
+    _jfft_cpu.engine_c2c(view, out, axes, True, threads=threads)
+    assert rel_err(out, ref) < 1e-12
+    inplace = np.ascontiguousarray(view)
+    _jfft_cpu.engine_c2c(inplace, inplace, axes, True, threads=threads)
+    assert rel_err(inplace, ref) < 1e-12
+
+
 def test_unknown_isa_raises():
     with pytest.raises(ValueError, match="instruction set"):
         _jfft_cpu.set_isa("avx512-please")
