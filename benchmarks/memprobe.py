@@ -63,6 +63,10 @@ def main() -> None:
     peak = _status_kib("VmHWM")
     del y
     out["peak_extra_rss_bytes"] = (peak - base) * 1024
+    if backend.name == "jfft":
+        import jfft
+
+        out["kept_scratch_bytes"] = jfft.plan_cache_info()["scratch_bytes"]
     if backend.is_jax:
         stats = backend.jitted.lower(backend.arg).compile().memory_analysis()
         if stats is not None:

@@ -151,12 +151,12 @@ def tables(results: list[CaseResult]) -> list[tuple[str, list[str], list[list[st
     mem = [r for r in results if r.memory]
     if mem:
         header = ["case", "backend", "output MiB", "peak extra RSS MiB"]
-        header += ["XLA temp MiB"]
+        header += ["XLA temp MiB", "scratch kept MiB"]
         rows = []
         for r in mem:
             for lb, m in r.memory.items():
                 if "error" in m:
-                    rows.append([r.case.name, SHORT[lb], "-", m["error"], "-"])
+                    rows.append([r.case.name, SHORT[lb], "-", m["error"], "-", "-"])
                     continue
                 rows.append(
                     [
@@ -166,11 +166,13 @@ def tables(results: list[CaseResult]) -> list[tuple[str, list[str], list[list[st
                         + (" (preallocated)" if m.get("preallocated_output") else ""),
                         _mib(m.get("peak_extra_rss_bytes")),
                         _mib(m.get("xla_temp_bytes")),
+                        _mib(m.get("kept_scratch_bytes")),
                     ]
                 )
         title = (
             "Peak memory of one transform (RSS above steady state, incl. the output "
-            "unless preallocated)"
+            "unless preallocated; scratch kept: jfft's reuse pool after the call, "
+            "part of the steady state)"
         )
         out.append((title, header, rows))
 
