@@ -140,6 +140,43 @@ def test_trailing_planes(isa, threads, shape, axes):
     assert rel_err(inplace, ref) < 1e-12
 
 
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize(
+    "shape, axes",
+    [
+        ((1, 2**17), [1]),  # one long even line: a four-step of 2^16
+        ((3, 2 * 3 * 5**5), [1]),  # few lines, a four-step of 9375
+        ((2, 65537), [1]),  # odd prime: Bluestein four-step of the full line
+        ((3, 2**15), [0, 1]),  # c2r packed in the output, lines one by one
+        ((2**14, 3), [1, 0]),  # long real lines along axis 0
+    ],
+)
+def test_real_lines_one_by_one(isa, threads, shape, axes):
+    # Real lines too few or too long for the lanes go one by one through a
+    # complex transform with the four-step split.
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal(shape).astype(np.float32)
+    half = list(shape)
+    half[axes[-1]] = shape[axes[-1]] // 2 + 1
+    spec = np.empty(half, np.complex64)
+    _jfft_cpu.engine_r2c(x, spec, axes, threads=threads)
+    ref = np.fft.rfftn(x.astype(np.float64), axes=axes)
+    assert rel_err(spec, ref) < tol(np.float32)
+    back = np.empty(shape, np.float32)
+    # Any spectrum (numpy ignores Im of DC and Nyquist, as must we).
+    ref_spec = (rng.standard_normal(half) + 1j * rng.standard_normal(half)).astype(
+        np.complex64
+    )
+    _jfft_cpu.engine_c2r(ref_spec, back, axes, threads=threads)
+    want = np.fft.irfftn(
+        ref_spec.astype(np.complex128),
+        s=[shape[a] for a in axes],
+        axes=axes,
+        norm="forward",
+    )
+    assert rel_err(back, want) < tol(np.float32)
+
+
 def test_unknown_isa_raises():
     with pytest.raises(ValueError, match="instruction set"):
         _jfft_cpu.set_isa("avx512-please")

@@ -109,8 +109,16 @@ const KernelTable<T>& kernels() {
   return baseline::kernels<T>();
 }
 
-// A lane group's buffers (data and scratch) should fit in this much cache.
+// A plane transformed whole by one thread (c2c_trailing_planes) should fit
+// in this much cache.
 constexpr size_t kCacheBytes = 512 * 1024;
+
+// Contiguous lines whose lane group needs more than this (data and scratch,
+// all lanes) are split four-step instead. Measured with 2 threads on a
+// 1 MiB L2 / 32 MiB L3 machine (AVX-512, 16 float lanes): lanes win up to
+// 4 MiB, by 1.2-2x for 4096..16384 floats, tie at 8 MiB (32768) and lose 2x
+// at 16 MiB (65536).
+constexpr size_t kLaneGroupBytes = size_t{4} << 20;
 
 // Below this many elements per axis pass, threads cost more than they save.
 constexpr int64_t kMinElementsPerThread = 1 << 15;
@@ -342,13 +350,17 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
   // strided line 2-4x (axis 0 of 4096 x 256 up to 65536 x 32). A length with
   // a split never needs Bluestein, so its (large) direct plan is not built.
   const bool four_step_n = FourStepPlan<T>::split(n) > 0;
-  const bool long_lines =
-      n * k.lanes * 2 * sizeof(std::complex<T>) > kCacheBytes &&
-      (lines.in_stride == 1 || !four_step_n);
   std::shared_ptr<const C2CPlan<T>> plan;
   if (!four_step_n) plan = get_c2c_plan<T>(n);
   const int64_t four_step_length =
       four_step_n ? n : (plan->bluestein() ? plan->bluestein()->length() : 0);
+  // A lane group's buffer: the lines and the plan's scratch, per lane.
+  const int64_t lane_values =
+      four_step_n ? 2 * n : n + static_cast<int64_t>(plan->scratch_size());
+  const bool long_lines =
+      static_cast<size_t>(lane_values) * k.lanes * sizeof(std::complex<T>) >
+          kLaneGroupBytes &&
+      (lines.in_stride == 1 || !four_step_n);
   if ((long_lines || lines.count < k.lanes) && four_step_length > 0 &&
       FourStepPlan<T>::split(four_step_length) > 0) {
     const auto four_step = get_four_step_plan<T>(four_step_length);
@@ -377,6 +389,160 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
   parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
                [&](int64_t begin, int64_t end) {
                  k.c2c(*plan, in, out, lines, begin, end, forward, {});
+               });
+}
+
+// One contiguous complex line of length n, in place, through c2c_axis (so a
+// long one gets the four-step split and the threads).
+template <typename T>
+void c2c_line(std::complex<T>* data, int64_t n, bool forward,
+              const Parallelism& parallelism) {
+  const std::vector<int64_t> shape = {1, n}, strides = {n, 1};
+  c2c_axis<T>(data, strides, data, strides, shape, 1, forward, parallelism);
+}
+
+// Whether real lines go one by one through c2r_line/r2c_line rather than
+// through the kernels' lanes: when they are too few to fill the lanes or too
+// long for a lane group, and their complex transform (n/2 or n) has a
+// four-step split, directly or for Bluestein's padded length. Otherwise a
+// lone long line would run on scalar code.
+template <typename T>
+bool real_lines_one_by_one(const RealPlan<T>& plan, int64_t count) {
+  const C2CPlan<T>& complex_plan = plan.complex_plan();
+  const int64_t length = complex_plan.length();
+  const int64_t four_step_length =
+      complex_plan.bluestein() ? complex_plan.bluestein()->length() : length;
+  if (FourStepPlan<T>::split(four_step_length) == 0) return false;
+  const int64_t lanes = kernels<T>().lanes;
+  const size_t lane_group_bytes =
+      static_cast<size_t>(length + complex_plan.scratch_size()) * lanes *
+      sizeof(std::complex<T>);
+  return count < lanes || lane_group_bytes > kLaneGroupBytes;
+}
+
+// r2c of one line of length n (the kernels' r2c_transform, with the complex
+// transform by c2c_line): even n = 2h transforms z_j = x_2j + i x_2j+1 and
+// splits the spectra of the even and odd samples; odd n transforms x + 0i.
+template <typename T>
+void r2c_line(const RealPlan<T>& plan, const T* in, int64_t in_stride,
+              std::complex<T>* out, int64_t out_stride,
+              const Parallelism& parallelism) {
+  using C = std::complex<T>;
+  const int64_t n = plan.length();
+  if (n % 2 == 1) {
+    ScratchArray<C> z(n);
+    for (int64_t j = 0; j < n; ++j) z[j] = C(in[j * in_stride], T(0));
+    c2c_line(z.get(), n, true, parallelism);
+    for (int64_t k = 0; 2 * k <= n; ++k) out[k * out_stride] = z[k];
+    return;
+  }
+  const int64_t half = n / 2;
+  ScratchArray<C> z(half);
+  for (int64_t j = 0; j < half; ++j) {
+    z[j] = C(in[2 * j * in_stride], in[(2 * j + 1) * in_stride]);
+  }
+  c2c_line(z.get(), half, true, parallelism);
+  out[0] = C(z[0].real() + z[0].imag(), T(0));
+  out[half * out_stride] = C(z[0].real() - z[0].imag(), T(0));
+  const C* w = plan.twiddles();
+  for (int64_t k = 1; 2 * k <= half; ++k) {
+    const T ar = z[k].real(), ai = z[k].imag();
+    const T br = z[half - k].real(), bi = -z[half - k].imag();
+    const T even_r = T(0.5) * (ar + br), even_i = T(0.5) * (ai + bi);
+    // odd = (a - b) / (2i), rotated by w^k
+    const T odd_r = T(0.5) * (ai - bi), odd_i = T(-0.5) * (ar - br);
+    const T wr = w[k].real(), wi = w[k].imag();
+    const T rot_r = odd_r * wr - odd_i * wi, rot_i = odd_r * wi + odd_i * wr;
+    out[k * out_stride] = C(even_r + rot_r, even_i + rot_i);
+    if (2 * k != half) {
+      out[(half - k) * out_stride] = C(even_r - rot_r, rot_i - even_i);
+    }
+  }
+}
+
+// c2r of one line (the kernels' c2r_transform, with the complex transform by
+// c2c_line). Only Re of DC and Nyquist count; a packed line (even n) holds
+// n/2 values with Re(Nyquist) in Im(DC). The line is read whole before
+// anything is written, so `out` may overlap it (the packed path).
+template <typename T>
+void c2r_line(const RealPlan<T>& plan, const std::complex<T>* in,
+              int64_t in_stride, bool packed, T* out, int64_t out_stride,
+              const Parallelism& parallelism) {
+  using C = std::complex<T>;
+  const int64_t n = plan.length();
+  if (n % 2 == 1) {
+    ScratchArray<C> z(n);
+    z[0] = C(in[0].real(), T(0));
+    for (int64_t k = 1; 2 * k < n; ++k) {
+      z[k] = in[k * in_stride];
+      z[n - k] = std::conj(z[k]);
+    }
+    c2c_line(z.get(), n, false, parallelism);
+    for (int64_t j = 0; j < n; ++j) out[j * out_stride] = z[j].real();
+    return;
+  }
+  const int64_t half = n / 2;
+  ScratchArray<C> z(half);
+  const T dc = in[0].real();
+  const T nyquist = packed ? in[0].imag() : in[half * in_stride].real();
+  z[0] = C(dc + nyquist, dc - nyquist);
+  const C* w = plan.twiddles();
+  for (int64_t k = 1; k < half; ++k) {
+    const C a = in[k * in_stride];
+    const C b = in[(half - k) * in_stride];
+    const T sr = a.real() + b.real(), si = a.imag() - b.imag();  // a + conj b
+    const T dr = a.real() - b.real(), di = a.imag() + b.imag();  // a - conj b
+    // i * d * conj(w^k)
+    const T ir = -di, ii = dr;
+    const T wr = w[k].real(), wi = -w[k].imag();
+    z[k] = C(sr + ir * wr - ii * wi, si + ir * wi + ii * wr);
+  }
+  c2c_line(z.get(), half, false, parallelism);
+  for (int64_t j = 0; j < half; ++j) {
+    out[2 * j * out_stride] = z[j].real();
+    out[(2 * j + 1) * out_stride] = z[j].imag();
+  }
+}
+
+template <typename T, typename LineFn>
+void real_lines(const LineSet& lines, int64_t n, const Parallelism& parallelism,
+                LineFn&& line_fn);
+
+// The c2r along the last axis: lines one by one or in the kernels' lanes.
+template <typename T>
+void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in,
+               const LineSet& lines, bool packed, T* out,
+               const Parallelism& parallelism) {
+  const int64_t n = plan.length();
+  if (real_lines_one_by_one(plan, lines.count)) {
+    real_lines<T>(lines, n, parallelism,
+                  [&](int64_t from, int64_t to, const Parallelism& inner) {
+                    c2r_line(plan, in + from, lines.in_stride, packed, out + to,
+                             lines.out_stride, inner);
+                  });
+    return;
+  }
+  const KernelTable<T>& k = kernels<T>();
+  parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
+               [&](int64_t begin, int64_t end) {
+                 k.c2r(plan, in, out, lines, begin, end, packed);
+               });
+}
+
+// Real lines one by one (see real_lines_one_by_one): threads take whole
+// lines, or split a lone line's transform.
+template <typename T, typename LineFn>
+void real_lines(const LineSet& lines, int64_t n, const Parallelism& parallelism,
+                LineFn&& line_fn) {
+  const Parallelism serial;
+  const Parallelism& inner = lines.count > 1 ? serial : parallelism;
+  parallel_for(lines.count, 1, lines.count * n, parallelism,
+               [&](int64_t begin, int64_t end) {
+                 for (int64_t line = begin; line < end; ++line) {
+                   int64_t in_offset, out_offset;
+                   line_start(lines, line, &in_offset, &out_offset);
+                   line_fn(in_offset, out_offset, inner);
+                 }
                });
 }
 
@@ -534,10 +700,18 @@ void r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
   const auto plan = get_real_plan<T>(in.shape[last]);
   const LineSet lines = lines_along(in.shape, in.strides, out.strides, last);
   const KernelTable<T>& k = kernels<T>();
-  parallel_for(lines.count, k.lanes, lines.count * in.shape[last], parallelism,
-               [&](int64_t begin, int64_t end) {
-                 k.r2c(*plan, in.data, out.data, lines, begin, end);
-               });
+  if (real_lines_one_by_one(*plan, lines.count)) {
+    real_lines<T>(lines, in.shape[last], parallelism,
+                  [&](int64_t from, int64_t to, const Parallelism& inner) {
+                    r2c_line(*plan, in.data + from, lines.in_stride,
+                             out.data + to, lines.out_stride, inner);
+                  });
+  } else {
+    parallel_for(lines.count, k.lanes, lines.count * in.shape[last],
+                 parallelism, [&](int64_t begin, int64_t end) {
+                   k.r2c(*plan, in.data, out.data, lines, begin, end);
+                 });
+  }
   for (size_t a = 0; a + 1 < checked.size(); ++a) {
     c2c_axis<T>(out.data, out.strides, out.data, out.strides, out.shape,
                 checked[a], true, parallelism);
@@ -562,7 +736,6 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
   if (is_empty(in.shape)) return;
 
   const auto plan = get_real_plan<T>(n);
-  const KernelTable<T>& k = kernels<T>();
   const std::vector<int64_t> others(checked.begin(), checked.end() - 1);
 
   // The other axes first. For even n with a unit-stride output the spectrum
@@ -601,10 +774,7 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
     }
     const LineSet lines =
         lines_along(in.shape, half_strides, out.strides, last);
-    parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
-                 [&](int64_t begin, int64_t end) {
-                   k.c2r(*plan, packed, out.data, lines, begin, end, true);
-                 });
+    c2r_lines(*plan, packed, lines, true, out.data, parallelism);
     return;
   }
 
@@ -624,10 +794,7 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
     src_strides = strides;
   }
   const LineSet lines = lines_along(in.shape, src_strides, out.strides, last);
-  parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
-               [&](int64_t begin, int64_t end) {
-                 k.c2r(*plan, src, out.data, lines, begin, end, false);
-               });
+  c2r_lines(*plan, src, lines, false, out.data, parallelism);
 }
 
 template void c2c<float>(ArrayView<const std::complex<float>>,
