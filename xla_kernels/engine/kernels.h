@@ -268,9 +268,9 @@ template <bool kFwd, typename T, typename V>
 Cx<V>* run_passes(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch) {
   const auto& passes = plan.passes();
   const int64_t n = plan.length();
-  Cx<V>* work = scratch + n;
+  Cx<V>* work = scratch + C2CPlan<T>::kPassSkew + n;
   Cx<V>* src = data;
-  Cx<V>* dst = scratch;
+  Cx<V>* dst = scratch + C2CPlan<T>::kPassSkew;
   for (const auto& pass : passes) {
     const std::complex<T>* tw = plan.twiddles() + pass.twiddle_offset;
     switch (pass.radix) {

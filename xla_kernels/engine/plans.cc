@@ -156,7 +156,7 @@ C2CPlan<T>::C2CPlan(int64_t length) : length_(length) {
     }
     l1 *= p;
   }
-  scratch_size_ = length + work_size_;
+  scratch_size_ = kPassSkew + length + work_size_;
 }
 
 template <typename T>
