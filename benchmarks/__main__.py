@@ -36,6 +36,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     p.add_argument("--no-accuracy", action="store_true", help="skip error checks")
     p.add_argument(
+        "--isa",
+        default="auto",
+        choices=["auto", "avx512", "avx2", "baseline"],
+        help="jfft's kernels (default: the best the CPU runs); the peers keep theirs",
+    )
+    p.add_argument(
         "--out",
         default=os.path.dirname(os.path.abspath(__file__)),
         help="where RESULTS.md, results.json, results.png go (default benchmarks/)",
@@ -78,6 +84,10 @@ def main(argv: list[str] | None = None) -> None:
     load_before = " ".join(f"{v:.2f}" for v in os.getloadavg())
     backends, versions, run_notes = load_all(args.threads)
     native_before = native_module_stamp()
+    import jfft._jfft_cpu as jfft_native
+
+    jfft_native.set_isa(args.isa)
+    versions["jfft kernels"] = jfft_native.isa()
     versions["numpy"] = np.__version__  # the accuracy reference
     for line in run_notes:
         print(f"note: {line}")
