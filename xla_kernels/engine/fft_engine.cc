@@ -560,6 +560,10 @@ std::vector<int64_t> row_major_strides(const std::vector<int64_t>& shape) {
 
 const char* isa() { return kernels<float>().isa; }
 
+int64_t preferred_largest_radix() {
+  return current_isa().load() == Isa::kAvx512 ? 8 : 4;
+}
+
 void set_isa(const char* name) {
   const std::string choice(name);
   Isa isa;

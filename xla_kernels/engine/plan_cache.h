@@ -18,13 +18,13 @@ class PlanCache {
  public:
   explicit PlanCache(size_t capacity) : capacity_(capacity) {}
 
-  // The cached plan of this kind, precision and length, built on a miss.
-  // Plans are built outside the lock; when two threads race, one plan wins
-  // and both are valid.
+  // The cached plan of this kind, precision, length and largest radix,
+  // built on a miss as Plan(length, largest_radix). Plans are built outside
+  // the lock; when two threads race, one plan wins and both are valid.
   template <typename Plan>
   std::shared_ptr<const Plan> get(PlanKind kind, size_t precision,
-                                  int64_t length) {
-    const Key key{static_cast<int>(kind), precision, length};
+                                  int64_t length, int64_t largest_radix) {
+    const Key key{static_cast<int>(kind), precision, length, largest_radix};
     {
       std::lock_guard<std::mutex> lock(mutex_);
       auto it = entries_.find(key);
@@ -33,7 +33,8 @@ class PlanCache {
         return std::static_pointer_cast<const Plan>(it->second.plan);
       }
     }
-    std::shared_ptr<const Plan> plan = std::make_shared<const Plan>(length);
+    std::shared_ptr<const Plan> plan =
+        std::make_shared<const Plan>(length, largest_radix);
     std::lock_guard<std::mutex> lock(mutex_);
     if (capacity_ == 0) return plan;
     auto it = entries_.find(key);
@@ -66,7 +67,7 @@ class PlanCache {
   }
 
  private:
-  using Key = std::tuple<int, size_t, int64_t>;
+  using Key = std::tuple<int, size_t, int64_t, int64_t>;
   struct Entry {
     std::shared_ptr<const void>
         plan;  // plans in use elsewhere outlive eviction

@@ -20,11 +20,11 @@ std::complex<T> unit_root(int64_t r, int64_t n) {
   return {static_cast<T>(std::cos(angle)), static_cast<T>(std::sin(angle))};
 }
 
-std::vector<int64_t> factorize(int64_t n) {
+std::vector<int64_t> factorize(int64_t n, int64_t largest_radix) {
   std::vector<int64_t> factors;
-  // Radix 8, then 4 (fewest passes over the data), a remaining 2 moved to
-  // the front.
-  while (n % 8 == 0) {
+  // Radix 8 (where allowed), then 4 (fewest passes over the data), a
+  // remaining 2 moved to the front.
+  while (largest_radix >= 8 && n % 8 == 0) {
     factors.push_back(8);
     n /= 8;
   }
@@ -47,9 +47,9 @@ std::vector<int64_t> factorize(int64_t n) {
 }
 
 // Rough operation count of the direct mixed-radix transform.
-double direct_cost(int64_t n) {
+double direct_cost(int64_t n, int64_t largest_radix) {
   double cost = 0;
-  for (int64_t p : factorize(n)) {
+  for (int64_t p : factorize(n, largest_radix)) {
     cost += (p <= 8) ? static_cast<double>(p) : 1.1 * static_cast<double>(p);
   }
   return cost * static_cast<double>(n);
@@ -97,20 +97,20 @@ std::vector<std::complex<T>> forward_transform(const C2CPlan<T>& plan,
 }  // namespace
 
 template <typename T>
-C2CPlan<T>::C2CPlan(int64_t length) : length_(length) {
+C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
   if (length < 1) {
     throw std::invalid_argument("FFT length must be at least 1, got " +
                                 std::to_string(length));
   }
   if (length == 1) return;
-  const std::vector<int64_t> factors = factorize(length);
+  const std::vector<int64_t> factors = factorize(length, largest_radix);
   const int64_t largest = factors.back();
   if (largest > 5) {
     const int64_t padded = bluestein_size(2 * length - 1);
-    const double bluestein_cost =
-        2.0 * direct_cost(padded) + 6.0 * static_cast<double>(padded);
-    if (largest > 32 && bluestein_cost < direct_cost(length)) {
-      bluestein_plan_ = std::make_unique<C2CPlan<T>>(padded);
+    const double bluestein_cost = 2.0 * direct_cost(padded, largest_radix) +
+                                  6.0 * static_cast<double>(padded);
+    if (largest > 32 && bluestein_cost < direct_cost(length, largest_radix)) {
+      bluestein_plan_ = std::make_unique<C2CPlan<T>>(padded, largest_radix);
       chirp_.resize(length);
       // k^2 mod 2n, kept exact in integers: exp(-pi i k^2 / n).
       int64_t q = 0;
@@ -133,7 +133,7 @@ C2CPlan<T>::C2CPlan(int64_t length) : length_(length) {
         q += 2 * k + 1;
         q %= 2 * length;
       }
-      kernel = forward_transform(C2CPlan<double>(padded), std::move(kernel));
+      kernel = forward_transform(C2CPlan<double>(padded, 8), std::move(kernel));
       chirp_spectrum_.assign(kernel.begin(), kernel.end());
       scratch_size_ = padded + bluestein_plan_->scratch_size();
       return;
@@ -160,18 +160,18 @@ C2CPlan<T>::C2CPlan(int64_t length) : length_(length) {
 }
 
 template <typename T>
-RealPlan<T>::RealPlan(int64_t length) : length_(length) {
+RealPlan<T>::RealPlan(int64_t length, int64_t largest_radix) : length_(length) {
   if (length < 1) {
     throw std::invalid_argument("FFT length must be at least 1, got " +
                                 std::to_string(length));
   }
   if (length % 2 == 0) {
     const int64_t half = length / 2;
-    complex_plan_ = get_c2c_plan<T>(half);
+    complex_plan_ = get_c2c_plan<T>(half, largest_radix);
     twiddles_.resize(half);
     for (int64_t k = 0; k < half; ++k) twiddles_[k] = unit_root<T>(k, length);
   } else {
-    complex_plan_ = get_c2c_plan<T>(length);
+    complex_plan_ = get_c2c_plan<T>(length, largest_radix);
   }
 }
 
@@ -183,7 +183,7 @@ int64_t FourStepPlan<T>::split(int64_t length) {
   if (length < (1 << 12)) return 0;
   // Radices 2, 3, 4, 5, 8 only (factorize puts 4s and 8s last, so the last
   // factor is not the largest prime).
-  for (int64_t p : factorize(length)) {
+  for (int64_t p : factorize(length, 8)) {
     if (p > 5 && p != 8) return 0;
   }
   // The most balanced split, unless one within 4x of it has both factors a
@@ -202,15 +202,15 @@ int64_t FourStepPlan<T>::split(int64_t length) {
 }
 
 template <typename T>
-FourStepPlan<T>::FourStepPlan(int64_t length) {
+FourStepPlan<T>::FourStepPlan(int64_t length, int64_t largest_radix) {
   n1_ = split(length);
   if (n1_ == 0) {
     throw std::invalid_argument("no four-step split for length " +
                                 std::to_string(length));
   }
   n2_ = length / n1_;
-  columns_ = get_c2c_plan<T>(n1_);
-  rows_ = get_c2c_plan<T>(n2_);
+  columns_ = get_c2c_plan<T>(n1_, largest_radix);
+  rows_ = get_c2c_plan<T>(n2_, largest_radix);
   const int64_t blocks = (n2_ + kPostTwiddleBlock - 1) / kPostTwiddleBlock;
   twiddle_re_.resize(blocks * kPostTwiddleBlock * n1_);
   twiddle_im_.resize(twiddle_re_.size());
@@ -224,33 +224,40 @@ FourStepPlan<T>::FourStepPlan(int64_t length) {
 }
 
 template <typename T>
-std::shared_ptr<const C2CPlan<T>> get_c2c_plan(int64_t length) {
-  return plan_cache().get<C2CPlan<T>>(PlanKind::kComplex, sizeof(T), length);
+std::shared_ptr<const C2CPlan<T>> get_c2c_plan(int64_t length,
+                                               int64_t largest_radix) {
+  return plan_cache().get<C2CPlan<T>>(PlanKind::kComplex, sizeof(T), length,
+                                      largest_radix);
 }
 
 template <typename T>
-std::shared_ptr<const RealPlan<T>> get_real_plan(int64_t length) {
-  return plan_cache().get<RealPlan<T>>(PlanKind::kReal, sizeof(T), length);
+std::shared_ptr<const RealPlan<T>> get_real_plan(int64_t length,
+                                                 int64_t largest_radix) {
+  return plan_cache().get<RealPlan<T>>(PlanKind::kReal, sizeof(T), length,
+                                       largest_radix);
 }
 
 template <typename T>
-std::shared_ptr<const FourStepPlan<T>> get_four_step_plan(int64_t length) {
+std::shared_ptr<const FourStepPlan<T>> get_four_step_plan(
+    int64_t length, int64_t largest_radix) {
   return plan_cache().get<FourStepPlan<T>>(PlanKind::kFourStep, sizeof(T),
-                                           length);
+                                           length, largest_radix);
 }
 
 template class FourStepPlan<float>;
 template class FourStepPlan<double>;
-template std::shared_ptr<const FourStepPlan<float>> get_four_step_plan(int64_t);
-template std::shared_ptr<const FourStepPlan<double>> get_four_step_plan(
-    int64_t);
 template class C2CPlan<float>;
 template class C2CPlan<double>;
 template class RealPlan<float>;
 template class RealPlan<double>;
-template std::shared_ptr<const C2CPlan<float>> get_c2c_plan(int64_t);
-template std::shared_ptr<const C2CPlan<double>> get_c2c_plan(int64_t);
-template std::shared_ptr<const RealPlan<float>> get_real_plan(int64_t);
-template std::shared_ptr<const RealPlan<double>> get_real_plan(int64_t);
+template std::shared_ptr<const C2CPlan<float>> get_c2c_plan(int64_t, int64_t);
+template std::shared_ptr<const C2CPlan<double>> get_c2c_plan(int64_t, int64_t);
+template std::shared_ptr<const RealPlan<float>> get_real_plan(int64_t, int64_t);
+template std::shared_ptr<const RealPlan<double>> get_real_plan(int64_t,
+                                                               int64_t);
+template std::shared_ptr<const FourStepPlan<float>> get_four_step_plan(int64_t,
+                                                                       int64_t);
+template std::shared_ptr<const FourStepPlan<double>> get_four_step_plan(
+    int64_t, int64_t);
 
 }  // namespace jfft::engine

@@ -33,7 +33,9 @@ class C2CPlan {
     size_t twiddle_offset;
   };
 
-  explicit C2CPlan(int64_t length);
+  // Radices 8, 4 and 2 (no 8 when largest_radix < 8), 3, 5 and any odd
+  // prime; Bluestein where a large prime makes that cheaper.
+  C2CPlan(int64_t length, int64_t largest_radix);
 
   // The passes ping-pong between the data and scratch + kPassSkew: with a
   // power-of-two length both would otherwise sit at the same offsets modulo
@@ -76,7 +78,7 @@ class RealPlan {
  public:
   using Complex = std::complex<T>;
 
-  explicit RealPlan(int64_t length);
+  RealPlan(int64_t length, int64_t largest_radix);
 
   int64_t length() const { return length_; }
   // Even lengths run a complex plan of n/2, odd lengths one of n.
@@ -99,7 +101,7 @@ class FourStepPlan {
  public:
   using Complex = std::complex<T>;
 
-  explicit FourStepPlan(int64_t length);
+  FourStepPlan(int64_t length, int64_t largest_radix);
 
   // A good split of `length`, or 0 when the direct plan is better.
   static int64_t split(int64_t length);
@@ -120,13 +122,23 @@ class FourStepPlan {
   std::vector<T> twiddle_re_, twiddle_im_;
 };
 
-// Cached plans, shared between callers and threads.
+// The largest radix of plans built now: 8 when the kernels in use have 32
+// vector registers (AVX-512), else 4: a radix-8 butterfly holds 16 vectors,
+// which spill with 16 registers (AVX2 ran 1024-point lines 10% faster with
+// radix 4, AVX-512 4-11% slower). Defined by the driver.
+int64_t preferred_largest_radix();
+
+// Cached plans, shared between callers and threads; by default for the
+// kernels in use now.
 template <typename T>
-std::shared_ptr<const C2CPlan<T>> get_c2c_plan(int64_t length);
+std::shared_ptr<const C2CPlan<T>> get_c2c_plan(
+    int64_t length, int64_t largest_radix = preferred_largest_radix());
 template <typename T>
-std::shared_ptr<const RealPlan<T>> get_real_plan(int64_t length);
+std::shared_ptr<const RealPlan<T>> get_real_plan(
+    int64_t length, int64_t largest_radix = preferred_largest_radix());
 template <typename T>
-std::shared_ptr<const FourStepPlan<T>> get_four_step_plan(int64_t length);
+std::shared_ptr<const FourStepPlan<T>> get_four_step_plan(
+    int64_t length, int64_t largest_radix = preferred_largest_radix());
 
 }  // namespace jfft::engine
 
