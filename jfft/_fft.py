@@ -91,10 +91,6 @@ def _options(workers: Any) -> dict:
     return {"backend": _backend.get(), "workers": _resolve_workers(workers)}
 
 
-def _scale(y: jax.Array, factor: float) -> jax.Array:
-    return y if factor == 1.0 else y * factor
-
-
 # The three transform families, each over a canonical (axes, lengths).
 
 
@@ -107,8 +103,8 @@ def _c2c(a, axes_lengths_fn, norm, forward: bool, workers) -> jax.Array:
     x = _args.fit(x, axes, lengths)
     if not axes:
         return x
-    y = _sharding.bind(c2c_p, x, axes=axes, forward=forward, **options)
-    return _scale(y, _args.scale_factor(norm, lengths, inverse=not forward))
+    scale = _args.scale_factor(norm, lengths, inverse=not forward)
+    return _sharding.bind(c2c_p, x, axes=axes, forward=forward, scale=scale, **options)
 
 
 def _r2c(a, axes_lengths_fn, norm, workers, func: str, *, inverse_norm=False):
@@ -121,8 +117,8 @@ def _r2c(a, axes_lengths_fn, norm, workers, func: str, *, inverse_norm=False):
     if not axes:
         raise ValueError(f"{func}: axes must name at least one axis")
     x = _args.fit(x, axes, lengths)
-    y = _sharding.bind(r2c_p, x, axes=axes, **options)
-    return _scale(y, _args.scale_factor(norm, lengths, inverse=inverse_norm))
+    scale = _args.scale_factor(norm, lengths, inverse=inverse_norm)
+    return _sharding.bind(r2c_p, x, axes=axes, scale=scale, **options)
 
 
 def _c2r(a, axes_lengths_fn, norm, workers, func: str, *, conjugate=False):
@@ -140,10 +136,12 @@ def _c2r(a, axes_lengths_fn, norm, workers, func: str, *, conjugate=False):
     out_shape = list(x.shape)
     out_shape[axes[-1]] = lengths[-1]
     _args.check_size(out_shape, "n/s")
-    y = _sharding.bind(c2r_p, x, axes=axes, last_length=lengths[-1], **options)
     # hfft (conjugate) is irfft(conj(a)) with the opposite norm: a
     # forward-direction transform, unscaled under "backward".
-    return _scale(y, _args.scale_factor(norm, lengths, inverse=not conjugate))
+    scale = _args.scale_factor(norm, lengths, inverse=not conjugate)
+    return _sharding.bind(
+        c2r_p, x, axes=axes, last_length=lengths[-1], scale=scale, **options
+    )
 
 
 def _one(n, axis, *, c2r=False):

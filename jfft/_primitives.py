@@ -1,9 +1,10 @@
 """jfft's three primitives and their rules.
 
-- ``c2c(x, axes, forward)``: unnormalised complex DFT over ``axes``.
-- ``r2c(x, axes)``: unnormalised real-to-half-complex DFT; ``axes[-1]`` halved.
-- ``c2r(x, axes, last_length)``: numpy's unnormalised inverse of r2c; only the
-  last listed axis is Hermitian, with output length ``last_length``.
+- ``c2c(x, axes, forward, scale)``: complex DFT over ``axes``, times scale.
+- ``r2c(x, axes, scale)``: real-to-half-complex DFT; ``axes[-1]`` halved.
+- ``c2r(x, axes, last_length, scale)``: numpy's unnormalised inverse of r2c
+  (times scale); only the last listed axis is Hermitian, with output length
+  ``last_length``.
 
 All are linear. Transposes (JAX's linear transpose, no conjugation):
 the DFT matrix is symmetric, so c2c is its own transpose; r2c and c2r are
@@ -11,6 +12,11 @@ each other's transposes up to conjugation and the half-spectrum weights w
 (1 at DC and, for even lengths, Nyquist; 2 elsewhere):
 ``r2c^T(ct) = c2r(conj(ct) / w)`` and ``c2r^T(ct) = w * conj(r2c(ct))``.
 Batching only shifts ``axes``; no data moves.
+
+Each also carries ``scale``, a factor applied to its result (a norm's 1/n or
+1/sqrt(n)): folded into the native kernels, which scale the output in place
+while it is warm instead of XLA multiplying into a fresh array. The rules
+carry it unchanged: a scaled map's transpose is the scaled transpose.
 
 Each primitive also carries execution options that do not change its value:
 ``backend`` ("native" lowers to jfft's FFI kernels on CPU, and on CUDA GPUs
@@ -82,49 +88,99 @@ def _last_axes_apply(fn, x, axes):
     return jax.numpy.moveaxis(fn(x), dest, axes)
 
 
-def _c2c_xla(x, *, axes, forward, **options):
+def _scaled(y, factor):
+    return y if factor == 1 else y * np.array(factor, np.finfo(y.dtype).dtype)
+
+
+def _c2c_xla(x, *, axes, forward, scale, **options):
     del options
     lengths = tuple(x.shape[a] for a in axes)
     if forward:
         kind = lax.FftType.FFT
-        factor = 1
+        factor = scale
     else:  # XLA's inverse is normalised; ours is not
         kind = lax.FftType.IFFT
-        factor = math.prod(lengths)
+        factor = math.prod(lengths) * scale
     y = _last_axes_apply(lambda t: lax.fft(t, kind, lengths), x, axes)
-    return y if factor == 1 else y * np.array(factor, y.real.dtype)
+    return _scaled(y, factor)
 
 
-def _r2c_xla(x, *, axes, **options):
+def _r2c_xla(x, *, axes, scale, **options):
     del options
     lengths = tuple(x.shape[a] for a in axes)
-    return _last_axes_apply(lambda t: lax.fft(t, lax.FftType.RFFT, lengths), x, axes)
+    y = _last_axes_apply(lambda t: lax.fft(t, lax.FftType.RFFT, lengths), x, axes)
+    return _scaled(y, scale)
 
 
-def _c2r_xla(x, *, axes, last_length, **options):
+def _c2r_xla(x, *, axes, last_length, scale, **options):
     del options
     lengths = tuple(x.shape[a] for a in axes[:-1]) + (last_length,)
     y = _last_axes_apply(lambda t: lax.fft(t, lax.FftType.IRFFT, lengths), x, axes)
-    return y * np.array(math.prod(lengths), y.dtype)
+    return _scaled(y, math.prod(lengths) * scale)
 
 
-def _lowerings(name, xla_impl):
+def _lowerings(prim, xla_impl):
     xla_lowering = mlir.lower_fun(xla_impl, multiple_results=False)
-    native = jax.ffi.ffi_lowering(name)
+    native = jax.ffi.ffi_lowering(f"jfft_{prim.name}")
 
-    def native_lowering(ctx, x, *, axes, backend, workers, **params):
+    def native_lowering(ctx, x, *, axes, backend, workers, scale, **params):
         if backend == "xla":
-            return xla_lowering(ctx, x, axes=axes, backend=backend, **params)
+            return xla_lowering(
+                ctx,
+                x,
+                axes=axes,
+                backend=backend,
+                workers=workers,
+                scale=scale,
+                **params,
+            )
         params.pop("last_length", None)  # carried by the output shape
         return native(
             ctx,
             x,
             axes=np.asarray(axes, np.int64),
             workers=np.int64(workers),
+            scale=np.float64(scale),
             **params,
         )
 
-    return native_lowering, xla_lowering
+    def unscaled_then_multiply(x, *, scale, **params):
+        return _scaled(prim.bind(x, scale=1.0, **params), scale)
+
+    scaled_lowering = mlir.lower_fun(unscaled_then_multiply, multiple_results=False)
+
+    def cuda_lowering(ctx, x, *, axes, backend, workers, scale, **params):
+        # The CUDA handlers take no scale: XLA multiplies after them.
+        if backend == "xla" or scale == 1.0:
+            if backend == "xla":
+                return xla_lowering(
+                    ctx,
+                    x,
+                    axes=axes,
+                    backend=backend,
+                    workers=workers,
+                    scale=scale,
+                    **params,
+                )
+            params.pop("last_length", None)
+            return native(
+                ctx,
+                x,
+                axes=np.asarray(axes, np.int64),
+                workers=np.int64(workers),
+                **params,
+            )
+        return scaled_lowering(
+            ctx,
+            x,
+            axes=axes,
+            backend=backend,
+            workers=workers,
+            scale=scale,
+            **params,
+        )
+
+    return native_lowering, cuda_lowering, xla_lowering
 
 
 # Transposes ------------------------------------------------------------------
@@ -175,15 +231,21 @@ def _batch(prim, batched_args, batch_dims, *, axes, **params):
 # Declarations ----------------------------------------------------------------
 
 
+# The CUDA lowerings, registered when the CUDA module is built (kept here so
+# that tests can lower for CUDA on machines without one).
+CUDA_LOWERINGS = {}
+
+
 def _declare(name, abstract, xla_impl):
     prim = Primitive(name)
     prim.def_impl(partial(dispatch.apply_primitive, prim))
     prim.def_abstract_eval(abstract)
-    native_lowering, xla_lowering = _lowerings(f"jfft_{name}", xla_impl)
+    native_lowering, cuda_lowering, xla_lowering = _lowerings(prim, xla_impl)
     mlir.register_lowering(prim, xla_lowering)
     mlir.register_lowering(prim, native_lowering, platform="cpu")
-    if _native.has_cuda():  # same targets and attributes, registered for CUDA
-        mlir.register_lowering(prim, native_lowering, platform="cuda")
+    CUDA_LOWERINGS[name] = cuda_lowering
+    if _native.has_cuda():  # same targets, registered for CUDA
+        mlir.register_lowering(prim, cuda_lowering, platform="cuda")
     ad.deflinear2(
         prim, lambda ct, x, **params: [transpose_rule(name, ct, x, _bind, **params)]
     )

@@ -279,6 +279,47 @@ def test_schedule_rejects_bad_problems(cuda_module, kind_, in_shape, out_shape, 
         cuda_module._schedule(kind_, in_shape, out_shape, axes)
 
 
+@pytest.mark.parametrize(
+    "name, scaled",
+    [
+        ("fft2", False),
+        ("ifft2", True),
+        ("rfft2", False),
+        ("irfft2", True),
+        ("hfft", False),
+        ("fftn", True),
+    ],
+)
+def test_cuda_lowering_scales_outside_the_handlers(name, scaled):
+    # The CUDA handlers take no `scale` attribute: lowered for CUDA (no GPU
+    # needed), a normalised transform is the unscaled custom call followed
+    # by an XLA multiply, and the custom call carries only axes, forward
+    # and workers.
+    from jax.interpreters import mlir
+
+    from jfft import _primitives
+
+    for prim_name, lowering in _primitives.CUDA_LOWERINGS.items():
+        mlir.register_lowering(
+            _primitives.PRIMITIVES[prim_name], lowering, platform="cuda"
+        )
+    norm = "ortho" if name == "fftn" else None
+    fn = getattr(jfft, name)
+    x = np.ones((4, 8), np.float32 if name == "rfft2" else np.complex64)
+    exported = jax.export.export(
+        jax.jit(lambda v: fn(v, norm=norm)),
+        platforms=["cuda"],
+        disabled_checks=[
+            jax.export.DisabledSafetyCheck.custom_call(t) for t in sorted(TARGETS)
+        ],
+    )(x)
+    text = exported.mlir_module()
+    calls = [line for line in text.splitlines() if "stablehlo.custom_call" in line]
+    assert len(calls) == 1 and "jfft_" in calls[0]
+    assert "scale" not in calls[0]
+    assert ("stablehlo.multiply" in text) == scaled
+
+
 # On a GPU ---------------------------------------------------------------------
 
 

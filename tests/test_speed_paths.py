@@ -177,6 +177,35 @@ def test_real_lines_one_by_one(isa, threads, shape, axes):
     assert rel_err(back, want) < tol(np.float32)
 
 
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("strided", [False, True])
+def test_scale(threads, strided):
+    # The norm's factor applied by the engine, into contiguous outputs and
+    # into strided views of larger arrays.
+    rng = np.random.default_rng(6)
+    shape, axes, scale = (6, 40, 34), [0, 2], 0.125
+    x = rng.standard_normal(shape) + 1j * rng.standard_normal(shape)
+
+    def out_array(shape, dtype):
+        if not strided:
+            return np.empty(shape, dtype)
+        big = np.zeros((shape[0], shape[1] + 3, 2 * shape[2]), dtype)
+        return big[:, 1 : 1 + shape[1], ::2]
+
+    out = out_array(shape, np.complex128)
+    _jfft_cpu.engine_c2c(x, out, axes, False, threads=threads, scale=scale)
+    want = np.fft.ifftn(x, axes=axes, norm="forward") * scale
+    assert rel_err(out, want) < 1e-12
+    half = (6, 40, 18)
+    spec = out_array(half, np.complex128)
+    _jfft_cpu.engine_r2c(x.real, spec, axes, threads=threads, scale=scale)
+    assert rel_err(spec, np.fft.rfftn(x.real, axes=axes) * scale) < 1e-12
+    real = out_array(shape, np.float64)
+    _jfft_cpu.engine_c2r(x[..., :18], real, axes, threads=threads, scale=scale)
+    want = np.fft.irfftn(x[..., :18], s=(6, 34), axes=axes, norm="forward")
+    assert rel_err(real, want * scale) < 1e-12
+
+
 def test_unknown_isa_raises():
     with pytest.raises(ValueError, match="instruction set"):
         _jfft_cpu.set_isa("avx512-please")

@@ -42,19 +42,19 @@ ArrayView<T> view_of(const Array& a) {
 }
 
 void engine_c2c(InArray x, OutArray out, std::vector<int64_t> axes,
-                bool forward, int threads) {
+                bool forward, int threads, double scale) {
   const jfft::engine::Parallelism parallelism{threads, {}};
   nb::gil_scoped_release release;
   if (x.dtype() == nb::dtype<std::complex<float>>() &&
       out.dtype() == nb::dtype<std::complex<float>>()) {
     jfft::engine::c2c<float>(view_of<const std::complex<float>>(x),
                              view_of<std::complex<float>>(out), axes, forward,
-                             parallelism);
+                             parallelism, scale);
   } else if (x.dtype() == nb::dtype<std::complex<double>>() &&
              out.dtype() == nb::dtype<std::complex<double>>()) {
     jfft::engine::c2c<double>(view_of<const std::complex<double>>(x),
                               view_of<std::complex<double>>(out), axes, forward,
-                              parallelism);
+                              parallelism, scale);
   } else {
     throw std::invalid_argument(
         "engine_c2c: x and out must both be complex64 "
@@ -62,20 +62,20 @@ void engine_c2c(InArray x, OutArray out, std::vector<int64_t> axes,
   }
 }
 
-void engine_r2c(InArray x, OutArray out, std::vector<int64_t> axes,
-                int threads) {
+void engine_r2c(InArray x, OutArray out, std::vector<int64_t> axes, int threads,
+                double scale) {
   const jfft::engine::Parallelism parallelism{threads, {}};
   nb::gil_scoped_release release;
   if (x.dtype() == nb::dtype<float>() &&
       out.dtype() == nb::dtype<std::complex<float>>()) {
     jfft::engine::r2c<float>(view_of<const float>(x),
                              view_of<std::complex<float>>(out), axes,
-                             parallelism);
+                             parallelism, scale);
   } else if (x.dtype() == nb::dtype<double>() &&
              out.dtype() == nb::dtype<std::complex<double>>()) {
     jfft::engine::r2c<double>(view_of<const double>(x),
                               view_of<std::complex<double>>(out), axes,
-                              parallelism);
+                              parallelism, scale);
   } else {
     throw std::invalid_argument(
         "engine_r2c: x must be float32 with complex64 out, or float64 with "
@@ -83,18 +83,18 @@ void engine_r2c(InArray x, OutArray out, std::vector<int64_t> axes,
   }
 }
 
-void engine_c2r(InArray x, OutArray out, std::vector<int64_t> axes,
-                int threads) {
+void engine_c2r(InArray x, OutArray out, std::vector<int64_t> axes, int threads,
+                double scale) {
   const jfft::engine::Parallelism parallelism{threads, {}};
   nb::gil_scoped_release release;
   if (x.dtype() == nb::dtype<std::complex<float>>() &&
       out.dtype() == nb::dtype<float>()) {
     jfft::engine::c2r<float>(view_of<const std::complex<float>>(x),
-                             view_of<float>(out), axes, parallelism);
+                             view_of<float>(out), axes, parallelism, scale);
   } else if (x.dtype() == nb::dtype<std::complex<double>>() &&
              out.dtype() == nb::dtype<double>()) {
     jfft::engine::c2r<double>(view_of<const std::complex<double>>(x),
-                              view_of<double>(out), axes, parallelism);
+                              view_of<double>(out), axes, parallelism, scale);
   } else {
     throw std::invalid_argument(
         "engine_c2r: x must be complex64 with float32 out, or complex128 "
@@ -129,11 +129,12 @@ NB_MODULE(_jfft_cpu, m) {
 
   // Test-only: the engine on numpy arrays of any strides, unnormalised.
   m.def("engine_c2c", &engine_c2c, nb::arg("x"), nb::arg("out"),
-        nb::arg("axes"), nb::arg("forward"), nb::arg("threads") = 1);
+        nb::arg("axes"), nb::arg("forward"), nb::arg("threads") = 1,
+        nb::arg("scale") = 1.0);
   m.def("engine_r2c", &engine_r2c, nb::arg("x"), nb::arg("out"),
-        nb::arg("axes"), nb::arg("threads") = 1);
+        nb::arg("axes"), nb::arg("threads") = 1, nb::arg("scale") = 1.0);
   m.def("engine_c2r", &engine_c2r, nb::arg("x"), nb::arg("out"),
-        nb::arg("axes"), nb::arg("threads") = 1);
+        nb::arg("axes"), nb::arg("threads") = 1, nb::arg("scale") = 1.0);
 
   // Engine controls.
   m.def("isa", &jfft::engine::isa,

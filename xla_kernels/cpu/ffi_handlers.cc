@@ -74,27 +74,27 @@ void advise_huge_pages(ffi::Result<ffi::AnyBuffer>& y) {
 template <typename T>
 void run_c2c(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
              const std::vector<int64_t>& axes, bool forward,
-             const engine::Parallelism& parallelism) {
+             const engine::Parallelism& parallelism, double scale) {
   using C = std::complex<T>;
   engine::c2c<T>(
       view_of<const C>(static_cast<const C*>(x.untyped_data()), x.dimensions()),
       view_of<C>(static_cast<C*>(y->untyped_data()), y->dimensions()), axes,
-      forward, parallelism);
+      forward, parallelism, scale);
 }
 
 ffi::Error C2CImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
                    ffi::Result<ffi::AnyBuffer> y, ffi::Span<const int64_t> axes,
-                   bool forward, int64_t workers) {
+                   bool forward, int64_t workers, double scale) {
   const auto type = x.element_type();
   if (type != y->element_type()) return wrong_types("jfft_c2c");
   advise_huge_pages(y);
   return guarded("jfft_c2c", [&] {
     if (type == ffi::DataType::C64) {
       run_c2c<float>(x, y, to_vector(axes), forward,
-                     parallelism_of(pool, workers));
+                     parallelism_of(pool, workers), scale);
     } else if (type == ffi::DataType::C128) {
       run_c2c<double>(x, y, to_vector(axes), forward,
-                      parallelism_of(pool, workers));
+                      parallelism_of(pool, workers), scale);
     } else {
       throw std::invalid_argument("unsupported element type");
     }
@@ -104,24 +104,26 @@ ffi::Error C2CImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
 template <typename T>
 void run_r2c(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
              const std::vector<int64_t>& axes,
-             const engine::Parallelism& parallelism) {
+             const engine::Parallelism& parallelism, double scale) {
   using C = std::complex<T>;
   engine::r2c<T>(
       view_of<const T>(static_cast<const T*>(x.untyped_data()), x.dimensions()),
       view_of<C>(static_cast<C*>(y->untyped_data()), y->dimensions()), axes,
-      parallelism);
+      parallelism, scale);
 }
 
 ffi::Error R2CImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
                    ffi::Result<ffi::AnyBuffer> y, ffi::Span<const int64_t> axes,
-                   int64_t workers) {
+                   int64_t workers, double scale) {
   const auto in = x.element_type(), out = y->element_type();
   advise_huge_pages(y);
   return guarded("jfft_r2c", [&] {
     if (in == ffi::DataType::F32 && out == ffi::DataType::C64) {
-      run_r2c<float>(x, y, to_vector(axes), parallelism_of(pool, workers));
+      run_r2c<float>(x, y, to_vector(axes), parallelism_of(pool, workers),
+                     scale);
     } else if (in == ffi::DataType::F64 && out == ffi::DataType::C128) {
-      run_r2c<double>(x, y, to_vector(axes), parallelism_of(pool, workers));
+      run_r2c<double>(x, y, to_vector(axes), parallelism_of(pool, workers),
+                      scale);
     } else {
       throw std::invalid_argument("unsupported element types");
     }
@@ -131,24 +133,26 @@ ffi::Error R2CImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
 template <typename T>
 void run_c2r(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
              const std::vector<int64_t>& axes,
-             const engine::Parallelism& parallelism) {
+             const engine::Parallelism& parallelism, double scale) {
   using C = std::complex<T>;
   engine::c2r<T>(
       view_of<const C>(static_cast<const C*>(x.untyped_data()), x.dimensions()),
       view_of<T>(static_cast<T*>(y->untyped_data()), y->dimensions()), axes,
-      parallelism);
+      parallelism, scale);
 }
 
 ffi::Error C2RImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
                    ffi::Result<ffi::AnyBuffer> y, ffi::Span<const int64_t> axes,
-                   int64_t workers) {
+                   int64_t workers, double scale) {
   const auto in = x.element_type(), out = y->element_type();
   advise_huge_pages(y);
   return guarded("jfft_c2r", [&] {
     if (in == ffi::DataType::C64 && out == ffi::DataType::F32) {
-      run_c2r<float>(x, y, to_vector(axes), parallelism_of(pool, workers));
+      run_c2r<float>(x, y, to_vector(axes), parallelism_of(pool, workers),
+                     scale);
     } else if (in == ffi::DataType::C128 && out == ffi::DataType::F64) {
-      run_c2r<double>(x, y, to_vector(axes), parallelism_of(pool, workers));
+      run_c2r<double>(x, y, to_vector(axes), parallelism_of(pool, workers),
+                      scale);
     } else {
       throw std::invalid_argument("unsupported element types");
     }
@@ -164,7 +168,8 @@ XLA_FFI_DEFINE_HANDLER_SYMBOL(C2CHandler, C2CImpl,
                                   .Ret<ffi::AnyBuffer>()
                                   .Attr<ffi::Span<const int64_t>>("axes")
                                   .Attr<bool>("forward")
-                                  .Attr<int64_t>("workers"));
+                                  .Attr<int64_t>("workers")
+                                  .Attr<double>("scale"));
 
 XLA_FFI_DEFINE_HANDLER_SYMBOL(R2CHandler, R2CImpl,
                               ffi::Ffi::Bind()
@@ -172,7 +177,8 @@ XLA_FFI_DEFINE_HANDLER_SYMBOL(R2CHandler, R2CImpl,
                                   .Arg<ffi::AnyBuffer>()
                                   .Ret<ffi::AnyBuffer>()
                                   .Attr<ffi::Span<const int64_t>>("axes")
-                                  .Attr<int64_t>("workers"));
+                                  .Attr<int64_t>("workers")
+                                  .Attr<double>("scale"));
 
 XLA_FFI_DEFINE_HANDLER_SYMBOL(C2RHandler, C2RImpl,
                               ffi::Ffi::Bind()
@@ -180,6 +186,7 @@ XLA_FFI_DEFINE_HANDLER_SYMBOL(C2RHandler, C2RImpl,
                                   .Arg<ffi::AnyBuffer>()
                                   .Ret<ffi::AnyBuffer>()
                                   .Attr<ffi::Span<const int64_t>>("axes")
-                                  .Attr<int64_t>("workers"));
+                                  .Attr<int64_t>("workers")
+                                  .Attr<double>("scale"));
 
 }  // namespace jfft::cpu

@@ -642,10 +642,61 @@ bool c2c_trailing_planes(const ArrayView<const std::complex<T>>& in,
 
 }  // namespace
 
+// Multiplies every element of a strided array by `scale` (the norm of an
+// inverse or "ortho" transform), in place and in parallel, while the output
+// is still warm in cache: cheaper than the separate XLA multiply into a fresh
+// array it replaces (irfft2 1024^2: 2.9 -> 1.8 ms).
 template <typename T>
-void c2c(ArrayView<const std::complex<T>> in, ArrayView<std::complex<T>> out,
-         const std::vector<int64_t>& axes, bool forward,
-         const Parallelism& parallelism) {
+void scale_array(T* data, const std::vector<int64_t>& shape,
+                 const std::vector<int64_t>& strides, double scale,
+                 const Parallelism& parallelism) {
+  if (scale == 1.0 || is_empty(shape)) return;
+  const T factor = static_cast<T>(scale);
+  if (strides == row_major_strides(shape)) {
+    int64_t count = 1;
+    for (int64_t d : shape) count *= d;
+    parallel_for(count, 4096, count, parallelism,
+                 [&](int64_t begin, int64_t end) {
+                   for (int64_t i = begin; i < end; ++i) data[i] *= factor;
+                 });
+    return;
+  }
+  if (shape.empty()) {
+    data[0] *= factor;
+    return;
+  }
+  const int64_t last = static_cast<int64_t>(shape.size()) - 1;
+  const LineSet lines = lines_along(shape, strides, strides, last);
+  const int64_t n = shape[last], stride = strides[last];
+  parallel_for(lines.count, 1, lines.count * n, parallelism,
+               [&](int64_t begin, int64_t end) {
+                 for (int64_t line = begin; line < end; ++line) {
+                   int64_t offset, unused;
+                   line_start(lines, line, &offset, &unused);
+                   for (int64_t j = 0; j < n; ++j) {
+                     data[offset + j * stride] *= factor;
+                   }
+                 }
+               });
+}
+
+// The same for a complex array, as a real one with a trailing axis of 2.
+template <typename T>
+void scale_complex(const ArrayView<std::complex<T>>& array, double scale,
+                   const Parallelism& parallelism) {
+  std::vector<int64_t> shape = array.shape, strides = array.strides;
+  for (int64_t& stride : strides) stride *= 2;
+  shape.push_back(2);
+  strides.push_back(1);
+  scale_array(reinterpret_cast<T*>(array.data), shape, strides, scale,
+              parallelism);
+}
+
+template <typename T>
+void c2c_unscaled(ArrayView<const std::complex<T>> in,
+                  ArrayView<std::complex<T>> out,
+                  const std::vector<int64_t>& axes, bool forward,
+                  const Parallelism& parallelism) {
   check_layout(in.shape, in.strides, "c2c input");
   check_layout(out.shape, out.strides, "c2c output");
   if (in.shape != out.shape) {
@@ -684,8 +735,9 @@ void c2c(ArrayView<const std::complex<T>> in, ArrayView<std::complex<T>> out,
 }
 
 template <typename T>
-void r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
-         const std::vector<int64_t>& axes, const Parallelism& parallelism) {
+void r2c_unscaled(ArrayView<const T> in, ArrayView<std::complex<T>> out,
+                  const std::vector<int64_t>& axes,
+                  const Parallelism& parallelism) {
   check_layout(in.shape, in.strides, "r2c input");
   check_layout(out.shape, out.strides, "r2c output");
   const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
@@ -723,8 +775,9 @@ void r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
 }
 
 template <typename T>
-void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
-         const std::vector<int64_t>& axes, const Parallelism& parallelism) {
+void c2r_unscaled(ArrayView<const std::complex<T>> in, ArrayView<T> out,
+                  const std::vector<int64_t>& axes,
+                  const Parallelism& parallelism) {
   check_layout(in.shape, in.strides, "c2r input");
   check_layout(out.shape, out.strides, "c2r output");
   const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
@@ -759,17 +812,19 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
       if (static_cast<int64_t>(d) != last) half_strides[d] /= 2;
     }
     std::complex<T>* packed = reinterpret_cast<std::complex<T>*>(out.data);
-    c2c<T>({in.data, half_shape, in.strides},
-           {packed, half_shape, half_strides}, others, false, parallelism);
+    c2c_unscaled<T>({in.data, half_shape, in.strides},
+                    {packed, half_shape, half_strides}, others, false,
+                    parallelism);
     std::vector<int64_t> column_shape = in.shape;
     column_shape[last] = 1;
     const std::vector<int64_t> column_strides = row_major_strides(column_shape);
     const LineSet column =
         lines_along(column_shape, column_strides, half_strides, last);
     ScratchArray<std::complex<T>> nyquist(column.count);
-    c2c<T>({in.data + half * in.strides[last], column_shape, in.strides},
-           {nyquist.get(), column_shape, column_strides}, others, false,
-           parallelism);
+    c2c_unscaled<T>(
+        {in.data + half * in.strides[last], column_shape, in.strides},
+        {nyquist.get(), column_shape, column_strides}, others, false,
+        parallelism);
     for (int64_t line = 0; line < column.count; ++line) {
       int64_t from, to;
       line_start(column, line, &from, &to);
@@ -792,8 +847,8 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
     for (int64_t d : in.shape) total *= static_cast<size_t>(d);
     spectrum = std::make_unique<ScratchArray<std::complex<T>>>(total);
     const std::vector<int64_t> strides = row_major_strides(in.shape);
-    c2c<T>(in, {spectrum->get(), in.shape, strides}, others, false,
-           parallelism);
+    c2c_unscaled<T>(in, {spectrum->get(), in.shape, strides}, others, false,
+                    parallelism);
     src = spectrum->get();
     src_strides = strides;
   }
@@ -801,22 +856,50 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
   c2r_lines(*plan, src, lines, false, out.data, parallelism);
 }
 
+template <typename T>
+void c2c(ArrayView<const std::complex<T>> in, ArrayView<std::complex<T>> out,
+         const std::vector<int64_t>& axes, bool forward,
+         const Parallelism& parallelism, double scale) {
+  c2c_unscaled<T>(in, out, axes, forward, parallelism);
+  scale_complex(out, scale, parallelism);
+}
+
+template <typename T>
+void r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
+         const std::vector<int64_t>& axes, const Parallelism& parallelism,
+         double scale) {
+  r2c_unscaled<T>(in, out, axes, parallelism);
+  scale_complex(out, scale, parallelism);
+}
+
+template <typename T>
+void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
+         const std::vector<int64_t>& axes, const Parallelism& parallelism,
+         double scale) {
+  c2r_unscaled<T>(in, out, axes, parallelism);
+  scale_array(out.data, out.shape, out.strides, scale, parallelism);
+}
+
 template void c2c<float>(ArrayView<const std::complex<float>>,
                          ArrayView<std::complex<float>>,
-                         const std::vector<int64_t>&, bool, const Parallelism&);
+                         const std::vector<int64_t>&, bool, const Parallelism&,
+                         double);
 template void c2c<double>(ArrayView<const std::complex<double>>,
                           ArrayView<std::complex<double>>,
-                          const std::vector<int64_t>&, bool,
-                          const Parallelism&);
+                          const std::vector<int64_t>&, bool, const Parallelism&,
+                          double);
 template void r2c<float>(ArrayView<const float>, ArrayView<std::complex<float>>,
-                         const std::vector<int64_t>&, const Parallelism&);
+                         const std::vector<int64_t>&, const Parallelism&,
+                         double);
 template void r2c<double>(ArrayView<const double>,
                           ArrayView<std::complex<double>>,
-                          const std::vector<int64_t>&, const Parallelism&);
+                          const std::vector<int64_t>&, const Parallelism&,
+                          double);
 template void c2r<float>(ArrayView<const std::complex<float>>, ArrayView<float>,
-                         const std::vector<int64_t>&, const Parallelism&);
+                         const std::vector<int64_t>&, const Parallelism&,
+                         double);
 template void c2r<double>(ArrayView<const std::complex<double>>,
                           ArrayView<double>, const std::vector<int64_t>&,
-                          const Parallelism&);
+                          const Parallelism&, double);
 
 }  // namespace jfft::engine

@@ -2,7 +2,8 @@
 //
 // Three multi-dimensional entry points transform any set of axes of strided
 // arrays directly (no transposes to bring axes to the end). All transforms
-// are unnormalised: forward uses exp(-2 pi i jk/n), backward exp(+2 pi i jk/n).
+// are unnormalised: forward uses exp(-2 pi i jk/n), backward exp(+2 pi i jk/n);
+// `scale` multiplies the result (a norm's 1/n or 1/sqrt(n)).
 // Errors (bad layouts, sizes too large to allocate) are thrown as
 // std::invalid_argument / std::length_error / std::bad_alloc; callers at the
 // FFI boundary turn them into error values.
@@ -43,13 +44,14 @@ struct Parallelism {
 template <typename T>
 void c2c(ArrayView<const std::complex<T>> in, ArrayView<std::complex<T>> out,
          const std::vector<int64_t>& axes, bool forward,
-         const Parallelism& parallelism = {});
+         const Parallelism& parallelism = {}, double scale = 1.0);
 
 // Real-to-complex over `axes`: the last listed axis is halved,
 // out.shape[axes.back()] == in.shape[axes.back()] / 2 + 1.
 template <typename T>
 void r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
-         const std::vector<int64_t>& axes, const Parallelism& parallelism = {});
+         const std::vector<int64_t>& axes, const Parallelism& parallelism = {},
+         double scale = 1.0);
 
 // Complex-to-real over `axes` with numpy's semantics: a backward c2c over all
 // axes but the last, then a Hermitian c2r along the last listed axis whose
@@ -58,7 +60,8 @@ void r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
 // Nyquist term are ignored. The input is never modified.
 template <typename T>
 void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
-         const std::vector<int64_t>& axes, const Parallelism& parallelism = {});
+         const std::vector<int64_t>& axes, const Parallelism& parallelism = {},
+         double scale = 1.0);
 
 // The instruction set the kernels use: "avx512" (AVX-512 F/DQ/VL), "avx2"
 // (AVX2 and FMA) or "baseline". set_isa forces one (for tests and
