@@ -504,9 +504,22 @@ void c2r_line(const RealPlan<T>& plan, const std::complex<T>* in,
   }
 }
 
+// Real lines one by one (see real_lines_one_by_one): threads take whole
+// lines, or split a lone line's transform.
 template <typename T, typename LineFn>
 void real_lines(const LineSet& lines, int64_t n, const Parallelism& parallelism,
-                LineFn&& line_fn);
+                LineFn&& line_fn) {
+  const Parallelism serial;
+  const Parallelism& inner = lines.count > 1 ? serial : parallelism;
+  parallel_for(lines.count, 1, lines.count * n, parallelism,
+               [&](int64_t begin, int64_t end) {
+                 for (int64_t line = begin; line < end; ++line) {
+                   int64_t in_offset, out_offset;
+                   line_start(lines, line, &in_offset, &out_offset);
+                   line_fn(in_offset, out_offset, inner);
+                 }
+               });
+}
 
 // The c2r along the last axis: lines one by one or in the kernels' lanes.
 template <typename T>
@@ -526,23 +539,6 @@ void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in,
   parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
                [&](int64_t begin, int64_t end) {
                  k.c2r(plan, in, out, lines, begin, end, packed);
-               });
-}
-
-// Real lines one by one (see real_lines_one_by_one): threads take whole
-// lines, or split a lone line's transform.
-template <typename T, typename LineFn>
-void real_lines(const LineSet& lines, int64_t n, const Parallelism& parallelism,
-                LineFn&& line_fn) {
-  const Parallelism serial;
-  const Parallelism& inner = lines.count > 1 ? serial : parallelism;
-  parallel_for(lines.count, 1, lines.count * n, parallelism,
-               [&](int64_t begin, int64_t end) {
-                 for (int64_t line = begin; line < end; ++line) {
-                   int64_t in_offset, out_offset;
-                   line_start(lines, line, &in_offset, &out_offset);
-                   line_fn(in_offset, out_offset, inner);
-                 }
                });
 }
 
@@ -639,8 +635,6 @@ bool c2c_trailing_planes(const ArrayView<const std::complex<T>>& in,
       });
   return true;
 }
-
-}  // namespace
 
 // Multiplies every element of a strided array by `scale` (the norm of an
 // inverse or "ortho" transform), in place and in parallel, while the output
@@ -855,6 +849,8 @@ void c2r_unscaled(ArrayView<const std::complex<T>> in, ArrayView<T> out,
   const LineSet lines = lines_along(in.shape, src_strides, out.strides, last);
   c2r_lines(*plan, src, lines, false, out.data, parallelism);
 }
+
+}  // namespace
 
 template <typename T>
 void c2c(ArrayView<const std::complex<T>> in, ArrayView<std::complex<T>> out,
