@@ -77,7 +77,14 @@ int64_t good_size(int64_t n) {
 int64_t bluestein_size(int64_t n) {
   const int64_t smallest = good_size(n);
   constexpr int64_t kWholeLanes = kPostTwiddleBlock * kPostTwiddleBlock;
-  if (smallest < (1 << 12)) return smallest;
+  if (smallest < (1 << 12)) {
+    // Short ones run in lanes, where a power of two runs faster per point
+    // than a length rich in 3s and 5s (256 lines of 2048 vs 2025: AVX2 12%
+    // less time, AVX-512 1%): taken when at most 3% longer.
+    int64_t power_of_two = 1;
+    while (power_of_two < n) power_of_two *= 2;
+    return power_of_two * 100 <= smallest * 103 ? power_of_two : smallest;
+  }
   const int64_t whole_lanes =
       kWholeLanes * good_size((n + kWholeLanes - 1) / kWholeLanes);
   return whole_lanes * 100 <= smallest * 106 ? whole_lanes : smallest;
