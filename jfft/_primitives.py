@@ -123,62 +123,34 @@ def _lowerings(prim, xla_impl):
     xla_lowering = mlir.lower_fun(xla_impl, multiple_results=False)
     native = jax.ffi.ffi_lowering(f"jfft_{prim.name}")
 
-    def native_lowering(ctx, x, *, axes, backend, workers, scale, **params):
-        if backend == "xla":
-            return xla_lowering(
-                ctx,
-                x,
-                axes=axes,
-                backend=backend,
-                workers=workers,
-                scale=scale,
-                **params,
-            )
-        params.pop("last_length", None)  # carried by the output shape
-        return native(
-            ctx,
-            x,
-            axes=np.asarray(axes, np.int64),
-            workers=np.int64(workers),
-            scale=np.float64(scale),
-            **params,
-        )
-
     def unscaled_then_multiply(x, *, scale, **params):
         return _scaled(prim.bind(x, scale=1.0, **params), scale)
 
     scaled_lowering = mlir.lower_fun(unscaled_then_multiply, multiple_results=False)
 
-    def cuda_lowering(ctx, x, *, axes, backend, workers, scale, **params):
-        # The CUDA handlers take no scale: XLA multiplies after them.
-        if backend == "xla" or scale == 1.0:
-            if backend == "xla":
-                return xla_lowering(
-                    ctx,
-                    x,
-                    axes=axes,
-                    backend=backend,
-                    workers=workers,
-                    scale=scale,
-                    **params,
-                )
-            params.pop("last_length", None)
-            return native(
-                ctx,
-                x,
-                axes=np.asarray(axes, np.int64),
-                workers=np.int64(workers),
-                **params,
-            )
-        return scaled_lowering(
+    def call_native(ctx, x, *, axes, workers, backend, last_length=None, **attrs):
+        del backend, last_length  # the output shape carries last_length
+        return native(
             ctx,
             x,
-            axes=axes,
-            backend=backend,
-            workers=workers,
-            scale=scale,
-            **params,
+            axes=np.asarray(axes, np.int64),
+            workers=np.int64(workers),
+            **attrs,
         )
+
+    def native_lowering(ctx, x, **params):
+        if params["backend"] == "xla":
+            return xla_lowering(ctx, x, **params)
+        return call_native(ctx, x, **{**params, "scale": np.float64(params["scale"])})
+
+    def cuda_lowering(ctx, x, **params):
+        # The CUDA handlers take no scale: XLA multiplies after them.
+        if params["backend"] == "xla":
+            return xla_lowering(ctx, x, **params)
+        if params["scale"] != 1.0:
+            return scaled_lowering(ctx, x, **params)
+        del params["scale"]
+        return call_native(ctx, x, **params)
 
     return native_lowering, cuda_lowering, xla_lowering
 
