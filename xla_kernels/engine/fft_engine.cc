@@ -334,6 +334,24 @@ void c2c_bluestein_four_step(const C2CPlan<T>& plan,
   multiply_lines(a.get(), 1, plan.chirp(), out, out_stride, n, false, !forward);
 }
 
+// Lines transformed one at a time by line_fn(in_offset, out_offset, inner)
+// rather than side by side in lanes: threads take whole lines, or, for a
+// lone line, `inner` lets its transform use them.
+template <typename LineFn>
+void lines_one_by_one(const LineSet& lines, int64_t n,
+                      const Parallelism& parallelism, LineFn&& line_fn) {
+  const Parallelism serial;
+  const Parallelism& inner = lines.count > 1 ? serial : parallelism;
+  parallel_for(lines.count, 1, lines.count * n, parallelism,
+               [&](int64_t begin, int64_t end) {
+                 for (int64_t line = begin; line < end; ++line) {
+                   int64_t in_offset, out_offset;
+                   line_start(lines, line, &in_offset, &out_offset);
+                   line_fn(in_offset, out_offset, inner);
+                 }
+               });
+}
+
 template <typename T>
 void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
               std::complex<T>* out, const std::vector<int64_t>& out_strides,
@@ -364,25 +382,18 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
   if ((long_lines || lines.count < k.lanes) && four_step_length > 0 &&
       FourStepPlan<T>::split(four_step_length) > 0) {
     const auto four_step = get_four_step_plan<T>(four_step_length);
-    // Several lines: threads take whole lines. One line: its passes are split.
-    const Parallelism serial;
-    const Parallelism& inner = lines.count > 1 ? serial : parallelism;
-    parallel_for(lines.count, 1, lines.count * n, parallelism,
-                 [&](int64_t begin, int64_t end) {
-                   for (int64_t line = begin; line < end; ++line) {
-                     int64_t in_offset, out_offset;
-                     line_start(lines, line, &in_offset, &out_offset);
-                     if (!four_step_n) {
-                       c2c_bluestein_four_step(
-                           *plan, *four_step, in + in_offset, lines.in_stride,
-                           out + out_offset, lines.out_stride, forward, inner);
-                     } else {
-                       c2c_four_step(*four_step, in + in_offset,
-                                     lines.in_stride, out + out_offset,
-                                     lines.out_stride, forward, inner);
-                     }
-                   }
-                 });
+    lines_one_by_one(lines, n, parallelism,
+                     [&](int64_t from, int64_t to, const Parallelism& inner) {
+                       if (!four_step_n) {
+                         c2c_bluestein_four_step(
+                             *plan, *four_step, in + from, lines.in_stride,
+                             out + to, lines.out_stride, forward, inner);
+                       } else {
+                         c2c_four_step(*four_step, in + from, lines.in_stride,
+                                       out + to, lines.out_stride, forward,
+                                       inner);
+                       }
+                     });
     return;
   }
   if (!plan) plan = get_c2c_plan<T>(n);
@@ -504,20 +515,23 @@ void c2r_line(const RealPlan<T>& plan, const std::complex<T>* in,
   }
 }
 
-// Real lines one by one (see real_lines_one_by_one): threads take whole
-// lines, or split a lone line's transform.
-template <typename T, typename LineFn>
-void real_lines(const LineSet& lines, int64_t n, const Parallelism& parallelism,
-                LineFn&& line_fn) {
-  const Parallelism serial;
-  const Parallelism& inner = lines.count > 1 ? serial : parallelism;
-  parallel_for(lines.count, 1, lines.count * n, parallelism,
+// The r2c along the last axis: lines one by one or in the kernels' lanes.
+template <typename T>
+void r2c_lines(const RealPlan<T>& plan, const T* in, const LineSet& lines,
+               std::complex<T>* out, const Parallelism& parallelism) {
+  const int64_t n = plan.length();
+  if (real_lines_one_by_one(plan, lines.count)) {
+    lines_one_by_one(lines, n, parallelism,
+                     [&](int64_t from, int64_t to, const Parallelism& inner) {
+                       r2c_line(plan, in + from, lines.in_stride, out + to,
+                                lines.out_stride, inner);
+                     });
+    return;
+  }
+  const KernelTable<T>& k = kernels<T>();
+  parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
                [&](int64_t begin, int64_t end) {
-                 for (int64_t line = begin; line < end; ++line) {
-                   int64_t in_offset, out_offset;
-                   line_start(lines, line, &in_offset, &out_offset);
-                   line_fn(in_offset, out_offset, inner);
-                 }
+                 k.r2c(plan, in, out, lines, begin, end);
                });
 }
 
@@ -528,11 +542,11 @@ void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in,
                const Parallelism& parallelism) {
   const int64_t n = plan.length();
   if (real_lines_one_by_one(plan, lines.count)) {
-    real_lines<T>(lines, n, parallelism,
-                  [&](int64_t from, int64_t to, const Parallelism& inner) {
-                    c2r_line(plan, in + from, lines.in_stride, packed, out + to,
-                             lines.out_stride, inner);
-                  });
+    lines_one_by_one(lines, n, parallelism,
+                     [&](int64_t from, int64_t to, const Parallelism& inner) {
+                       c2r_line(plan, in + from, lines.in_stride, packed,
+                                out + to, lines.out_stride, inner);
+                     });
     return;
   }
   const KernelTable<T>& k = kernels<T>();
@@ -748,20 +762,9 @@ void r2c_unscaled(ArrayView<const T> in, ArrayView<std::complex<T>> out,
   if (is_empty(in.shape)) return;
 
   const auto plan = get_real_plan<T>(in.shape[last]);
-  const LineSet lines = lines_along(in.shape, in.strides, out.strides, last);
-  const KernelTable<T>& k = kernels<T>();
-  if (real_lines_one_by_one(*plan, lines.count)) {
-    real_lines<T>(lines, in.shape[last], parallelism,
-                  [&](int64_t from, int64_t to, const Parallelism& inner) {
-                    r2c_line(*plan, in.data + from, lines.in_stride,
-                             out.data + to, lines.out_stride, inner);
-                  });
-  } else {
-    parallel_for(lines.count, k.lanes, lines.count * in.shape[last],
-                 parallelism, [&](int64_t begin, int64_t end) {
-                   k.r2c(*plan, in.data, out.data, lines, begin, end);
-                 });
-  }
+  r2c_lines(*plan, in.data,
+            lines_along(in.shape, in.strides, out.strides, last), out.data,
+            parallelism);
   for (size_t a = 0; a + 1 < checked.size(); ++a) {
     c2c_axis<T>(out.data, out.strides, out.data, out.strides, out.shape,
                 checked[a], true, parallelism);
