@@ -118,24 +118,20 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
                                   6.0 * static_cast<double>(padded);
     if (largest > 32 && bluestein_cost < direct_cost(length, largest_radix)) {
       bluestein_plan_ = std::make_unique<C2CPlan<T>>(padded, largest_radix);
+      // The chirp exp(-pi i k^2 / n), k^2 kept exact mod 2n in integers.
+      // The convolution kernel's spectrum is built from the same roots in
+      // double precision (for float plans too) and rounded once: rounding
+      // errors of a float transform of it would add to every result.
       chirp_.resize(length);
-      // k^2 mod 2n, kept exact in integers: exp(-pi i k^2 / n).
-      int64_t q = 0;
-      for (int64_t k = 0; k < length; ++k) {
-        chirp_[k] = unit_root<T>(q, 2 * length);
-        q += 2 * k + 1;
-        q %= 2 * length;
-      }
-      // The convolution kernel's spectrum is built in double precision (for
-      // float plans too) and rounded once: rounding errors of a float
-      // transform of it would add to every Bluestein result.
       std::vector<std::complex<double>> kernel(padded, {0.0, 0.0});
       const double inv = 1.0 / static_cast<double>(padded);
-      q = 0;
+      int64_t q = 0;
       for (int64_t k = 0; k < length; ++k) {
-        const std::complex<double> c =
-            std::conj(unit_root<double>(q, 2 * length));
-        kernel[k] = c * inv;
+        const std::complex<long double> root =
+            unit_root<long double>(q, 2 * length);
+        chirp_[k] =
+            Complex(static_cast<T>(root.real()), static_cast<T>(root.imag()));
+        kernel[k] = std::conj(std::complex<double>(root)) * inv;
         if (k > 0) kernel[padded - k] = kernel[k];
         q += 2 * k + 1;
         q %= 2 * length;
