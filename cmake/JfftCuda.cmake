@@ -117,6 +117,8 @@ target_compile_options(jfft_cuda_kernels PRIVATE
 nanobind_add_module(_jfft_cuda NB_STATIC xla_kernels/cuda_module.cc)
 target_include_directories(_jfft_cuda PRIVATE xla_kernels)
 target_link_libraries(_jfft_cuda PRIVATE jfft_cuda_kernels)
+target_compile_definitions(_jfft_cuda PRIVATE
+  JFFT_FFI_JAXLIB_VERSION="${JFFT_FFI_JAXLIB_VERSION}")
 # At run time libcufft.so.12 comes from the nvidia-cufft wheel beside jfft
 # in site-packages (jax[cuda13] installs it), or from the toolkit it was
 # built against.

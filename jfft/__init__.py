@@ -32,7 +32,9 @@ from ._fft import (
 )
 from ._helpers import fftfreq, fftshift, ifftshift, rfftfreq
 from ._native import (
+    build_info,
     clear_plan_cache,
+    export_safety_checks,
     plan_cache_info,
     set_plan_cache_capacity,
 )
@@ -41,12 +43,14 @@ from ._realtransforms import dct, dctn, dst, dstn, idct, idctn, idst, idstn
 __version__ = "0.1.0"
 
 __all__ = [
+    "build_info",
     "clear_plan_cache",
     "dct",
     "dctn",
     "distributed",
     "dst",
     "dstn",
+    "export_safety_checks",
     "fft",
     "fft2",
     "fftfreq",

@@ -44,15 +44,27 @@ def _default_float() -> np.dtype:
 
 
 def complex_dtype(dtype: np.dtype) -> np.dtype:
-    """The complex dtype a transform of ``dtype`` computes in (numpy's rules;
-    float16/bfloat16 compute in float32)."""
+    """The complex dtype a transform of ``dtype`` computes in, as
+    jax.numpy.fft's: float16/bfloat16 compute in float32; bool and integers
+    in float32, except 64-bit integers in the default float (float64 under
+    x64), as JAX promotes them to inexact types."""
     if jnp.issubdtype(dtype, jnp.complexfloating):
         return np.dtype(dtype)
     if jnp.issubdtype(dtype, jnp.floating):
         real = np.float64 if np.dtype(dtype) == np.float64 else np.float32
-    else:  # bool and integers promote to the default float, as numpy's
+    elif np.dtype(dtype).itemsize == 8:
         real = _default_float()
+    else:
+        real = np.float32
     return np.dtype(jax.dtypes.canonicalize_dtype(np.result_type(real, 1j)))
+
+
+def integers_as_default_float(x: jax.Array) -> jax.Array:
+    """numpy's and scipy's promotion, for the transforms that mirror scipy
+    (DCT/DST): bool and integers compute in the default float."""
+    if jnp.issubdtype(x.dtype, jnp.integer) or jnp.issubdtype(x.dtype, jnp.bool_):
+        return x.astype(_default_float())
+    return x
 
 
 def real_dtype(dtype: np.dtype, name: str, func: str) -> np.dtype:
@@ -86,6 +98,12 @@ def scale_factor(norm: str, sizes: Sequence[int], inverse: bool) -> float:
 def _index(value: Any, name: str) -> int:
     if isinstance(value, (bool, np.bool_)):
         raise TypeError(f"{name}: expected an integer, got {value!r}")
+    if isinstance(value, jax.core.Tracer):
+        raise TypeError(
+            f"{name}: must be a static Python integer, got a traced value "
+            f"({value.aval}); under jax.jit make it static, e.g. "
+            f"jax.jit(f, static_argnames={name!r}) or functools.partial"
+        )
     try:
         return operator.index(value)
     except TypeError:
@@ -117,15 +135,30 @@ def _sequence(s: Any) -> list:
     return list(s)
 
 
+def _default_length(have: int, c2r: bool) -> int:
+    """The transform length when n/s leave it out: the input's, or 2*(m-1)
+    for c2r. An empty axis gives 0 (an empty result, as jax.numpy.fft)."""
+    if have == 0:
+        return 0
+    return 2 * (have - 1) if c2r else have
+
+
 def transform_1d(
-    shape: tuple[int, ...], n: Any, axis: Any, *, c2r: bool = False
+    shape: tuple[int, ...], n: Any, axis: Any, *, c2r: bool = False, func: str = ""
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """(axes, lengths) of a 1-D transform. ``lengths`` is the logical length:
-    the input length for c2c/r2c, the output length for c2r."""
+    the input length for c2c/r2c, the output length for c2r; 0 only for an
+    empty input axis with n left out."""
+    if isinstance(axis, (Sequence, np.ndarray)) and not isinstance(axis, str):
+        # ValueError, as jax.numpy.fft raises for a sequence given as axis.
+        raise ValueError(  # noqa: TRY004
+            f"axis: {func or 'a 1-D transform'} takes a single axis, got "
+            f"axis={axis!r}; use {func}n for several axes"
+        )
     axis = normalize_axis(axis, len(shape))
     if n is None:
-        n = 2 * (shape[axis] - 1) if c2r else shape[axis]
-        if n < 1:
+        n = _default_length(shape[axis], c2r)
+        if n < 1 and shape[axis] != 0:
             raise ValueError(
                 f"n: the default transform length along axis {axis} is {n} "
                 f"(input length {shape[axis]}); give n >= 1"
@@ -157,7 +190,7 @@ def transform_nd(
     if s is None:
         lengths = [shape[a] for a in axes]
         if c2r and axes:
-            lengths[-1] = 2 * (shape[axes[-1]] - 1)
+            lengths[-1] = _default_length(shape[axes[-1]], c2r=True)
     else:
         if len(s) != len(axes):
             raise ValueError(
@@ -175,12 +208,18 @@ def transform_nd(
                 )
             lengths.append(size)
     for size, a in zip(lengths, axes):
-        if size < 1:
+        if size < 1 and shape[a] != 0:
             raise ValueError(
                 f"s: the default transform length along axis {a} is {size} "
                 f"(input length {shape[a]}); give s explicitly"
             )
     return axes, tuple(lengths)
+
+
+def half_length(length: int) -> int:
+    """Length of the half spectrum of a real signal of ``length`` points
+    (0 for an empty one)."""
+    return length // 2 + 1 if length else 0
 
 
 def check_size(shape: Sequence[int], what: str) -> None:

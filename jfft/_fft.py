@@ -4,27 +4,38 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import math
 import operator
 import os
 from collections.abc import Iterator, Sequence
 from typing import Any, Literal
 
 import jax
+import jax.numpy as jnp
 from jax import lax
 
 # _sharding.bind replaces prim.bind at the three bind sites below, so that
 # sharded inputs are transformed shard by shard (custom_partitioning).
-from . import _args, _sharding
+from . import _args, _primitives, _sharding
 from ._primitives import c2c_p, c2r_p, r2c_p
 
 Norm = Literal["backward", "ortho", "forward"] | None
 Axes = Sequence[int] | None
 Shape = Sequence[int] | None
 
-_backend = contextvars.ContextVar(
-    "jfft_backend",
-    default="xla" if os.environ.get("JFFT_BACKEND", "native") == "xla" else "native",
-)
+
+def _backend_from_environment() -> str:
+    value = os.environ.get("JFFT_BACKEND", "")
+    backend = value.strip().lower() or "native"
+    if backend not in _primitives.BACKENDS:
+        raise ValueError(
+            f"JFFT_BACKEND: expected 'native' or 'xla' (any case), got {value!r}"
+        )
+    return backend
+
+
+_DEFAULT_BACKEND = _backend_from_environment()
+_backend = contextvars.ContextVar("jfft_backend", default=_DEFAULT_BACKEND)
 
 
 @contextlib.contextmanager
@@ -101,7 +112,7 @@ def _c2c(a, axes_lengths_fn, norm, forward: bool, workers) -> jax.Array:
     axes, lengths = axes_lengths_fn(x.shape)
     x = x.astype(_args.complex_dtype(x.dtype))
     x = _args.fit(x, axes, lengths)
-    if not axes:
+    if not axes or x.size == 0:  # nothing to transform: x is the result
         return x
     scale = _args.scale_factor(norm, lengths, inverse=not forward)
     return _sharding.bind(c2c_p, x, axes=axes, forward=forward, scale=scale, **options)
@@ -117,6 +128,10 @@ def _r2c(a, axes_lengths_fn, norm, workers, func: str, *, inverse_norm=False):
     if not axes:
         raise ValueError(f"{func}: axes must name at least one axis")
     x = _args.fit(x, axes, lengths)
+    if x.size == 0:
+        shape = list(x.shape)
+        shape[axes[-1]] = _args.half_length(lengths[-1])
+        return jnp.zeros(shape, _args.complex_dtype(x.dtype))
     scale = _args.scale_factor(norm, lengths, inverse=inverse_norm)
     return _sharding.bind(r2c_p, x, axes=axes, scale=scale, **options)
 
@@ -131,11 +146,13 @@ def _c2r(a, axes_lengths_fn, norm, workers, func: str, *, conjugate=False):
     x = x.astype(_args.complex_dtype(x.dtype))
     if conjugate:
         x = lax.conj(x)
-    half = lengths[:-1] + (lengths[-1] // 2 + 1,)
+    half = lengths[:-1] + (_args.half_length(lengths[-1]),)
     x = _args.fit(x, axes, half)
     out_shape = list(x.shape)
     out_shape[axes[-1]] = lengths[-1]
     _args.check_size(out_shape, "n/s")
+    if math.prod(out_shape) == 0:
+        return jnp.zeros(out_shape, x.real.dtype)
     # hfft (conjugate) is irfft(conj(a)) with the opposite norm: a
     # forward-direction transform, unscaled under "backward".
     scale = _args.scale_factor(norm, lengths, inverse=not conjugate)
@@ -144,8 +161,8 @@ def _c2r(a, axes_lengths_fn, norm, workers, func: str, *, conjugate=False):
     )
 
 
-def _one(n, axis, *, c2r=False):
-    return lambda shape: _args.transform_1d(shape, n, axis, c2r=c2r)
+def _one(n, axis, func, *, c2r=False):
+    return lambda shape: _args.transform_1d(shape, n, axis, c2r=c2r, func=func)
 
 
 def _many(s, axes, *, c2r=False):
@@ -164,7 +181,7 @@ def fft(
     workers: int | None = None,
 ) -> jax.Array:
     """1-D discrete Fourier transform, as :func:`numpy.fft.fft`."""
-    return _c2c(a, _one(n, axis), norm, True, workers)
+    return _c2c(a, _one(n, axis, "fft"), norm, True, workers)
 
 
 def ifft(
@@ -176,7 +193,7 @@ def ifft(
     workers: int | None = None,
 ) -> jax.Array:
     """1-D inverse discrete Fourier transform, as :func:`numpy.fft.ifft`."""
-    return _c2c(a, _one(n, axis), norm, False, workers)
+    return _c2c(a, _one(n, axis, "ifft"), norm, False, workers)
 
 
 def rfft(
@@ -188,7 +205,7 @@ def rfft(
     workers: int | None = None,
 ) -> jax.Array:
     """1-D transform of real input (n//2+1 outputs), as :func:`numpy.fft.rfft`."""
-    return _r2c(a, _one(n, axis), norm, workers, "rfft")
+    return _r2c(a, _one(n, axis, "rfft"), norm, workers, "rfft")
 
 
 def irfft(
@@ -201,7 +218,7 @@ def irfft(
 ) -> jax.Array:
     """Inverse of :func:`rfft` (default output length 2*(m-1)), as
     :func:`numpy.fft.irfft`."""
-    return _c2r(a, _one(n, axis, c2r=True), norm, workers, "irfft")
+    return _c2r(a, _one(n, axis, "irfft", c2r=True), norm, workers, "irfft")
 
 
 def hfft(
@@ -214,7 +231,9 @@ def hfft(
 ) -> jax.Array:
     """Transform of a Hermitian-symmetric signal given by its first half
     (real output, default length 2*(m-1)), as :func:`numpy.fft.hfft`."""
-    return _c2r(a, _one(n, axis, c2r=True), norm, workers, "hfft", conjugate=True)
+    return _c2r(
+        a, _one(n, axis, "hfft", c2r=True), norm, workers, "hfft", conjugate=True
+    )
 
 
 def ihfft(
@@ -226,7 +245,9 @@ def ihfft(
     workers: int | None = None,
 ) -> jax.Array:
     """Inverse of :func:`hfft` for real input, as :func:`numpy.fft.ihfft`."""
-    return lax.conj(_r2c(a, _one(n, axis), norm, workers, "ihfft", inverse_norm=True))
+    return lax.conj(
+        _r2c(a, _one(n, axis, "ihfft"), norm, workers, "ihfft", inverse_norm=True)
+    )
 
 
 # n-D -------------------------------------------------------------------------

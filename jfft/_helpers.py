@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,32 +14,81 @@ from . import _args
 
 
 def _length(n: Any) -> int:
-    n = _args._index(n, "n")
-    if n < 1:
-        raise ValueError(f"n: expected a length >= 1, got {n}")
+    # ValueError for a non-integer n, as numpy and jax.numpy raise.
+    if isinstance(n, jax.core.Tracer):
+        _args._index(n, "n")  # raises, with the hint to make n static
+    try:
+        if isinstance(n, (bool, np.bool_)):
+            raise TypeError
+        n = operator.index(n)
+    except TypeError:
+        raise ValueError(f"n: expected an integer, got {n!r}") from None
+    if n < 0:
+        raise ValueError(f"n: expected a length >= 0, got {n}")
+    _args.check_size((n,), "n")
     return n
 
 
-def _float_dtype(dtype: Any) -> np.dtype:
+def _spacing(d: Any) -> Any:
+    if isinstance(d, (list, tuple)) or np.ndim(d) != 0:
+        raise ValueError(f"d: expected a scalar sample spacing, got {d!r}")
+    return d
+
+
+def _dtypes(dtype: Any) -> tuple[np.dtype, np.dtype]:
+    """(the real dtype computed in, the dtype returned), as jax.numpy.fft's:
+    any numeric dtype may be asked for; the values are computed in its
+    inexact (real) counterpart and cast."""
     if dtype is None:
-        return np.dtype(jax.dtypes.canonicalize_dtype(np.float64))
-    dtype = np.dtype(dtype)
-    if not jnp.issubdtype(dtype, jnp.floating):
-        raise TypeError(f"dtype: expected a floating dtype, got {dtype}")
-    return dtype
+        real = np.dtype(jax.dtypes.canonicalize_dtype(np.float64))
+        return real, real
+    out = np.dtype(dtype)
+    if not (jnp.issubdtype(out, jnp.number) or jnp.issubdtype(out, jnp.bool_)):
+        raise TypeError(f"dtype: expected a numeric dtype, got {out}")
+    if jnp.issubdtype(out, jnp.inexact):
+        real = np.dtype(jnp.finfo(out).dtype)
+    else:
+        real = np.dtype(jax.dtypes.canonicalize_dtype(np.float64))
+    return real, out
 
 
-def fftfreq(n: int, d: Any = 1.0, *, dtype: Any = None) -> jax.Array:
-    """Sample frequencies of :func:`fft`: ``[0, 1, ..., -1] / (d * n)``."""
+def _frequencies(k: np.ndarray, n: int, d: Any, dtype: Any, device: Any):
+    real, out = _dtypes(dtype)
+    if n == 0:  # no samples, no frequencies (numpy divides by zero here)
+        return jax.device_put(np.zeros(0, out), device)
+    d = _spacing(d)
+    if isinstance(d, jax.Array):  # possibly traced: divide on the device
+        k = jax.device_put(k.astype(real), device)
+        return (k / (d * n).astype(real)).astype(out)
+    return jax.device_put((k.astype(real) / real.type(d * n)).astype(out), device)
+
+
+def fftfreq(
+    n: int,
+    d: Any = 1.0,
+    *,
+    dtype: Any = None,
+    device: jax.Device | jax.sharding.Sharding | None = None,
+) -> jax.Array:
+    """Sample frequencies of :func:`fft`: ``[0, 1, ..., -1] / (d * n)``, as
+    :func:`jax.numpy.fft.fftfreq` (``device`` commits the result)."""
     n = _length(n)
     k = np.concatenate([np.arange(0, (n - 1) // 2 + 1), np.arange(-(n // 2), 0)])
-    return jnp.asarray(k, _float_dtype(dtype)) / (d * n)
+    return _frequencies(k, n, d, dtype, device)
 
 
-def rfftfreq(n: int, d: Any = 1.0, *, dtype: Any = None) -> jax.Array:
-    """Sample frequencies of :func:`rfft`: ``[0, 1, ..., n//2] / (d * n)``."""
+def rfftfreq(
+    n: int,
+    d: Any = 1.0,
+    *,
+    dtype: Any = None,
+    device: jax.Device | jax.sharding.Sharding | None = None,
+) -> jax.Array:
+    """Sample frequencies of :func:`rfft`: ``[0, 1, ..., n//2] / (d * n)``, as
+    :func:`jax.numpy.fft.rfftfreq` (``device`` commits the result). ``n=0``
+    gives an empty array, the frequencies of ``rfft`` of an empty signal."""
     n = _length(n)
-    return jnp.arange(0, n // 2 + 1, dtype=_float_dtype(dtype)) / (d * n)
+    return _frequencies(np.arange(0, n // 2 + 1), n, d, dtype, device)
 
 
 def _shift(x: Any, axes: int | Sequence[int] | None, sign: int) -> jax.Array:

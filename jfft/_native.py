@@ -1,20 +1,79 @@
-"""Loads the native module and registers its XLA FFI targets."""
+"""Loads the native modules, checks them against the running jax, and
+registers their XLA FFI targets."""
 
 from __future__ import annotations
 
-import jax
+import importlib.metadata
+import os
 
-# The range of jax releases whose FFI API this build is tested against.
-SUPPORTED_JAX = ((0, 10), (0, 11))
+import jax
+import jax.export
+import jaxlib
+
+# The oldest jax and jaxlib jfft is tested with (CI runs the suite on it and
+# on the newest served). There is no upper bound: XLA keeps accepting FFI
+# handlers built against older headers, and jfft builds against these.
+OLDEST_JAX = (0, 8, 0)
+
+
+def _version(text: str) -> tuple[int, ...]:
+    parts = []
+    for part in text.split(".")[:3]:
+        digits = "".join(ch for ch in part if ch.isdigit()) or "0"
+        parts.append(int(digits))
+        if not part.isdigit():  # 0.9.0rc1, 0.10.0.dev2026...: stop there
+            break
+    return tuple(parts + [0] * (3 - len(parts)))
+
+
+def _dotted(version: tuple[int, ...]) -> str:
+    return ".".join(map(str, version))
 
 
 def _check_jax() -> None:
-    version = tuple(int(p) for p in jax.__version__.split(".")[:2])
-    low, high = SUPPORTED_JAX
-    if not low <= version < high or not hasattr(jax, "ffi"):
+    found = _version(jax.__version__)
+    if found < OLDEST_JAX or not hasattr(jax, "ffi"):
         raise ImportError(
-            f"jfft needs jax >= {low[0]}.{low[1]} and < {high[0]}.{high[1]} "
-            f"(its XLA FFI API); found jax {jax.__version__}"
+            f"jfft needs jax >= {_dotted(OLDEST_JAX)} (its XLA FFI API); found "
+            f"jax {jax.__version__}. Upgrade with "
+            f"`pip install 'jax>={_dotted(OLDEST_JAX)}'`."
+        )
+
+
+def _source_tree_hint(package_dir: str) -> str:
+    """Why the native module may be missing: most often, a source checkout
+    on sys.path in front of the installed package."""
+    checkout = os.path.dirname(package_dir)
+    if not os.path.exists(os.path.join(checkout, "pyproject.toml")):
+        return "Reinstall jfft (`pip install --force-reinstall jfft`)."
+    try:
+        installed = importlib.metadata.distribution("jfft")
+        where = os.path.dirname(str(installed.locate_file("jfft/__init__.py")))
+        also = f"; the installed jfft {installed.version} is in {where}"
+    except importlib.metadata.PackageNotFoundError:
+        also = "; no installed jfft was found"
+    return (
+        f"This jfft was imported from the source tree {package_dir}, which "
+        f"holds no built module{also}. Python puts the current directory "
+        "first on sys.path, so a source checkout shadows the installed "
+        f"package: run from another directory than {checkout}, or install "
+        "in editable mode there (`pip install -e .`), which builds the module "
+        "and serves the source tree with it."
+    )
+
+
+def _check_build(module) -> None:
+    """XLA refuses (at the first call, not at registration) handlers built
+    against FFI headers newer than its own: catch that here, by version."""
+    built = module.build_info()["ffi_jaxlib"]
+    if _version(jaxlib.__version__) < _version(built):
+        raise ImportError(
+            f"jfft's native module {module.__name__} was built against the XLA "
+            f"FFI headers of jaxlib {built}, newer than the installed jaxlib "
+            f"{jaxlib.__version__}, and XLA refuses such handlers. Upgrade "
+            f"jaxlib (`pip install 'jaxlib>={built}'`) or rebuild jfft against "
+            "the default build requirements (`pip install --force-reinstall "
+            "--no-cache-dir jfft`, without --no-build-isolation)."
         )
 
 
@@ -22,11 +81,12 @@ _check_jax()
 
 try:
     from . import _jfft_cpu
-except ImportError as err:  # pragma: no cover - a broken install
+except ImportError as err:
     raise ImportError(
-        "jfft's native module _jfft_cpu is missing: install jfft with "
-        "`pip install .` (it builds the C++ kernels)"
+        "jfft's native module _jfft_cpu could not be loaded "
+        f"({err}). {_source_tree_hint(os.path.dirname(__file__))}"
     ) from err
+_check_build(_jfft_cpu)
 
 # The CUDA module is optional: built only where nvcc and cuFFT were found
 # (JFFT_CUDA in CMake). Without it, GPUs use XLA's own FFT.
@@ -34,8 +94,17 @@ try:
     from . import _jfft_cuda
 except ImportError:  # not built, or cuFFT's library not found at run time
     _jfft_cuda = None
+if _jfft_cuda is not None:
+    _check_build(_jfft_cuda)
 
 _registered = False
+
+
+def build_info() -> dict[str, str]:
+    """What the native module was built against: ``{"ffi_jaxlib": the jaxlib
+    whose XLA FFI headers it uses, "ffi_api": "major.minor"}``."""
+    info = _jfft_cpu.build_info()
+    return {"ffi_jaxlib": info["ffi_jaxlib"], "ffi_api": _dotted(info["ffi_api"])}
 
 
 def has_cuda() -> bool:
@@ -53,6 +122,28 @@ def register_targets() -> None:
         for name, capsule in _jfft_cuda.registrations().items():
             jax.ffi.register_ffi_target(name, capsule, platform="CUDA")
     _registered = True
+
+
+def export_safety_checks() -> list[jax.export.DisabledSafetyCheck]:
+    """The checks to disable so that ``jax.export`` serialises jfft's custom
+    calls: ``jax.export.export(jax.jit(f),
+    disabled_checks=jfft.export_safety_checks())``.
+
+    jax.export refuses custom calls whose targets are not on its own list of
+    stable targets. jfft's promise for its targets (``jfft_c2c``,
+    ``jfft_r2c``, ``jfft_c2r``): their operands, results and attributes keep
+    their meaning for as long as the name exists; a change of any of them
+    gets a new target name, so an artifact exported today either runs with
+    the same results under a later jfft or fails to find its target, never
+    computes something else. The process that runs the deserialised artifact
+    must import jfft (that registers the targets). For an artifact with no
+    custom calls at all, which runs without jfft, export under
+    ``jfft.xla_fallback()``.
+    """
+    targets = set(_jfft_cpu.registrations())
+    if _jfft_cuda is not None:
+        targets |= set(_jfft_cuda.registrations())
+    return [jax.export.DisabledSafetyCheck.custom_call(t) for t in sorted(targets)]
 
 
 def plan_cache_info() -> dict[str, int]:

@@ -33,11 +33,10 @@ from functools import partial
 import jax
 import numpy as np
 from jax import lax
-from jax._src import dispatch  # apply_primitive: eager execution of a primitive
 from jax.extend.core import Primitive
 from jax.interpreters import ad, batching, mlir
 
-from . import _native
+from . import _jax_compat, _native
 
 BACKENDS = ("native", "xla")
 
@@ -89,7 +88,8 @@ def _last_axes_apply(fn, x, axes):
 
 
 def _scaled(y, factor):
-    return y if factor == 1 else y * np.array(factor, np.finfo(y.dtype).dtype)
+    # The factor in y's own dtype: strict dtype promotion has no complex-real rule.
+    return y if factor == 1 else y * jax.numpy.asarray(factor, y.dtype)
 
 
 def _c2c_xla(x, *, axes, forward, scale, **options):
@@ -178,13 +178,13 @@ def transpose_rule(kind, ct, x, bind, *, axes, **params):
         return bind("c2c", ct, axes=axes, **params)
     if kind == "r2c":
         length = x.aval.shape[axes[-1]]
-        real = np.finfo(ct.dtype).dtype
-        inv_weights = 1.0 / _half_spectrum_weights(ct.shape, axes[-1], length, real)
-        z = lax.conj(ct) * inv_weights
+        weights = _half_spectrum_weights(ct.shape, axes[-1], length, ct.dtype)
+        z = lax.conj(ct) * jax.numpy.asarray(1.0 / weights, ct.dtype)
         return bind("c2r", z, axes=axes, last_length=length, **params)
     last_length = params.pop("last_length")
-    weights = _half_spectrum_weights(ct.shape, axes[-1], last_length, ct.dtype)
-    return lax.conj(bind("r2c", ct, axes=axes, **params)) * weights
+    spectrum = lax.conj(bind("r2c", ct, axes=axes, **params))
+    weights = _half_spectrum_weights(ct.shape, axes[-1], last_length, spectrum.dtype)
+    return spectrum * jax.numpy.asarray(weights, spectrum.dtype)
 
 
 def _bind(kind, operand, **params):
@@ -210,7 +210,7 @@ CUDA_LOWERINGS = {}
 
 def _declare(name, abstract, xla_impl):
     prim = Primitive(name)
-    prim.def_impl(partial(dispatch.apply_primitive, prim))
+    prim.def_impl(_jax_compat.eager_impl(prim))
     prim.def_abstract_eval(abstract)
     native_lowering, cuda_lowering, xla_lowering = _lowerings(prim, xla_impl)
     mlir.register_lowering(prim, xla_lowering)

@@ -260,13 +260,19 @@ def _r2r(
     *,
     inverse: bool,
 ) -> jax.Array:
-    x = _args.as_array(x, "x")
+    x = _args.integers_as_default_float(_args.as_array(x, "x"))
     type = _check_type(type)
     norm = _args.check_norm(norm)
     orthogonalize = _check_orthogonalize(orthogonalize, norm)
     if x.ndim == 0:
         raise ValueError("x: expected an array with at least one dimension")
     axes, lengths = plan(x.shape)
+    for a, n in zip(axes, lengths):
+        if n == 0:  # an empty axis with n/s left out: scipy.fft raises
+            raise ValueError(
+                f"x: invalid number of data points (0) along axis {a}; give "
+                "n/s >= 1 to zero-pad"
+            )
     if kind == "dct" and type == 1:
         for a, n in zip(axes, lengths):
             if n < 2:

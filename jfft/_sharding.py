@@ -29,16 +29,15 @@ For arrays sharded *along* the transformed axes, see :mod:`jfft.distributed`.
 from __future__ import annotations
 
 import string
-from functools import lru_cache, partial
+from functools import lru_cache
 
 import jax
-import numpy as np
-from jax._src import dispatch  # apply_primitive; devices needed at lowering
 from jax.experimental.custom_partitioning import custom_partitioning
 from jax.extend.core import Primitive
 from jax.interpreters import ad, batching, mlir
 from jax.sharding import NamedSharding, PartitionSpec
 
+from . import _jax_compat
 from ._primitives import PRIMITIVES, transpose_rule
 
 
@@ -48,7 +47,7 @@ def bind(prim: Primitive, x: jax.Array, **params) -> jax.Array:
     The three bind sites of :mod:`jfft._fft` call this instead of
     ``prim.bind``; ``params`` are the primitive's own (``axes``, ...).
     """
-    if jax.device_count() == 1:
+    if jax.device_count() == 1 or not _LOWERS_WITH_DEVICES:
         return prim.bind(x, **params)
     return sharded_p.bind(x, name=prim.name, params=tuple(sorted(params.items())))
 
@@ -83,20 +82,16 @@ def sharding_rule(name: str, ndim: int, axes: tuple[int, ...]) -> tuple[str, tup
     return f"{' '.join(operand)} -> {' '.join(result)}", replicated
 
 
-def _local_sharding(sharding, ndim: int, axes: tuple[int, ...]):
+def _local_sharding(sharding, mesh, ndim: int, axes: tuple[int, ...]):
     """``sharding`` with the transformed dimensions unsharded. Shardings that
-    are not a NamedSharding become fully replicated (correct, not local)."""
+    are not a NamedSharding become fully replicated over ``mesh`` (the one
+    custom_partitioning passes; correct, not local)."""
     if not isinstance(sharding, NamedSharding):
-        return NamedSharding(_mesh_of(sharding), PartitionSpec())
+        return NamedSharding(mesh, PartitionSpec())
     spec = list(sharding.spec) + [None] * (ndim - len(sharding.spec))
     for a in axes:
         spec[a] = None
     return NamedSharding(sharding.mesh, PartitionSpec(*spec))
-
-
-def _mesh_of(sharding):
-    devices = np.array(sharding._device_assignment)  # GSPMDSharding's devices
-    return jax.sharding.Mesh(devices, ("_all",))
 
 
 @lru_cache(maxsize=256)
@@ -110,17 +105,17 @@ def _partitioned(name: str, params: tuple, ndim: int) -> custom_partitioning:
         return prim.bind(x, **kwargs)
 
     def partition(mesh, arg_shapes, result_shape):
-        arg = _local_sharding(arg_shapes[0].sharding, ndim, axes)
-        result = _local_sharding(result_shape.sharding, ndim, axes)
+        arg = _local_sharding(arg_shapes[0].sharding, mesh, ndim, axes)
+        result = _local_sharding(result_shape.sharding, mesh, ndim, axes)
         if isinstance(arg, NamedSharding) and isinstance(result, NamedSharding):
             result = NamedSharding(arg.mesh, arg.spec)  # same blocks in and out
         return arg.mesh, local, result, (arg,)
 
     def infer(mesh, arg_shapes, result_shape):  # GSPMD propagation (no Shardy)
-        return _local_sharding(arg_shapes[0].sharding, ndim, axes)
+        return _local_sharding(arg_shapes[0].sharding, mesh, ndim, axes)
 
     def propagate(mesh, user_shape):  # GSPMD propagation (no Shardy)
-        return _local_sharding(user_shape.sharding, ndim, axes)
+        return _local_sharding(user_shape.sharding, mesh, ndim, axes)
 
     fn = custom_partitioning(local)
     rule, replicated = sharding_rule(name, ndim, axes)
@@ -167,10 +162,10 @@ def _batch(batched_args, batch_dims, *, name, params):
 
 
 sharded_p = Primitive("jfft_sharded")
-sharded_p.def_impl(partial(dispatch.apply_primitive, sharded_p))
+sharded_p.def_impl(_jax_compat.eager_impl(sharded_p))
 sharded_p.def_abstract_eval(_abstract)
 mlir.register_lowering(sharded_p, _lowering)
 ad.deflinear2(sharded_p, _transpose)
 batching.primitive_batchers[sharded_p] = _batch
 # custom_partitioning needs the device assignment when it is lowered.
-dispatch.prim_requires_devices_during_lowering.add(sharded_p)
+_LOWERS_WITH_DEVICES = _jax_compat.require_devices_during_lowering(sharded_p)

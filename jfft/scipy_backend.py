@@ -103,7 +103,11 @@ def __ua_function__(method: Callable, args: tuple, kwargs: dict) -> Any:
         x = np.asarray(arguments.pop("x"))
     except (TypeError, ValueError):
         return NotImplemented
-    if x.dtype not in _DTYPES:
+    if x.dtype not in _DTYPES or x.size == 0:
+        # Empty arrays too: scipy raises for an empty transformed axis where
+        # jfft (as jax.numpy.fft) returns an empty result.
         return NotImplemented
+    if x.dtype.kind in "biu":  # scipy computes every integer in double
+        x = x.astype(np.float64)
     with jax.enable_x64(True):
         return np.array(function(x, **arguments))

@@ -211,12 +211,16 @@ def test_fftn_family_hypothesis(data):
 
 # --- input dtypes -----------------------------------------------------------
 
+# jax.numpy.fft's promotion (checked against jnp.fft in test_jnp_dropin.py):
+# bool and integers up to 32 bits compute in float32, 64-bit integers in
+# the default float (float64 here, with x64 on).
 PROMOTED = {
-    "bool": (np.bool_, "f64"),
-    "int8": (np.int8, "f64"),
-    "uint8": (np.uint8, "f64"),
-    "int32": (np.int32, "f64"),
+    "bool": (np.bool_, "f32"),
+    "int8": (np.int8, "f32"),
+    "uint8": (np.uint8, "f32"),
+    "int32": (np.int32, "f32"),
     "int64": (np.int64, "f64"),
+    "uint64": (np.uint64, "f64"),
     "float16": (np.float16, "f32"),
     "bfloat16": (jnp.bfloat16, "f32"),
 }

@@ -115,6 +115,15 @@ NB_MODULE(_jfft_cpu, m) {
     return targets;
   });
 
+  // What the handlers were built against: XLA accepts handlers built with
+  // FFI headers as old as or older than its own, so the import checks this.
+  m.def("build_info", []() {
+    nb::dict info;
+    info["ffi_jaxlib"] = JFFT_FFI_JAXLIB_VERSION;
+    info["ffi_api"] = nb::make_tuple(XLA_FFI_API_MAJOR, XLA_FFI_API_MINOR);
+    return info;
+  });
+
   m.def("plan_cache_info", []() {
     const auto info = jfft::engine::plan_cache_info();
     nb::dict result;

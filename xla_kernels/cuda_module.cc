@@ -141,6 +141,14 @@ NB_MODULE(_jfft_cuda, m) {
     return targets;
   });
 
+  // What the handlers were built against (see _jfft_cpu.build_info).
+  m.def("build_info", []() {
+    nb::dict info;
+    info["ffi_jaxlib"] = JFFT_FFI_JAXLIB_VERSION;
+    info["ffi_api"] = nb::make_tuple(XLA_FFI_API_MAJOR, XLA_FFI_API_MINOR);
+    return info;
+  });
+
   m.def("plan_cache_info", []() {
     const jc::PlanCacheInfo info = jc::PlanCache::Global().Info();
     nb::dict result;
