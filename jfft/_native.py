@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
+import re
 
 import jax
 import jax.export
@@ -19,9 +20,9 @@ OLDEST_JAX = (0, 8, 0)
 def _version(text: str) -> tuple[int, ...]:
     parts = []
     for part in text.split(".")[:3]:
-        digits = "".join(ch for ch in part if ch.isdigit()) or "0"
-        parts.append(int(digits))
-        if not part.isdigit():  # 0.9.0rc1, 0.10.0.dev2026...: stop there
+        digits = re.match(r"\d*", part).group()
+        parts.append(int(digits or 0))
+        if digits != part:  # 0.9.0rc1, 0.11.0.dev2026...: stop there
             break
     return tuple(parts + [0] * (3 - len(parts)))
 
