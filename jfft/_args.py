@@ -25,18 +25,31 @@ MAX_ELEMENTS = 2**58
 
 
 def as_array(a: Any, name: str = "a") -> jax.Array:
-    """``a`` as a jax array of a numeric (or bool) dtype, else TypeError."""
-    if not isinstance(a, jax.Array):
-        try:
-            a = jnp.asarray(a)
-        except (TypeError, ValueError) as err:
-            raise TypeError(
-                f"{name}: expected a numeric array, got {type(a).__name__} ({err})"
-            ) from None
-    dtype = a.dtype
+    """``a`` as a jax array of a numeric (or bool) dtype, else TypeError.
+
+    Host data goes through numpy and ``jax.device_put`` with the dtype
+    canonicalised for the calling thread's x64 state (``jnp.asarray`` may
+    use another thread's state while that thread converts arrays, so an
+    ``enable_x64`` block would silently compute in single precision).
+    """
+    if isinstance(a, jax.Array):
+        _check_numeric(a.dtype, name)
+        return a
+    try:
+        host = np.asarray(a)
+    except (TypeError, ValueError) as err:
+        raise TypeError(
+            f"{name}: expected a numeric array, got {type(a).__name__} ({err})"
+        ) from None
+    _check_numeric(host.dtype, name)
+    native = host.dtype.newbyteorder("=")  # big-endian input: numpy's values
+    dtype = np.dtype(jax.dtypes.canonicalize_dtype(native))
+    return jax.device_put(host.astype(dtype, copy=False))
+
+
+def _check_numeric(dtype: Any, name: str) -> None:
     if not (jnp.issubdtype(dtype, jnp.number) or jnp.issubdtype(dtype, jnp.bool_)):
         raise TypeError(f"{name}: expected a numeric array, got dtype {dtype}")
-    return a
 
 
 def _default_float() -> np.dtype:

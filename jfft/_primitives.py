@@ -88,8 +88,9 @@ def _last_axes_apply(fn, x, axes):
 
 
 def _scaled(y, factor):
-    # The factor in y's own dtype: strict dtype promotion has no complex-real rule.
-    return y if factor == 1 else y * jax.numpy.asarray(factor, y.dtype)
+    # The factor in y's own dtype: strict dtype promotion has no complex-real
+    # rule (and a numpy constant's dtype does not depend on any x64 state).
+    return y if factor == 1 else y * np.asarray(factor, y.dtype)
 
 
 def _c2c_xla(x, *, axes, forward, scale, **options):
@@ -179,12 +180,12 @@ def transpose_rule(kind, ct, x, bind, *, axes, **params):
     if kind == "r2c":
         length = x.aval.shape[axes[-1]]
         weights = _half_spectrum_weights(ct.shape, axes[-1], length, ct.dtype)
-        z = lax.conj(ct) * jax.numpy.asarray(1.0 / weights, ct.dtype)
+        z = lax.conj(ct) * np.asarray(1.0 / weights, ct.dtype)
         return bind("c2r", z, axes=axes, last_length=length, **params)
     last_length = params.pop("last_length")
     spectrum = lax.conj(bind("r2c", ct, axes=axes, **params))
     weights = _half_spectrum_weights(ct.shape, axes[-1], last_length, spectrum.dtype)
-    return spectrum * jax.numpy.asarray(weights, spectrum.dtype)
+    return spectrum * np.asarray(weights, spectrum.dtype)
 
 
 def _bind(kind, operand, **params):

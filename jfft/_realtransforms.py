@@ -56,11 +56,13 @@ def _slice(x: jax.Array, start: int, stop: int, axis: int, step: int = 1):
     return lax.slice_in_dim(x, start, stop, step, axis)
 
 
-def _along(values: np.ndarray, axis: int, ndim: int, dtype: Any) -> jax.Array:
-    """``values`` shaped to broadcast along ``axis`` of an ndim array."""
+def _along(values: np.ndarray, axis: int, ndim: int, dtype: Any) -> np.ndarray:
+    """``values`` shaped to broadcast along ``axis`` of an ndim array: a numpy
+    constant of an explicit dtype (``dtype``, else the values' own), never
+    one canonicalised by some thread's x64 state."""
     shape = [1] * ndim
     shape[axis] = len(values)
-    return jnp.asarray(np.reshape(values, shape), dtype)
+    return np.reshape(values, shape).astype(dtype or np.asarray(values).dtype)
 
 
 def _interleave(even: jax.Array, odd: jax.Array, axis: int) -> jax.Array:
