@@ -49,6 +49,13 @@ def xla_fallback(enabled: bool = True) -> Iterator[None]:
     (``jax.clear_caches()``), and jitted functions are traced again on their
     next call. Setting the environment variable ``JFFT_BACKEND=xla`` before
     import makes the XLA path the default.
+
+    Not thread-safe: clearing JAX's process-wide caches while other threads
+    run jitted code can make those calls fail inside JAX (seen:
+    ``RuntimeProgramInputMismatch`` in a thread calling a jitted function
+    while another thread toggled x64). JAX has no public way to make a
+    library's setting part of its trace keys, so switch before starting
+    threads, or use ``JFFT_BACKEND``.
     """
     token = _backend.set("xla" if enabled else "native")
     jax.clear_caches()
@@ -60,6 +67,10 @@ def xla_fallback(enabled: bool = True) -> Iterator[None]:
 
 
 _workers = contextvars.ContextVar("jfft_workers", default=None)
+
+# No machine has more cores than this; the native kernels use at most the
+# threads of XLA's CPU pool anyway.
+MAX_WORKERS = 2**16
 
 
 def _resolve_workers(workers: Any) -> int:
@@ -78,7 +89,9 @@ def _resolve_workers(workers: Any) -> int:
     count = workers if workers > 0 else (os.cpu_count() or 1) + 1 + workers
     if workers == 0 or count < 1:
         raise ValueError(f"workers: expected a non-zero thread count, got {workers}")
-    return count
+    # More threads than XLA's pool has are never used; capping here keeps the
+    # count inside the kernels' 64-bit attribute.
+    return min(count, MAX_WORKERS)
 
 
 def get_workers() -> int:

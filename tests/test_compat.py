@@ -132,3 +132,24 @@ def test_jfft_backend_invalid_raises_at_import(value):
 def test_default_backend_is_native():
     x = np.ones(8, np.complex64)
     assert "jfft_c2c" in jax.jit(jfft.fft).lower(x).as_text()
+
+
+def test_xla_fallback_retraces_functions_jitted_before_it():
+    # Single-threaded behaviour (the context clears JAX's caches, so it is
+    # not thread-safe; see its docstring).
+    x = np.random.default_rng(0).standard_normal(16).astype(np.complex64)
+    f = jax.jit(jfft.fft)
+    assert "jfft_c2c" in f.lower(x).as_text()
+    np.testing.assert_allclose(f(x), np.fft.fft(x), atol=1e-4)
+    with jfft.xla_fallback():
+        assert "jfft_c2c" not in f.lower(x).as_text()
+        np.testing.assert_allclose(f(x), np.fft.fft(x), atol=1e-4)
+        with jfft.xla_fallback(False):
+            assert "jfft_c2c" in f.lower(x).as_text()
+    assert "jfft_c2c" in f.lower(x).as_text()
+
+
+@pytest.mark.parametrize("workers", [2**63, 2**64, 10**30])
+def test_huge_workers_are_capped(workers):
+    x = np.random.default_rng(1).standard_normal(32)
+    np.testing.assert_allclose(jfft.fft(x, workers=workers), np.fft.fft(x))
