@@ -274,3 +274,38 @@ def test_strict_promotion_grad_jvp_transpose(name, dtype):
     assert_close(tangent, ref(x), dtype, tol=tol)
     assert_close(transposed, want_transposed, dtype, tol=tol)
     assert_close(batched[0], ref(x), dtype, tol=tol)
+
+
+def test_strict_promotion_other_front_ends():
+    from jfft import distributed, openvino
+
+    rng = np.random.default_rng(4)
+    pairs = jnp.asarray(rng.standard_normal((4, 6, 2)).astype(np.float32))
+    real = jnp.asarray(rng.standard_normal((4, 6)).astype(np.float32))
+    mesh = jax.make_mesh((1,), ("a",))
+    cases = [
+        (
+            lambda v: openvino.dft(v, [0, 1]),
+            pairs,
+            lambda v: _pairs(np.fft.fft2(_c(v))),
+        ),
+        (lambda v: openvino.rdft(v, [0, 1]), real, lambda v: _pairs(np.fft.rfft2(v))),
+        (lambda v: distributed.rfftn(v, mesh), real, lambda v: np.fft.rfftn(v)),
+        (
+            lambda d: jfft.fftfreq(8, d=d),
+            jnp.float32(0.5),
+            lambda d: np.fft.fftfreq(8, d),
+        ),
+    ]
+    with jax.numpy_dtype_promotion("strict"):
+        for f, x, ref in cases:
+            assert_close(f(x), ref(np.asarray(x)), np.float32, tol=1e-4)
+            jax.grad(lambda v, f=f: jnp.sum(jnp.abs(f(v)) ** 2))(x)
+
+
+def _c(pairs):
+    return pairs[..., 0] + 1j * pairs[..., 1]
+
+
+def _pairs(z):
+    return np.stack([z.real, z.imag], axis=-1)
