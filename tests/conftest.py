@@ -5,6 +5,10 @@ scipy.fft for hfft2/ihfft2/hfftn/ihfftn, which numpy lacks), dense DFT
 matrices built from those references, or numerical derivatives.
 """
 
+import os
+import subprocess
+import sys
+
 import jax
 import numpy as np
 import scipy.fft
@@ -128,3 +132,23 @@ def call(f, name, x, n=None, axis=-1, s=None, axes=None, norm=None):
     if kind(name) == "2d" and axes is None:
         return f(x, s=s, norm=norm)
     return f(x, s=s, axes=axes, norm=norm)
+
+
+def run_python(code, *args, cwd, env=None, timeout=300):
+    """Runs ``code`` in a fresh interpreter that imports the same jfft as
+    this process (installed or in-tree), from ``cwd`` (not the repository
+    root, whose jfft/ would shadow an installed one)."""
+    import jfft
+
+    package_root = os.path.dirname(os.path.dirname(os.path.abspath(jfft.__file__)))
+    full_env = {**os.environ, **(env or {})}
+    full_env["PYTHONPATH"] = package_root + os.pathsep + full_env.get("PYTHONPATH", "")
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=full_env,
+        cwd=cwd,
+    )

@@ -1,14 +1,11 @@
 """Bad arguments raise the right exception with a message naming the argument."""
 
-import os
-import subprocess
-import sys
 import textwrap
 
 import jax
 import numpy as np
 import pytest
-from conftest import ALL_FUNCS, FUNCS_1D, REAL_INPUT, kind
+from conftest import ALL_FUNCS, FUNCS_1D, REAL_INPUT, kind, run_python
 
 import jfft
 
@@ -204,20 +201,7 @@ HUGE_SCRIPT = textwrap.dedent(
 
 
 def test_huge_sizes_raise_in_subprocess(tmp_path):
-    # The child imports the same jfft as this process (installed or in-tree),
-    # from a neutral working directory.
-    package_root = os.path.dirname(os.path.dirname(os.path.abspath(jfft.__file__)))
-    env = dict(os.environ)
-    env["PYTHONPATH"] = package_root + os.pathsep + env.get("PYTHONPATH", "")
-    proc = subprocess.run(
-        [sys.executable, "-c", HUGE_SCRIPT],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=240,
-        env=env,
-        cwd=tmp_path,
-    )
+    proc = run_python(HUGE_SCRIPT, cwd=tmp_path, timeout=240)
     out = proc.stdout
     assert proc.returncode == 0, (
         f"process died ({proc.returncode}):\n{out}\n{proc.stderr[-2000:]}"

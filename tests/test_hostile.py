@@ -4,11 +4,8 @@ their subclasses), and never aborts the process. Each family of functions
 runs in its own subprocess, which prints every call before making it, so a
 process that dies names the call that killed it."""
 
-import os
-import subprocess
-import sys
-
 import pytest
+from conftest import run_python
 
 CHILD = r"""
 import sys, itertools, warnings
@@ -119,19 +116,7 @@ print("DONE", flush=True)
 
 @pytest.mark.parametrize("family", ["1d", "nd", "r2r", "helpers"])
 def test_hostile_inputs_never_crash(family, tmp_path):
-    import jfft
-
-    package_root = os.path.dirname(os.path.dirname(os.path.abspath(jfft.__file__)))
-    env = {**os.environ, "PYTHONPATH": package_root}
-    proc = subprocess.run(
-        [sys.executable, "-c", CHILD, family],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=env,
-        cwd=tmp_path,
-    )
+    proc = run_python(CHILD, family, cwd=tmp_path, timeout=600)
     lines = proc.stdout.splitlines()
     calls = [ln for ln in lines if ln.startswith("CALL ")]
     last = calls[-1] if calls else "(before the first call)"
