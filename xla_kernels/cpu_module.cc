@@ -129,11 +129,15 @@ NB_MODULE(_jfft_cpu, m) {
     nb::dict result;
     result["entries"] = info.entries;
     result["capacity"] = info.capacity;
+    result["bytes"] = info.bytes;
+    result["max_bytes"] = info.max_bytes;
     result["scratch_bytes"] = info.scratch_bytes;
     return result;
   });
   m.def("set_plan_cache_capacity", &jfft::engine::set_plan_cache_capacity,
         nb::arg("capacity"));
+  m.def("set_plan_cache_max_bytes", &jfft::engine::set_plan_cache_max_bytes,
+        nb::arg("max_bytes"));
   m.def("clear_plan_cache", &jfft::engine::clear_plan_cache);
 
   // Test-only: the engine on numpy arrays of any strides, unnormalised.

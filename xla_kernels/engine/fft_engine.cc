@@ -7,6 +7,9 @@
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
+#if defined(__unix__) || defined(__APPLE__)
+#include <unistd.h>
+#endif
 
 #include <algorithm>
 #include <atomic>
@@ -43,17 +46,51 @@ void advise_huge_pages(void* data, size_t bytes) {
 #endif
 }
 
+namespace {
+
+// The plan cache's default bounds. 256 plans; and bytes enough that the
+// plans of one transform of up to 2^24 points stay cached between calls (a
+// complex128 four-step plan of 2^24: 256 MiB of twiddles; the prime
+// 10,000,019 in complex64: 193 MiB of Bluestein plan and 154 MiB of its
+// padded four-step plan), else each call would plan again. At most 1/16 of
+// the machine's memory, so that many large lengths (140 of 4e5..2e6 points
+// in complex128 held 2.2 GiB when only the count was bounded) cannot crowd
+// out the data.
+constexpr size_t kDefaultPlanCapacity = 256;
+constexpr size_t kDefaultPlanCacheBytes = size_t{1} << 30;
+constexpr size_t kPlanCacheMemoryFraction = 16;
+
+size_t default_plan_cache_bytes() {
+#if defined(__unix__) || defined(__APPLE__)
+  const long pages = sysconf(_SC_PHYS_PAGES);
+  const long page_size = sysconf(_SC_PAGE_SIZE);
+  if (pages > 0 && page_size > 0) {
+    const size_t memory = static_cast<size_t>(pages) * page_size;
+    return std::min(kDefaultPlanCacheBytes,
+                    memory / kPlanCacheMemoryFraction);
+  }
+#endif
+  return kDefaultPlanCacheBytes;
+}
+
+}  // namespace
+
 PlanCache& plan_cache() {
-  static PlanCache* cache =
-      new PlanCache(256);  // never destroyed: no exit race
+  static PlanCache* cache =  // never destroyed: no exit race
+      new PlanCache(kDefaultPlanCapacity, default_plan_cache_bytes());
   return *cache;
 }
 
 PlanCacheInfo plan_cache_info() {
-  return {plan_cache().size(), plan_cache().capacity(), scratch_pool_bytes()};
+  PlanCache& cache = plan_cache();
+  return {cache.size(), cache.capacity(), cache.bytes(), cache.max_bytes(),
+          scratch_pool_bytes()};
 }
 void set_plan_cache_capacity(size_t capacity) {
   plan_cache().set_capacity(capacity);
+}
+void set_plan_cache_max_bytes(size_t max_bytes) {
+  plan_cache().set_max_bytes(max_bytes);
 }
 void clear_plan_cache() {
   plan_cache().clear();
@@ -112,13 +149,6 @@ const KernelTable<T>& kernels() {
 // A plane transformed whole by one thread (c2c_trailing_planes) should fit
 // in this much cache.
 constexpr size_t kCacheBytes = 512 * 1024;
-
-// Contiguous lines whose lane group needs more than this (data and scratch,
-// all lanes) are split four-step instead. Measured with 2 threads on a
-// 1 MiB L2 / 32 MiB L3 machine (AVX-512, 16 float lanes): lanes win up to
-// 4 MiB, by 1.2-2x for 4096..16384 floats, tie at 8 MiB (32768) and lose 2x
-// at 16 MiB (65536).
-constexpr size_t kLaneGroupBytes = size_t{4} << 20;
 
 // Below this many elements per axis pass, threads cost more than they save.
 constexpr int64_t kMinElementsPerThread = 1 << 15;
@@ -313,6 +343,29 @@ void multiply_lines(const std::complex<T>* x, int64_t x_stride,
   }
 }
 
+// y[k] = conj?(x[k * x_stride]) * chirp(k) (or conj of that product) for
+// k < n: the chirp's stored half, then its mirror image.
+template <typename T>
+void multiply_by_chirp(const C2CPlan<T>& plan, const std::complex<T>* x,
+                       int64_t x_stride, std::complex<T>* y, int64_t y_stride,
+                       bool conj_x, bool conj_y) {
+  const int64_t n = plan.length(), half = n / 2 + 1;
+  const std::complex<T>* chirp = plan.chirp_half();
+  multiply_lines(x, x_stride, chirp, y, y_stride, half, conj_x, conj_y);
+  // chirp(n - k) = sign * chirp(k): a reversed walk through the half.
+  const T sign = plan.chirp_mirror_sign();
+  const T x_sign = conj_x ? T(-1) : T(1), y_sign = conj_y ? T(-1) : T(1);
+  const T* xs = reinterpret_cast<const T*>(x);
+  const T* ws = reinterpret_cast<const T*>(chirp);
+  T* ys = reinterpret_cast<T*>(y);
+  for (int64_t k = half; k < n; ++k) {
+    const T xr = xs[2 * k * x_stride], xi = x_sign * xs[2 * k * x_stride + 1];
+    const T wr = sign * ws[2 * (n - k)], wi = sign * ws[2 * (n - k) + 1];
+    ys[2 * k * y_stride] = xr * wr - xi * wi;
+    ys[2 * k * y_stride + 1] = y_sign * (xr * wi + xi * wr);
+  }
+}
+
 // One line of a length with a Bluestein plan whose padded convolution length
 // m has a four-step split: the two transforms of m run as four-step ones
 // (SIMD lanes and threads for a single line) rather than inside one lane.
@@ -325,13 +378,13 @@ void c2c_bluestein_four_step(const C2CPlan<T>& plan,
   const int64_t n = plan.length(), m = padded.length();
   // backward(x) = conj(forward(conj(x))), as in the kernels' Bluestein.
   ScratchArray<std::complex<T>> a(m);
-  multiply_lines(in, in_stride, plan.chirp(), a.get(), 1, n, !forward, false);
+  multiply_by_chirp(plan, in, in_stride, a.get(), 1, !forward, false);
   std::fill(a.get() + n, a.get() + m, std::complex<T>(0, 0));
   c2c_four_step(padded, a.get(), 1, a.get(), 1, true, parallelism);
   multiply_lines(a.get(), 1, plan.chirp_spectrum(), a.get(), 1, m, false,
                  false);
   c2c_four_step(padded, a.get(), 1, a.get(), 1, false, parallelism);
-  multiply_lines(a.get(), 1, plan.chirp(), out, out_stride, n, false, !forward);
+  multiply_by_chirp(plan, a.get(), 1, out, out_stride, false, !forward);
 }
 
 // Lines transformed one at a time by line_fn(in_offset, out_offset, inner)
@@ -371,7 +424,7 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
   std::shared_ptr<const C2CPlan<T>> plan;
   if (!four_step_n) plan = get_c2c_plan<T>(n);
   const int64_t four_step_length =
-      four_step_n ? n : (plan->bluestein() ? plan->bluestein()->length() : 0);
+      four_step_n ? n : plan->bluestein_length();
   // A lane group's buffer: the lines and the plan's scratch, per lane.
   const int64_t lane_values =
       four_step_n ? 2 * n : n + static_cast<int64_t>(plan->scratch_size());
@@ -379,8 +432,12 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
       static_cast<size_t>(lane_values) * k.lanes * sizeof(std::complex<T>) >
           kLaneGroupBytes &&
       (lines.in_stride == 1 || !four_step_n);
-  if ((long_lines || lines.count < k.lanes) && four_step_length > 0 &&
-      FourStepPlan<T>::split(four_step_length) > 0) {
+  // A Bluestein plan without a direct plan of its padded length has lines
+  // too long for lanes (see C2CPlan::bluestein) and a four-step split.
+  const bool lanes_impossible =
+      plan && plan->bluestein_length() > 0 && !plan->bluestein();
+  if ((long_lines || lines.count < k.lanes || lanes_impossible) &&
+      four_step_length > 0 && FourStepPlan<T>::split(four_step_length) > 0) {
     const auto four_step = get_four_step_plan<T>(four_step_length);
     lines_one_by_one(lines, n, parallelism,
                      [&](int64_t from, int64_t to, const Parallelism& inner) {
@@ -397,6 +454,9 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
     return;
   }
   if (!plan) plan = get_c2c_plan<T>(n);
+  if (plan->bluestein_length() > 0 && !plan->bluestein()) {
+    throw std::logic_error("c2c: a Bluestein plan without lanes in lanes");
+  }
   parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
                [&](int64_t begin, int64_t end) {
                  k.c2c(*plan, in, out, lines, begin, end, forward, {});
@@ -421,9 +481,13 @@ template <typename T>
 bool real_lines_one_by_one(const RealPlan<T>& plan, int64_t count) {
   const C2CPlan<T>& complex_plan = plan.complex_plan();
   const int64_t length = complex_plan.length();
-  const int64_t four_step_length =
-      complex_plan.bluestein() ? complex_plan.bluestein()->length() : length;
+  const int64_t four_step_length = complex_plan.bluestein_length() > 0
+                                       ? complex_plan.bluestein_length()
+                                       : length;
   if (FourStepPlan<T>::split(four_step_length) == 0) return false;
+  if (complex_plan.bluestein_length() > 0 && !complex_plan.bluestein()) {
+    return true;  // too long for lanes (see C2CPlan::bluestein)
+  }
   const int64_t lanes = kernels<T>().lanes;
   const size_t lane_group_bytes =
       static_cast<size_t>(length + complex_plan.scratch_size()) * lanes *
@@ -557,6 +621,55 @@ void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in,
 }
 
 }  // namespace
+
+void forward_line_uncached(std::complex<double>* data, int64_t length) {
+  const int64_t radix = preferred_largest_radix();
+  const KernelTable<double>& k = kernels<double>();
+  const int64_t n1 = FourStepPlan<double>::split(length);
+  if (n1 == 0) {
+    const C2CPlan<double> plan(length, radix);
+    LineSet line;
+    line.in_stride = line.out_stride = 1;
+    k.c2c(plan, data, data, line, 0, 1, true, {});
+    return;
+  }
+  // Four-step as c2c_four_step, with the twiddles made one block of
+  // kPostTwiddleBlock columns at a time instead of a table of all n (for the
+  // padded length of a prime near 10^7, 320 MiB written once and dropped).
+  const int64_t n2 = length / n1;
+  const auto columns_plan = get_c2c_plan<double>(n1, radix);
+  const auto rows_plan = get_c2c_plan<double>(n2, radix);
+  const UnitRoots roots(length);
+  ScratchArray<std::complex<double>> matrix(length);
+  ScratchArray<double> re(kPostTwiddleBlock * n1), im(kPostTwiddleBlock * n1);
+  for (int64_t first = 0; first < n2; first += kPostTwiddleBlock) {
+    const int64_t count = std::min(kPostTwiddleBlock, n2 - first);
+    for (int64_t j = 0; j < kPostTwiddleBlock; ++j) {
+      for (int64_t k1 = 0; k1 < n1; ++k1) {
+        const std::complex<long double> w =
+            j < count ? roots(k1 * (first + j)) : 1.0L;
+        re[post_twiddle_index(k1, j, n1)] = static_cast<double>(w.real());
+        im[post_twiddle_index(k1, j, n1)] = static_cast<double>(w.imag());
+      }
+    }
+    LineSet columns;  // lines first..first+count of length n1
+    columns.dims = {count};
+    columns.in_strides = {1};
+    columns.out_strides = {1};
+    columns.count = count;
+    columns.in_stride = columns.out_stride = n2;
+    k.c2c(*columns_plan, data + first, matrix.get() + first, columns, 0, count,
+          true, PostTwiddles<double>{re.get(), im.get()});
+  }
+  LineSet rows;  // n1 lines of length n2, written to x[k1 + n1 * k2]
+  rows.dims = {n1};
+  rows.in_strides = {n2};
+  rows.out_strides = {1};
+  rows.count = n1;
+  rows.in_stride = 1;
+  rows.out_stride = n1;
+  k.c2c(*rows_plan, matrix.get(), data, rows, 0, n1, true, {});
+}
 
 std::vector<int64_t> row_major_strides(const std::vector<int64_t>& shape) {
   std::vector<int64_t> strides(shape.size());

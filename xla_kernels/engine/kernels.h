@@ -309,22 +309,23 @@ inline Cx<V> cmul(Cx<V> a, std::complex<T> w) {
 template <typename T, typename V>
 Cx<V>* transform(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch,
                  bool forward) {
-  if (const C2CPlan<T>* inner = plan.bluestein()) {
+  if (plan.bluestein_length() > 0) {
     // Bluestein: a chirp-weighted convolution of padded length m done with
-    // two transforms of m. backward(x) = conj(forward(conj(x))).
-    const int64_t n = plan.length(), m = inner->length();
-    const std::complex<T>* chirp = plan.chirp();
+    // two transforms of m. backward(x) = conj(forward(conj(x))). The driver
+    // runs lines of plans without a direct plan of m four-step instead.
+    const C2CPlan<T>& inner = *plan.bluestein();
+    const int64_t n = plan.length(), m = inner.length();
     const std::complex<T>* spectrum = plan.chirp_spectrum();
     Cx<V>* a = scratch;
     for (int64_t k = 0; k < n; ++k) {
-      a[k] = cmul(forward ? data[k] : conj(data[k]), chirp[k]);
+      a[k] = cmul(forward ? data[k] : conj(data[k]), plan.chirp(k));
     }
     std::fill(a + n, a + m, Cx<V>{V{}, V{}});
-    Cx<V>* b = transform(*inner, a, scratch + m, true);
+    Cx<V>* b = transform(inner, a, scratch + m, true);
     for (int64_t k = 0; k < m; ++k) a[k] = cmul(b[k], spectrum[k]);
-    b = transform(*inner, a, scratch + m, false);
+    b = transform(inner, a, scratch + m, false);
     for (int64_t k = 0; k < n; ++k) {
-      const Cx<V> y = cmul(b[k], chirp[k]);
+      const Cx<V> y = cmul(b[k], plan.chirp(k));
       data[k] = forward ? y : conj(y);
     }
     return data;

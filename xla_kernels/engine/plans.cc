@@ -4,21 +4,13 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 #include "kernel_api.h"
 #include "plan_cache.h"
 
 namespace jfft::engine {
 namespace {
-
-// exp(-2 pi i r / n) computed in extended precision.
-template <typename T>
-std::complex<T> unit_root(int64_t r, int64_t n) {
-  const long double angle = -2.0L * 3.141592653589793238462643383279502884L *
-                            static_cast<long double>(r) /
-                            static_cast<long double>(n);
-  return {static_cast<T>(std::cos(angle)), static_cast<T>(std::sin(angle))};
-}
 
 std::vector<int64_t> factorize(int64_t n, int64_t largest_radix) {
   std::vector<int64_t> factors;
@@ -90,17 +82,6 @@ int64_t bluestein_size(int64_t n) {
   return whole_lanes * 100 <= smallest * 106 ? whole_lanes : smallest;
 }
 
-// The forward transform of one line, with the baseline kernels (plan
-// building is not the hot path).
-template <typename T>
-std::vector<std::complex<T>> forward_transform(const C2CPlan<T>& plan,
-                                               std::vector<std::complex<T>> x) {
-  LineSet line;
-  line.in_stride = line.out_stride = 1;
-  baseline::kernels<T>().c2c(plan, x.data(), x.data(), line, 0, 1, true, {});
-  return x;
-}
-
 }  // namespace
 
 template <typename T>
@@ -117,49 +98,83 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
     const double bluestein_cost = 2.0 * direct_cost(padded, largest_radix) +
                                   6.0 * static_cast<double>(padded);
     if (largest > 32 && bluestein_cost < direct_cost(length, largest_radix)) {
-      bluestein_plan_ = std::make_unique<C2CPlan<T>>(padded, largest_radix);
+      bluestein_length_ = padded;
+      const size_t lane_values =
+          static_cast<size_t>(length + 2 * padded) + kPassSkew;
+      if (FourStepPlan<T>::split(padded) == 0 ||
+          lane_values * kNarrowestLaneGroupElementBytes <= kLaneGroupBytes) {
+        bluestein_plan_ = get_c2c_plan<T>(padded, largest_radix);
+        scratch_size_ = padded + bluestein_plan_->scratch_size();
+      } else {
+        scratch_size_ = lane_values;  // bounds the driver's lane test only
+      }
       // The chirp exp(-pi i k^2 / n), k^2 kept exact mod 2n in integers.
       // The convolution kernel's spectrum is built from the same roots in
       // double precision (for float plans too) and rounded once: rounding
       // errors of a float transform of it would add to every result.
-      chirp_.resize(length);
-      std::vector<std::complex<double>> kernel(padded, {0.0, 0.0});
+      const UnitRoots roots(2 * length);
+      chirp_.resize(length / 2 + 1);
+      // Double plans transform the kernel in the spectrum's own table.
+      Table<std::complex<double>> kernel_table;
+      std::complex<double>* kernel;
+      chirp_spectrum_ = Table<Complex>(padded);
+      if constexpr (std::is_same_v<T, double>) {
+        kernel = chirp_spectrum_.data();
+      } else {
+        kernel_table = Table<std::complex<double>>(padded);
+        kernel = kernel_table.data();
+      }
+      std::fill(kernel + length, kernel + padded - length + 1,
+                std::complex<double>(0.0, 0.0));
       const double inv = 1.0 / static_cast<double>(padded);
       int64_t q = 0;
       for (int64_t k = 0; k < length; ++k) {
-        const std::complex<long double> root =
-            unit_root<long double>(q, 2 * length);
-        chirp_[k] =
-            Complex(static_cast<T>(root.real()), static_cast<T>(root.imag()));
-        kernel[k] = std::conj(std::complex<double>(root)) * inv;
+        const std::complex<long double> root = roots(q);
+        if (2 * k <= length) chirp_[k] = rounded<T>(root);
+        kernel[k] = std::conj(rounded<double>(root)) * inv;
         if (k > 0) kernel[padded - k] = kernel[k];
-        q += 2 * k + 1;
-        q %= 2 * length;
+        q += 2 * k + 1;  // < 4n: one subtraction reduces it
+        if (q >= 2 * length) q -= 2 * length;
       }
-      kernel = forward_transform(C2CPlan<double>(padded, 8), std::move(kernel));
-      chirp_spectrum_.assign(kernel.begin(), kernel.end());
-      scratch_size_ = padded + bluestein_plan_->scratch_size();
+      forward_line_uncached(kernel, padded);
+      if constexpr (!std::is_same_v<T, double>) {
+        for (int64_t k = 0; k < padded; ++k) {
+          chirp_spectrum_[k] = Complex(static_cast<T>(kernel[k].real()),
+                                       static_cast<T>(kernel[k].imag()));
+        }
+      }
       return;
     }
   }
   // Direct mixed radix: per pass (radix - 1) * ido twiddles, then for generic
   // radices the p roots of unity.
+  const UnitRoots roots(length);
   int64_t l1 = 1;
   for (int64_t p : factors) {
     const int64_t ido = length / (l1 * p);
     passes_.push_back({p, l1, ido, twiddles_.size()});
     for (int64_t j = 1; j < p; ++j) {
       for (int64_t i = 0; i < ido; ++i) {
-        twiddles_.push_back(unit_root<T>(i * j * l1, length));
+        twiddles_.push_back(rounded<T>(roots(i * j * l1)));
       }
     }
     if (p != 2 && p != 3 && p != 4 && p != 5 && p != 8) {
-      for (int64_t q = 0; q < p; ++q) twiddles_.push_back(unit_root<T>(q, p));
+      for (int64_t q = 0; q < p; ++q) {
+        twiddles_.push_back(rounded<T>(roots(q * (length / p))));
+      }
       work_size_ = std::max(work_size_, static_cast<size_t>(p + 1));
     }
     l1 *= p;
   }
   scratch_size_ = kPassSkew + length + work_size_;
+}
+
+template <typename T>
+size_t C2CPlan<T>::bytes() const {
+  return sizeof(*this) + passes_.capacity() * sizeof(Pass) +
+         (twiddles_.capacity() + chirp_.capacity() + chirp_spectrum_.size()) *
+             sizeof(Complex) +
+         (bluestein_plan_ ? bluestein_plan_->bytes() : 0);
 }
 
 template <typename T>
@@ -172,10 +187,17 @@ RealPlan<T>::RealPlan(int64_t length, int64_t largest_radix) : length_(length) {
     const int64_t half = length / 2;
     complex_plan_ = get_c2c_plan<T>(half, largest_radix);
     twiddles_.resize(half);
-    for (int64_t k = 0; k < half; ++k) twiddles_[k] = unit_root<T>(k, length);
+    const UnitRoots roots(length);
+    for (int64_t k = 0; k < half; ++k) twiddles_[k] = rounded<T>(roots(k));
   } else {
     complex_plan_ = get_c2c_plan<T>(length, largest_radix);
   }
+}
+
+template <typename T>
+size_t RealPlan<T>::bytes() const {
+  return sizeof(*this) + twiddles_.capacity() * sizeof(Complex) +
+         complex_plan_->bytes();
 }
 
 template <typename T>
@@ -215,15 +237,31 @@ FourStepPlan<T>::FourStepPlan(int64_t length, int64_t largest_radix) {
   columns_ = get_c2c_plan<T>(n1_, largest_radix);
   rows_ = get_c2c_plan<T>(n2_, largest_radix);
   const int64_t blocks = (n2_ + kPostTwiddleBlock - 1) / kPostTwiddleBlock;
-  twiddle_re_.resize(blocks * kPostTwiddleBlock * n1_);
-  twiddle_im_.resize(twiddle_re_.size());
+  twiddle_re_ = Table<T>(blocks * kPostTwiddleBlock * n1_);
+  twiddle_im_ = Table<T>(twiddle_re_.size());
+  // Lines past n2 in the last block are never transformed; their entries
+  // get w = 1 rather than garbage all the same.
+  for (int64_t j2 = n2_; j2 < blocks * kPostTwiddleBlock; ++j2) {
+    for (int64_t k1 = 0; k1 < n1_; ++k1) {
+      twiddle_re_[post_twiddle_index(k1, j2, n1_)] = T(1);
+      twiddle_im_[post_twiddle_index(k1, j2, n1_)] = T(0);
+    }
+  }
+  const UnitRoots roots(length);
   for (int64_t j2 = 0; j2 < n2_; ++j2) {
     for (int64_t k1 = 0; k1 < n1_; ++k1) {
-      const Complex w = unit_root<T>(k1 * j2, length);
+      const Complex w = rounded<T>(roots(k1 * j2));
       twiddle_re_[post_twiddle_index(k1, j2, n1_)] = w.real();
       twiddle_im_[post_twiddle_index(k1, j2, n1_)] = w.imag();
     }
   }
+}
+
+template <typename T>
+size_t FourStepPlan<T>::bytes() const {
+  return sizeof(*this) +
+         (twiddle_re_.size() + twiddle_im_.size()) * sizeof(T) +
+         columns_->bytes() + rows_->bytes();
 }
 
 template <typename T>

@@ -8,13 +8,121 @@
 #ifndef JFFT_ENGINE_PLANS_H_
 #define JFFT_ENGINE_PLANS_H_
 
+#include <cmath>
 #include <complex>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
+#include <new>
+#include <stdexcept>
 #include <vector>
 
 namespace jfft::engine {
+
+// A fixed-size array of trivially copyable values, uninitialised when made:
+// plan tables are written whole right after, and zeroing them first (up to
+// hundreds of MiB for long lengths) cost about as much as writing them.
+template <typename U>
+class Table {
+ public:
+  Table() = default;
+  explicit Table(size_t size) : size_(size) {
+    if (size > static_cast<size_t>(-1) / sizeof(U)) {
+      throw std::length_error("plan table too large");
+    }
+    data_.reset(static_cast<U*>(std::malloc(size * sizeof(U))));
+    if (size > 0 && !data_) throw std::bad_alloc();
+  }
+  U* data() { return data_.get(); }
+  const U* data() const { return data_.get(); }
+  size_t size() const { return size_; }
+  U& operator[](size_t i) { return data_.get()[i]; }
+  const U& operator[](size_t i) const { return data_.get()[i]; }
+
+ private:
+  struct Free {
+    void operator()(U* p) const { std::free(p); }
+  };
+  std::unique_ptr<U, Free> data_;
+  size_t size_ = 0;
+};
+
+// exp(-2 pi i r / n) for any integer r, in extended precision, without a
+// sine or cosine per value: long plans need millions of roots, and a long
+// double sin and cos each took most of the 12.5 s that planning the prime
+// 10,000,019 cost. r is reduced to the first octant (angles up to pi/4),
+// whose roots are the product of two tables of about sqrt(n) values each,
+// multiplied in long double (error ~1e-19, below double's rounding). The
+// reduction by symmetry makes 1, -1, i, -i exact (no 1e-20 left where a
+// component is 0, which would turn inf * 0 into inf instead of numpy's 0).
+class UnitRoots {
+ public:
+  using Root = std::complex<long double>;
+
+  explicit UnitRoots(int64_t n) : n_(n) {
+    // The first octant is 8r in [0, n]: steps of angle pi / (4n).
+    while ((int64_t{1} << (2 * fine_bits_)) < n_ + 1) ++fine_bits_;
+    fine_size_ = int64_t{1} << fine_bits_;
+    const long double step =
+        0.25L * 3.141592653589793238462643383279502884L /
+        static_cast<long double>(n_);
+    fine_.resize(fine_size_);
+    for (int64_t i = 0; i < fine_size_; ++i) fine_[i] = polar(step * i);
+    coarse_.resize(n_ / fine_size_ + 1);
+    for (size_t i = 0; i < coarse_.size(); ++i) {
+      coarse_[i] = polar(step * static_cast<long double>(i * fine_size_));
+    }
+  }
+
+  // exp(-2 pi i r / n).
+  Root operator()(int64_t r) const {
+    if (r < 0 || r >= n_) {
+      r %= n_;
+      if (r < 0) r += n_;
+    }
+    // With x = 8r: angle 2 pi r / n = x * pi / (4n), by octant.
+    const int64_t x = 8 * r;
+    Root w;  // exp(+2 pi i r / n) for r in the first half
+    const int64_t y = x < 4 * n_ ? x : 8 * n_ - x;  // mirror: conj
+    if (y < n_) {
+      w = octant(y);
+    } else if (y < 2 * n_) {
+      const Root v = octant(2 * n_ - y);
+      w = {v.imag(), v.real()};
+    } else if (y < 3 * n_) {
+      const Root v = octant(y - 2 * n_);
+      w = {-v.imag(), v.real()};
+    } else {
+      const Root v = octant(4 * n_ - y);
+      w = {-v.real(), v.imag()};
+    }
+    // Forward sign: exp(-i angle) = conj(w) in the first half.
+    return x < 4 * n_ ? std::conj(w) : w;
+  }
+
+ private:
+  static Root polar(long double angle) {
+    return {std::cos(angle), std::sin(angle)};
+  }
+  // (cos, sin) of y * pi / (4n), 0 <= y <= n.
+  Root octant(int64_t y) const {
+    if (y == 0) return {1.0L, 0.0L};
+    const Root a = coarse_[y >> fine_bits_], b = fine_[y & (fine_size_ - 1)];
+    return {a.real() * b.real() - a.imag() * b.imag(),
+            a.real() * b.imag() + a.imag() * b.real()};
+  }
+
+  int64_t n_;
+  int fine_bits_ = 0;
+  int64_t fine_size_ = 1;
+  std::vector<Root> fine_, coarse_;
+};
+
+template <typename T>
+std::complex<T> rounded(const std::complex<long double>& w) {
+  return {static_cast<T>(w.real()), static_cast<T>(w.imag())};
+}
 
 // Complex-to-complex transform of one length, both directions: the factors
 // and twiddles that the kernels (kernels.h) run. Forward uses exp(-2 pi i/n).
@@ -37,6 +145,10 @@ class C2CPlan {
   // prime; Bluestein where a large prime makes that cheaper.
   C2CPlan(int64_t length, int64_t largest_radix);
 
+  // Bytes this plan holds, sub-plans included (a sub-plan shared with other
+  // plans or cached on its own is counted in each: an upper bound).
+  size_t bytes() const;
+
   // The passes ping-pong between the data and scratch + kPassSkew: with a
   // power-of-two length both would otherwise sit at the same offsets modulo
   // 4 KiB, so that a radix-8 pass's reads and writes (strides of powers of
@@ -53,9 +165,23 @@ class C2CPlan {
   const std::vector<Pass>& passes() const { return passes_; }
   const Complex* twiddles() const { return twiddles_.data(); }
 
-  // Bluestein: present when the length has a large prime factor.
+  // Bluestein, for lengths with a large prime factor: the padded
+  // convolution length m (0 for direct plans), and the direct plan of m that
+  // lines in SIMD lanes run. Lines of a length whose lane group would exceed
+  // kLaneGroupBytes never run in lanes (the driver splits m four-step), so
+  // those plans hold no direct plan of m (its twiddles would double the
+  // plan's size): bluestein() is then null.
+  int64_t bluestein_length() const { return bluestein_length_; }
   const C2CPlan* bluestein() const { return bluestein_plan_.get(); }
-  const Complex* chirp() const { return chirp_.data(); }
+  // The chirp exp(-pi i k^2 / n), 0 <= k < n. Stored for k <= n/2 only:
+  // (n - k)^2 = n^2 + k^2 (mod 2n), so chirp(n - k) = (-1)^n chirp(k).
+  const Complex* chirp_half() const { return chirp_.data(); }
+  T chirp_mirror_sign() const { return length_ % 2 == 0 ? T(1) : T(-1); }
+  Complex chirp(int64_t k) const {
+    return 2 * k <= length_ ? chirp_[k] : chirp_mirror_sign() * chirp_[length_ - k];
+  }
+  // The transformed, 1/m-scaled conjugate chirp (m values): the only table
+  // of a Bluestein plan as long as the padded length.
   const Complex* chirp_spectrum() const { return chirp_spectrum_.data(); }
 
  private:
@@ -64,11 +190,10 @@ class C2CPlan {
   size_t work_size_ = 0;
   std::vector<Pass> passes_;
   std::vector<Complex> twiddles_;  // exp(-2 pi i k / n), forward sign
-  // Bluestein: chirp exp(-pi i k^2 / n) and the transformed, 1/m-scaled
-  // conjugate chirp of the padded convolution length m.
-  std::unique_ptr<C2CPlan<T>> bluestein_plan_;
+  int64_t bluestein_length_ = 0;
+  std::shared_ptr<const C2CPlan<T>> bluestein_plan_;
   std::vector<Complex> chirp_;
-  std::vector<Complex> chirp_spectrum_;
+  Table<Complex> chirp_spectrum_;
 };
 
 // Real transforms of one (output or input) real length n: r2c gives n/2+1
@@ -79,6 +204,7 @@ class RealPlan {
   using Complex = std::complex<T>;
 
   RealPlan(int64_t length, int64_t largest_radix);
+  size_t bytes() const;  // as C2CPlan::bytes
 
   int64_t length() const { return length_; }
   // Even lengths run a complex plan of n/2, odd lengths one of n.
@@ -102,6 +228,7 @@ class FourStepPlan {
   using Complex = std::complex<T>;
 
   FourStepPlan(int64_t length, int64_t largest_radix);
+  size_t bytes() const;  // as C2CPlan::bytes
 
   // A good split of `length`, or 0 when the direct plan is better.
   static int64_t split(int64_t length);
@@ -119,8 +246,23 @@ class FourStepPlan {
  private:
   int64_t n1_, n2_;
   std::shared_ptr<const C2CPlan<T>> columns_, rows_;
-  std::vector<T> twiddle_re_, twiddle_im_;
+  Table<T> twiddle_re_, twiddle_im_;
 };
+
+// A lane group's buffer (the lines and the plan's scratch, all lanes) above
+// which the driver transforms lines one by one, split four-step, instead of
+// side by side in SIMD lanes. Measured with 2 threads on a 1 MiB L2 / 32 MiB
+// L3 machine (AVX-512, 16 float lanes): lanes win up to 4 MiB, by 1.2-2x for
+// 4096..16384 floats, tie at 8 MiB (32768) and lose 2x at 16 MiB (65536).
+constexpr size_t kLaneGroupBytes = size_t{4} << 20;
+// Bytes per complex element of the narrowest lane group: two 16-byte
+// vectors (baseline kernels, float or double).
+constexpr size_t kNarrowestLaneGroupElementBytes = 32;
+
+// The forward transform of one contiguous double-precision line in place,
+// with the kernels in use and a plan built for this call only (not cached):
+// Bluestein plans transform their chirp with it. Defined by the driver.
+void forward_line_uncached(std::complex<double>* data, int64_t length);
 
 // The largest radix of plans built now: 8 when the kernels in use have 32
 // vector registers (AVX-512), else 4: a radix-8 butterfly holds 16 vectors,
