@@ -148,17 +148,36 @@ def export_safety_checks() -> list[jax.export.DisabledSafetyCheck]:
 
 
 def plan_cache_info() -> dict[str, int]:
-    """The engine's plan cache: ``{"entries": plans held, "capacity": limit,
-    "scratch_bytes": scratch memory kept for reuse between transforms}``
-    (at most 64 MiB; ``clear_plan_cache`` frees it too)."""
+    """The engine's plan cache: ``{"entries": plans held, "capacity": most
+    plans held, "bytes": bytes the held plans take, "max_bytes": most bytes
+    held, "scratch_bytes": scratch memory kept for reuse between transforms}``
+    (scratch: at most 64 MiB; ``clear_plan_cache`` frees it too). A plan
+    counts the sub-plans it holds, so ``bytes`` bounds the memory from above.
+    """
     return dict(_jfft_cpu.plan_cache_info())
 
 
-def set_plan_cache_capacity(capacity: int) -> None:
-    """Sets how many plans the engine keeps (least recently used go first)."""
-    if isinstance(capacity, bool) or not isinstance(capacity, int) or capacity < 0:
-        raise ValueError(f"capacity: expected an integer >= 0, got {capacity!r}")
-    _jfft_cpu.set_plan_cache_capacity(capacity)
+def _check_bound(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"{name}: expected an integer >= 0, got {value!r}")
+    return value
+
+
+def set_plan_cache_capacity(
+    capacity: int | None = None, *, max_bytes: int | None = None
+) -> None:
+    """Bounds the engine's plan cache by a count of plans (``capacity``)
+    and/or by the bytes they hold (``max_bytes``); ``None`` leaves that bound
+    as it is. The least recently used plans go first; a plan larger than
+    ``max_bytes`` is used by its transform and then dropped."""
+    if capacity is not None:
+        _check_bound("capacity", capacity)
+    if max_bytes is not None:
+        _check_bound("max_bytes", max_bytes)
+    if capacity is not None:
+        _jfft_cpu.set_plan_cache_capacity(capacity)
+    if max_bytes is not None:
+        _jfft_cpu.set_plan_cache_max_bytes(max_bytes)
 
 
 def clear_plan_cache() -> None:

@@ -66,8 +66,7 @@ size_t default_plan_cache_bytes() {
   const long page_size = sysconf(_SC_PAGE_SIZE);
   if (pages > 0 && page_size > 0) {
     const size_t memory = static_cast<size_t>(pages) * page_size;
-    return std::min(kDefaultPlanCacheBytes,
-                    memory / kPlanCacheMemoryFraction);
+    return std::min(kDefaultPlanCacheBytes, memory / kPlanCacheMemoryFraction);
   }
 #endif
   return kDefaultPlanCacheBytes;
@@ -423,8 +422,7 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
   const bool four_step_n = FourStepPlan<T>::split(n) > 0;
   std::shared_ptr<const C2CPlan<T>> plan;
   if (!four_step_n) plan = get_c2c_plan<T>(n);
-  const int64_t four_step_length =
-      four_step_n ? n : plan->bluestein_length();
+  const int64_t four_step_length = four_step_n ? n : plan->bluestein_length();
   // A lane group's buffer: the lines and the plan's scratch, per lane.
   const int64_t lane_values =
       four_step_n ? 2 * n : n + static_cast<int64_t>(plan->scratch_size());

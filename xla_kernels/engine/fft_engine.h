@@ -82,11 +82,11 @@ void advise_huge_pages(void* data, size_t bytes);
 // Process-wide plan cache controls. Clearing the cache also frees the
 // scratch blocks kept for reuse (scratch.h).
 struct PlanCacheInfo {
-  size_t entries;    // plans held now (complex and real, all precisions)
-  size_t capacity;   // most plans held before the least recently used go
-  size_t bytes;      // bytes the held plans take (sub-plans counted in each
-                     // plan that holds them: an upper bound)
-  size_t max_bytes;  // most bytes held; a larger plan is used, not kept
+  size_t entries;        // plans held now (complex and real, all precisions)
+  size_t capacity;       // most plans held before the least recently used go
+  size_t bytes;          // bytes the held plans take (sub-plans counted in each
+                         // plan that holds them: an upper bound)
+  size_t max_bytes;      // most bytes held; a larger plan is used, not kept
   size_t scratch_bytes;  // scratch memory kept between transforms
 };
 PlanCacheInfo plan_cache_info();

@@ -259,8 +259,7 @@ FourStepPlan<T>::FourStepPlan(int64_t length, int64_t largest_radix) {
 
 template <typename T>
 size_t FourStepPlan<T>::bytes() const {
-  return sizeof(*this) +
-         (twiddle_re_.size() + twiddle_im_.size()) * sizeof(T) +
+  return sizeof(*this) + (twiddle_re_.size() + twiddle_im_.size()) * sizeof(T) +
          columns_->bytes() + rows_->bytes();
 }
 

@@ -64,9 +64,8 @@ class UnitRoots {
     // The first octant is 8r in [0, n]: steps of angle pi / (4n).
     while ((int64_t{1} << (2 * fine_bits_)) < n_ + 1) ++fine_bits_;
     fine_size_ = int64_t{1} << fine_bits_;
-    const long double step =
-        0.25L * 3.141592653589793238462643383279502884L /
-        static_cast<long double>(n_);
+    const long double step = 0.25L * 3.141592653589793238462643383279502884L /
+                             static_cast<long double>(n_);
     fine_.resize(fine_size_);
     for (int64_t i = 0; i < fine_size_; ++i) fine_[i] = polar(step * i);
     coarse_.resize(n_ / fine_size_ + 1);
@@ -178,7 +177,8 @@ class C2CPlan {
   const Complex* chirp_half() const { return chirp_.data(); }
   T chirp_mirror_sign() const { return length_ % 2 == 0 ? T(1) : T(-1); }
   Complex chirp(int64_t k) const {
-    return 2 * k <= length_ ? chirp_[k] : chirp_mirror_sign() * chirp_[length_ - k];
+    return 2 * k <= length_ ? chirp_[k]
+                            : chirp_mirror_sign() * chirp_[length_ - k];
   }
   // The transformed, 1/m-scaled conjugate chirp (m values): the only table
   // of a Bluestein plan as long as the padded length.
