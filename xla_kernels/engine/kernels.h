@@ -316,16 +316,27 @@ Cx<V>* transform(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch,
     const C2CPlan<T>& inner = *plan.bluestein();
     const int64_t n = plan.length(), m = inner.length();
     const std::complex<T>* spectrum = plan.chirp_spectrum();
+    // The chirp's stored half serves k <= n/2 and, mirrored, k > n/2.
+    const std::complex<T>* chirp = plan.chirp_half();
+    const int64_t half = n / 2 + 1;
+    const T sign = plan.chirp_mirror_sign();
     Cx<V>* a = scratch;
-    for (int64_t k = 0; k < n; ++k) {
-      a[k] = cmul(forward ? data[k] : conj(data[k]), plan.chirp(k));
+    for (int64_t k = 0; k < half; ++k) {
+      a[k] = cmul(forward ? data[k] : conj(data[k]), chirp[k]);
+    }
+    for (int64_t k = half; k < n; ++k) {
+      a[k] = scale(sign, cmul(forward ? data[k] : conj(data[k]), chirp[n - k]));
     }
     std::fill(a + n, a + m, Cx<V>{V{}, V{}});
     Cx<V>* b = transform(inner, a, scratch + m, true);
     for (int64_t k = 0; k < m; ++k) a[k] = cmul(b[k], spectrum[k]);
     b = transform(inner, a, scratch + m, false);
-    for (int64_t k = 0; k < n; ++k) {
-      const Cx<V> y = cmul(b[k], plan.chirp(k));
+    for (int64_t k = 0; k < half; ++k) {
+      const Cx<V> y = cmul(b[k], chirp[k]);
+      data[k] = forward ? y : conj(y);
+    }
+    for (int64_t k = half; k < n; ++k) {
+      const Cx<V> y = scale(sign, cmul(b[k], chirp[n - k]));
       data[k] = forward ? y : conj(y);
     }
     return data;
