@@ -149,6 +149,13 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
   // Direct mixed radix: per pass (radix - 1) * ido twiddles, then for generic
   // radices the p roots of unity.
   const UnitRoots roots(length);
+  // n - 1 twiddles in all (the passes' (p - 1) * ido telescope), plus each
+  // generic radix's p roots: reserved at once, not grown by doubling.
+  size_t twiddle_count = static_cast<size_t>(length) - 1;
+  for (int64_t p : factors) {
+    if (p != 2 && p != 3 && p != 4 && p != 5 && p != 8) twiddle_count += p;
+  }
+  twiddles_.reserve(twiddle_count);
   int64_t l1 = 1;
   for (int64_t p : factors) {
     const int64_t ido = length / (l1 * p);

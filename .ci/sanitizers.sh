@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The CPU module built with AddressSanitizer and UndefinedBehaviorSanitizer
+# in its own build directory (build/sanitizers), run under the engine's own
+# tests and the parity tests. Needs an environment where jfft's test extra is
+# installed (as .ci/run makes) plus nanobind and cmake for the build; the
+# installed jfft is not touched: a staged copy of the package with the
+# sanitized module goes first on PYTHONPATH.
+#
+#   .ci/sanitizers.sh [pytest args...]
+#
+# Python itself is not instrumented, so libasan is preloaded; leak checking
+# is off (the interpreter and jaxlib keep memory to exit by design). Any
+# sanitizer report fails the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python -m pip install nanobind >/dev/null
+cmake --version >/dev/null 2>&1 || python -m pip install cmake >/dev/null
+
+build=build/sanitizers
+flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g -O1"
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJFFT_CUDA=OFF \
+  -DPython_EXECUTABLE="$(command -v python)" \
+  -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" \
+  >/dev/null
+cmake --build "$build" --target _jfft_cpu -j "$(nproc)"
+
+stage="$build/stage"
+rm -rf "$stage"
+mkdir -p "$stage"
+cp -r jfft "$stage/jfft"
+cp "$build"/_jfft_cpu*.so "$stage/jfft/"
+
+libasan="$(g++ -print-file-name=libasan.so)"
+libubsan="$(g++ -print-file-name=libubsan.so)"
+export LD_PRELOAD="$libasan:$libubsan"
+export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+# The editable install's import hook would find the installed module first.
+export SKBUILD_EDITABLE_SKIP=1
+export PYTHONPATH="$PWD/$stage${PYTHONPATH:+:$PYTHONPATH}"
+python -P -c "import jfft._jfft_cpu as m, sys; sys.exit('$stage' not in m.__file__)"
+python -P -m pytest -q -p no:cacheprovider tests/test_engine.py tests/test_parity.py \
+  tests/test_nonfinite.py tests/test_plan_cache.py "$@"
