@@ -16,10 +16,11 @@ cd "$(dirname "$0")/.."
 
 python -m pip install nanobind >/dev/null
 cmake --version >/dev/null 2>&1 || python -m pip install cmake >/dev/null
+ninja --version >/dev/null 2>&1 || python -m pip install ninja >/dev/null
 
 build=build/sanitizers
 flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -g -O1"
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJFFT_CUDA=OFF \
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJFFT_CUDA=OFF \
   -DPython_EXECUTABLE="$(command -v python)" \
   -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined" \
   >/dev/null
@@ -36,9 +37,11 @@ libubsan="$(g++ -print-file-name=libubsan.so)"
 export LD_PRELOAD="$libasan:$libubsan"
 export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-# The editable install's import hook would find the installed module first.
-export SKBUILD_EDITABLE_SKIP=1
-export PYTHONPATH="$PWD/$stage${PYTHONPATH:+:$PYTHONPATH}"
-python -P -c "import jfft._jfft_cpu as m, sys; sys.exit('$stage' not in m.__file__)"
-python -P -m pytest -q -p no:cacheprovider tests/test_engine.py tests/test_parity.py \
-  tests/test_nonfinite.py tests/test_plan_cache.py "$@"
+# Without site (-S), an editable install's import hook cannot send `jfft` to
+# the installed module; site-packages comes back through PYTHONPATH, after
+# the staged package.
+site_packages="$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+export PYTHONPATH="$PWD/$stage:$site_packages${PYTHONPATH:+:$PYTHONPATH}"
+python -S -P -c "import jfft._jfft_cpu as m, sys; sys.exit('$stage' not in m.__file__)"
+python -S -P -m pytest -q -p no:cacheprovider tests/test_engine.py \
+  tests/test_parity.py tests/test_nonfinite.py tests/test_plan_cache.py "$@"

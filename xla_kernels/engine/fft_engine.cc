@@ -637,7 +637,7 @@ void forward_line_uncached(std::complex<double>* data, int64_t length) {
   const int64_t n2 = length / n1;
   const auto columns_plan = get_c2c_plan<double>(n1, radix);
   const auto rows_plan = get_c2c_plan<double>(n2, radix);
-  const UnitRoots roots(length);
+  const UnitRoots<double> roots(length);
   ScratchArray<std::complex<double>> matrix(length);
   ScratchArray<double> re(kPostTwiddleBlock * n1), im(kPostTwiddleBlock * n1);
   for (int64_t first = 0; first < n2; first += kPostTwiddleBlock) {

@@ -112,7 +112,7 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
       // The convolution kernel's spectrum is built from the same roots in
       // double precision (for float plans too) and rounded once: rounding
       // errors of a float transform of it would add to every result.
-      const UnitRoots roots(2 * length);
+      const UnitRoots<T> roots(2 * length);
       chirp_.resize(length / 2 + 1);
       // Double plans transform the kernel in the spectrum's own table.
       Table<std::complex<double>> kernel_table;
@@ -129,7 +129,7 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
       const double inv = 1.0 / static_cast<double>(padded);
       int64_t q = 0;
       for (int64_t k = 0; k < length; ++k) {
-        const std::complex<long double> root = roots(q);
+        const auto root = roots(q);
         if (2 * k <= length) chirp_[k] = rounded<T>(root);
         kernel[k] = std::conj(rounded<double>(root)) * inv;
         if (k > 0) kernel[padded - k] = kernel[k];
@@ -148,7 +148,7 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
   }
   // Direct mixed radix: per pass (radix - 1) * ido twiddles, then for generic
   // radices the p roots of unity.
-  const UnitRoots roots(length);
+  const UnitRoots<T> roots(length);
   // n - 1 twiddles in all (the passes' (p - 1) * ido telescope), plus each
   // generic radix's p roots: reserved at once, not grown by doubling.
   size_t twiddle_count = static_cast<size_t>(length) - 1;
@@ -194,7 +194,7 @@ RealPlan<T>::RealPlan(int64_t length, int64_t largest_radix) : length_(length) {
     const int64_t half = length / 2;
     complex_plan_ = get_c2c_plan<T>(half, largest_radix);
     twiddles_.resize(half);
-    const UnitRoots roots(length);
+    const UnitRoots<T> roots(length);
     for (int64_t k = 0; k < half; ++k) twiddles_[k] = rounded<T>(roots(k));
   } else {
     complex_plan_ = get_c2c_plan<T>(length, largest_radix);
@@ -254,7 +254,7 @@ FourStepPlan<T>::FourStepPlan(int64_t length, int64_t largest_radix) {
       twiddle_im_[post_twiddle_index(k1, j2, n1_)] = T(0);
     }
   }
-  const UnitRoots roots(length);
+  const UnitRoots<T> roots(length);
   for (int64_t j2 = 0; j2 < n2_; ++j2) {
     for (int64_t k1 = 0; k1 < n1_; ++k1) {
       const Complex w = rounded<T>(roots(k1 * j2));

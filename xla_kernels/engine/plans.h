@@ -16,6 +16,7 @@
 #include <memory>
 #include <new>
 #include <stdexcept>
+#include <type_traits>
 #include <vector>
 
 namespace jfft::engine {
@@ -48,19 +49,20 @@ class Table {
   size_t size_ = 0;
 };
 
-// exp(-2 pi i r / n) for any integer r, in extended precision, without a
-// sine or cosine per value: long plans need millions of roots, and a long
-// double sin and cos each took most of the 12.5 s that planning the prime
-// 10,000,019 cost. r is reduced to the first octant (angles up to pi/4),
-// whose roots are the product of two tables of about sqrt(n) values each,
-// multiplied in long double (error ~1e-19, below double's rounding). The
-// reduction by symmetry makes 1, -1, i, -i exact (no 1e-20 left where a
-// component is 0, which would turn inf * 0 into inf instead of numpy's 0).
-class UnitRoots {
+// exp(-2 pi i r / n) for any integer r, without a sine or cosine per value
+// (long plans need millions of roots; a long double sin and cos each took
+// seconds for lengths near 10^7): r is reduced to the first octant (angles
+// up to pi/4), whose roots are the product of two tables of about sqrt(n)
+// values each, computed in long double and multiplied in R. With R = long
+// double the error (~1e-19) is below double's rounding; R = double (~2e-16)
+// is below float's and twice as fast, for float plans. The reduction by
+// symmetry makes 1, -1, i, -i exact (no 1e-20 left where a component is 0).
+template <typename R>
+class BasicUnitRoots {
  public:
-  using Root = std::complex<long double>;
+  using Root = std::complex<R>;
 
-  explicit UnitRoots(int64_t n) : n_(n) {
+  explicit BasicUnitRoots(int64_t n) : n_(n) {
     // The first octant is 8r in [0, n]: steps of angle pi / (4n).
     while ((int64_t{1} << (2 * fine_bits_)) < n_ + 1) ++fine_bits_;
     fine_size_ = int64_t{1} << fine_bits_;
@@ -102,11 +104,11 @@ class UnitRoots {
 
  private:
   static Root polar(long double angle) {
-    return {std::cos(angle), std::sin(angle)};
+    return {static_cast<R>(std::cos(angle)), static_cast<R>(std::sin(angle))};
   }
   // (cos, sin) of y * pi / (4n), 0 <= y <= n.
   Root octant(int64_t y) const {
-    if (y == 0) return {1.0L, 0.0L};
+    if (y == 0) return {R(1), R(0)};
     const Root a = coarse_[y >> fine_bits_], b = fine_[y & (fine_size_ - 1)];
     return {a.real() * b.real() - a.imag() * b.imag(),
             a.real() * b.imag() + a.imag() * b.real()};
@@ -118,8 +120,13 @@ class UnitRoots {
   std::vector<Root> fine_, coarse_;
 };
 
+// Roots accurate for plans of T: long double products for double plans.
 template <typename T>
-std::complex<T> rounded(const std::complex<long double>& w) {
+using UnitRoots = BasicUnitRoots<
+    std::conditional_t<std::is_same_v<T, float>, double, long double>>;
+
+template <typename T, typename R>
+std::complex<T> rounded(const std::complex<R>& w) {
   return {static_cast<T>(w.real()), static_cast<T>(w.imag())};
 }
 
