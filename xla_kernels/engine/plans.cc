@@ -150,24 +150,25 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
   // radices the p roots of unity.
   const UnitRoots<T> roots(length);
   // n - 1 twiddles in all (the passes' (p - 1) * ido telescope), plus each
-  // generic radix's p roots: reserved at once, not grown by doubling.
+  // generic radix's p roots: one table, not grown by doubling.
   size_t twiddle_count = static_cast<size_t>(length) - 1;
   for (int64_t p : factors) {
     if (p != 2 && p != 3 && p != 4 && p != 5 && p != 8) twiddle_count += p;
   }
-  twiddles_.reserve(twiddle_count);
+  twiddles_ = Table<Complex>(twiddle_count);
+  size_t at = 0;
   int64_t l1 = 1;
   for (int64_t p : factors) {
     const int64_t ido = length / (l1 * p);
-    passes_.push_back({p, l1, ido, twiddles_.size()});
+    passes_.push_back({p, l1, ido, at});
     for (int64_t j = 1; j < p; ++j) {
       for (int64_t i = 0; i < ido; ++i) {
-        twiddles_.push_back(rounded<T>(roots(i * j * l1)));
+        twiddles_[at++] = rounded<T>(roots(i * j * l1));
       }
     }
     if (p != 2 && p != 3 && p != 4 && p != 5 && p != 8) {
       for (int64_t q = 0; q < p; ++q) {
-        twiddles_.push_back(rounded<T>(roots(q * (length / p))));
+        twiddles_[at++] = rounded<T>(roots(q * (length / p)));
       }
       work_size_ = std::max(work_size_, static_cast<size_t>(p + 1));
     }
@@ -179,7 +180,7 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
 template <typename T>
 size_t C2CPlan<T>::bytes() const {
   return sizeof(*this) + passes_.capacity() * sizeof(Pass) +
-         (twiddles_.capacity() + chirp_.capacity() + chirp_spectrum_.size()) *
+         (twiddles_.size() + chirp_.capacity() + chirp_spectrum_.size()) *
              sizeof(Complex) +
          (bluestein_plan_ ? bluestein_plan_->bytes() : 0);
 }
@@ -193,7 +194,7 @@ RealPlan<T>::RealPlan(int64_t length, int64_t largest_radix) : length_(length) {
   if (length % 2 == 0) {
     const int64_t half = length / 2;
     complex_plan_ = get_c2c_plan<T>(half, largest_radix);
-    twiddles_.resize(half);
+    twiddles_ = Table<Complex>(half);
     const UnitRoots<T> roots(length);
     for (int64_t k = 0; k < half; ++k) twiddles_[k] = rounded<T>(roots(k));
   } else {
@@ -203,7 +204,7 @@ RealPlan<T>::RealPlan(int64_t length, int64_t largest_radix) : length_(length) {
 
 template <typename T>
 size_t RealPlan<T>::bytes() const {
-  return sizeof(*this) + twiddles_.capacity() * sizeof(Complex) +
+  return sizeof(*this) + twiddles_.size() * sizeof(Complex) +
          complex_plan_->bytes();
 }
 
