@@ -7,8 +7,10 @@
 // operation). Data is held as Cx<V>: a vector of real parts and a vector of
 // imaginary parts per element.
 //
-// Complex arithmetic is spelled out as plain formulas, as numpy's pocketfft
-// does, so NaN and Inf propagate the way numpy's do.
+// Complex arithmetic is spelled out as plain formulas (std::complex's
+// NaN-checked multiply would keep the loops scalar). NaN propagates as in
+// numpy; Inf may not (an inf - inf inside a pass gives NaN where numpy's
+// pass order gives Inf).
 
 #include <algorithm>
 #include <complex>
