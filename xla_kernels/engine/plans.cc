@@ -1,11 +1,16 @@
 #include "plans.h"
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include <cmath>
 #include <limits>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
 
+#include "fft_engine.h"
 #include "kernel_api.h"
 #include "plan_cache.h"
 
@@ -83,6 +88,33 @@ int64_t bluestein_size(int64_t n) {
 }
 
 }  // namespace
+
+void* allocate_table(size_t bytes) {
+  if (bytes == 0) return nullptr;
+#if defined(__linux__)
+  if (bytes >= kMappedTableBytes) {
+    void* data = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (data == MAP_FAILED) throw std::bad_alloc();
+    advise_huge_pages(data, bytes);
+    return data;
+  }
+#endif
+  void* data = std::malloc(bytes);
+  if (!data) throw std::bad_alloc();
+  return data;
+}
+
+void release_table(void* data, size_t bytes) {
+  if (!data) return;
+#if defined(__linux__)
+  if (bytes >= kMappedTableBytes) {
+    munmap(data, bytes);
+    return;
+  }
+#endif
+  std::free(data);
+}
 
 template <typename T>
 C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {

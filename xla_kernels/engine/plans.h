@@ -19,27 +19,32 @@
 #include <type_traits>
 #include <vector>
 
-#include "fft_engine.h"
-
 namespace jfft::engine {
+
+// Memory of plan tables: blocks from kMappedTableBytes up are mapped
+// directly (and unmapped when the plan goes), given transparent huge pages
+// (advise_huge_pages): faulting a four-step plan of 2^24 points (128 MiB of
+// twiddles) in 4 KiB at a time took longer than computing it, and blocks
+// from malloc stayed with the process after eviction (140 lengths of
+// 4e5..2e6 points: 1.5 GiB resident for 1 GiB of plans held).
+constexpr size_t kMappedTableBytes = size_t{4} << 20;
+void* allocate_table(size_t bytes);  // throws std::bad_alloc
+void release_table(void* data, size_t bytes);
 
 // A fixed-size array of trivially copyable values, uninitialised when made:
 // plan tables are written whole right after, and zeroing them first (up to
-// hundreds of MiB for long lengths) cost about as much as writing them. Large
-// ones get transparent huge pages (advise_huge_pages): faulting in a plan's
-// tables 4 KiB at a time took longer than computing them (a four-step plan
-// of 2^24 points: 128 MiB of twiddles).
+// hundreds of MiB for long lengths) cost about as much as writing them.
 template <typename U>
 class Table {
  public:
   Table() = default;
-  explicit Table(size_t size) : size_(size) {
+  explicit Table(size_t size) : data_(nullptr, Release{0}), size_(size) {
     if (size > static_cast<size_t>(-1) / sizeof(U)) {
       throw std::length_error("plan table too large");
     }
-    data_.reset(static_cast<U*>(std::malloc(size * sizeof(U))));
-    if (size > 0 && !data_) throw std::bad_alloc();
-    advise_huge_pages(data_.get(), size * sizeof(U));
+    const size_t bytes = size * sizeof(U);
+    data_ = std::unique_ptr<U, Release>(static_cast<U*>(allocate_table(bytes)),
+                                        Release{bytes});
   }
   U* data() { return data_.get(); }
   const U* data() const { return data_.get(); }
@@ -48,10 +53,11 @@ class Table {
   const U& operator[](size_t i) const { return data_.get()[i]; }
 
  private:
-  struct Free {
-    void operator()(U* p) const { std::free(p); }
+  struct Release {
+    size_t bytes = 0;
+    void operator()(U* p) const { release_table(p, bytes); }
   };
-  std::unique_ptr<U, Free> data_;
+  std::unique_ptr<U, Release> data_;
   size_t size_ = 0;
 };
 
