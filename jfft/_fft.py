@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import math
 import operator
 import os
 from collections.abc import Iterator, Sequence
@@ -164,7 +163,7 @@ def _c2r(a, axes_lengths_fn, norm, workers, func: str, *, conjugate=False):
     out_shape = list(x.shape)
     out_shape[axes[-1]] = lengths[-1]
     _args.check_size(out_shape, "n/s")
-    if math.prod(out_shape) == 0:
+    if x.size == 0:  # the half spectrum is empty exactly when the output is
         return jnp.zeros(out_shape, x.real.dtype)
     # hfft (conjugate) is irfft(conj(a)) with the opposite norm: a
     # forward-direction transform, unscaled under "backward".

@@ -64,8 +64,9 @@ def _source_tree_hint(package_dir: str) -> str:
 
 
 def _check_build(module) -> None:
-    """XLA refuses (at the first call, not at registration) handlers built
-    against FFI headers newer than its own: catch that here, by version."""
+    """XLA refuses handlers built against FFI headers newer than its own
+    (jaxlib 0.8.0 then fails to initialise its CPU backend, so all of JAX
+    stops, not only jfft): catch that here, by version, before registering."""
     built = module.build_info()["ffi_jaxlib"]
     if _version(jaxlib.__version__) < _version(built):
         raise ImportError(

@@ -44,7 +44,7 @@ from typing import Any
 import jax
 import numpy as np
 
-from . import _fft, _realtransforms
+from . import _args, _fft, _realtransforms
 
 __all__ = ["__ua_domain__", "__ua_function__"]
 
@@ -107,7 +107,7 @@ def __ua_function__(method: Callable, args: tuple, kwargs: dict) -> Any:
         # Empty arrays too: scipy raises for an empty transformed axis where
         # jfft (as jax.numpy.fft) returns an empty result.
         return NotImplemented
-    if x.dtype.kind in "biu":  # scipy computes every integer in double
-        x = x.astype(np.float64)
     with jax.enable_x64(True):
+        # scipy computes every integer in double, unlike jax.numpy.fft.
+        x = _args.integers_as_default_float(x)
         return np.array(function(x, **arguments))
