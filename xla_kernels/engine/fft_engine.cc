@@ -24,21 +24,23 @@
 #include <thread>
 
 #include "kernel_api.h"
+#include "nonfinite.h"
 #include "plan_cache.h"
 #include "plans.h"
 #include "scratch.h"
 
 namespace jfft::engine {
 
-void advise_huge_pages(void* data, size_t bytes) {
+void advise_huge_pages(void *data, size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
   constexpr uintptr_t kHugePage = uintptr_t{1} << 21;
-  if (bytes < 2 * kHugePage) return;
+  if (bytes < 2 * kHugePage)
+    return;
   const uintptr_t begin = reinterpret_cast<uintptr_t>(data);
   const uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
   const uintptr_t last = (begin + bytes) & ~(kHugePage - 1);
   if (last > first) {
-    madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+    madvise(reinterpret_cast<void *>(first), last - first, MADV_HUGEPAGE);
   }
 #else
   (void)data;
@@ -72,16 +74,16 @@ size_t default_plan_cache_bytes() {
   return kDefaultPlanCacheBytes;
 }
 
-}  // namespace
+} // namespace
 
-PlanCache& plan_cache() {
-  static PlanCache* cache =  // never destroyed: no exit race
+PlanCache &plan_cache() {
+  static PlanCache *cache = // never destroyed: no exit race
       new PlanCache(kDefaultPlanCapacity, default_plan_cache_bytes());
   return *cache;
 }
 
 PlanCacheInfo plan_cache_info() {
-  PlanCache& cache = plan_cache();
+  PlanCache &cache = plan_cache();
   return {cache.size(), cache.capacity(), cache.bytes(), cache.max_bytes(),
           scratch_pool_bytes()};
 }
@@ -104,14 +106,14 @@ enum class Isa { kBaseline, kAvx2, kAvx512 };
 bool cpu_supports(Isa isa) {
 #if defined(__x86_64__) || defined(__i386__)
   switch (isa) {
-    case Isa::kBaseline:
-      return true;
-    case Isa::kAvx2:
-      return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-    case Isa::kAvx512:
-      return cpu_supports(Isa::kAvx2) && __builtin_cpu_supports("avx512f") &&
-             __builtin_cpu_supports("avx512dq") &&
-             __builtin_cpu_supports("avx512vl");
+  case Isa::kBaseline:
+    return true;
+  case Isa::kAvx2:
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+  case Isa::kAvx512:
+    return cpu_supports(Isa::kAvx2) && __builtin_cpu_supports("avx512f") &&
+           __builtin_cpu_supports("avx512dq") &&
+           __builtin_cpu_supports("avx512vl");
   }
   return false;
 #else
@@ -120,26 +122,27 @@ bool cpu_supports(Isa isa) {
 }
 
 Isa best_isa() {
-  if (cpu_supports(Isa::kAvx512)) return Isa::kAvx512;
-  if (cpu_supports(Isa::kAvx2)) return Isa::kAvx2;
+  if (cpu_supports(Isa::kAvx512))
+    return Isa::kAvx512;
+  if (cpu_supports(Isa::kAvx2))
+    return Isa::kAvx2;
   return Isa::kBaseline;
 }
 
-std::atomic<Isa>& current_isa() {
+std::atomic<Isa> &current_isa() {
   static std::atomic<Isa> isa(best_isa());
   return isa;
 }
 
-template <typename T>
-const KernelTable<T>& kernels() {
+template <typename T> const KernelTable<T> &kernels() {
 #if defined(__x86_64__) || defined(__i386__)
   switch (current_isa().load(std::memory_order_relaxed)) {
-    case Isa::kAvx512:
-      return avx512::kernels<T>();
-    case Isa::kAvx2:
-      return avx2::kernels<T>();
-    case Isa::kBaseline:
-      break;
+  case Isa::kAvx512:
+    return avx512::kernels<T>();
+  case Isa::kAvx2:
+    return avx2::kernels<T>();
+  case Isa::kBaseline:
+    break;
   }
 #endif
   return baseline::kernels<T>();
@@ -157,7 +160,7 @@ constexpr int64_t kMinElementsPerThread = 1 << 15;
 // rethrows the first exception.
 template <typename Body>
 void parallel_for(int64_t count, int64_t align, int64_t work,
-                  const Parallelism& parallelism, Body&& body) {
+                  const Parallelism &parallelism, Body &&body) {
   const int64_t blocks = (count + align - 1) / align;
   int64_t threads = std::min<int64_t>(parallelism.threads, blocks);
   threads = std::min<int64_t>(
@@ -181,18 +184,22 @@ void parallel_for(int64_t count, int64_t align, int64_t work,
   auto work_loop = [state, chunks, per_chunk, count, &body]() {
     while (true) {
       const int64_t chunk = state->next.fetch_add(1);
-      if (chunk >= chunks) return;
+      if (chunk >= chunks)
+        return;
       const int64_t begin = std::min(count, chunk * per_chunk);
       const int64_t end = std::min(count, begin + per_chunk);
       std::exception_ptr error;
       try {
-        if (begin < end) body(begin, end);
+        if (begin < end)
+          body(begin, end);
       } catch (...) {
         error = std::current_exception();
       }
       std::lock_guard<std::mutex> lock(state->mutex);
-      if (error && !state->error) state->error = error;
-      if (++state->done == chunks) state->finished.notify_all();
+      if (error && !state->error)
+        state->error = error;
+      if (++state->done == chunks)
+        state->finished.notify_all();
     }
   };
   std::vector<std::thread> own_threads;
@@ -208,23 +215,26 @@ void parallel_for(int64_t count, int64_t align, int64_t work,
     std::unique_lock<std::mutex> lock(state->mutex);
     state->finished.wait(lock, [&] { return state->done == chunks; });
   }
-  for (auto& thread : own_threads) thread.join();
-  if (state->error) std::rethrow_exception(state->error);
+  for (auto &thread : own_threads)
+    thread.join();
+  if (state->error)
+    std::rethrow_exception(state->error);
 }
 
-void check_layout(const std::vector<int64_t>& shape,
-                  const std::vector<int64_t>& strides, const char* name) {
+void check_layout(const std::vector<int64_t> &shape,
+                  const std::vector<int64_t> &strides, const char *name) {
   if (strides.size() != shape.size()) {
     throw std::invalid_argument(std::string(name) +
                                 ": strides and shape differ in rank");
   }
   for (int64_t d : shape) {
-    if (d < 0) throw std::invalid_argument(std::string(name) + ": bad shape");
+    if (d < 0)
+      throw std::invalid_argument(std::string(name) + ": bad shape");
   }
 }
 
 // Normalised, validated axes (each in [0, rank), no repeats).
-std::vector<int64_t> check_axes(const std::vector<int64_t>& axes, size_t rank) {
+std::vector<int64_t> check_axes(const std::vector<int64_t> &axes, size_t rank) {
   std::vector<int64_t> result;
   for (int64_t axis : axes) {
     const int64_t a = axis < 0 ? axis + static_cast<int64_t>(rank) : axis;
@@ -241,19 +251,20 @@ std::vector<int64_t> check_axes(const std::vector<int64_t>& axes, size_t rank) {
   return result;
 }
 
-bool is_empty(const std::vector<int64_t>& shape) {
+bool is_empty(const std::vector<int64_t> &shape) {
   return std::any_of(shape.begin(), shape.end(),
                      [](int64_t d) { return d == 0; });
 }
 
 // The lines along `axis` of arrays with these strides (lengths of the other
 // dimensions are taken from `shape`).
-LineSet lines_along(const std::vector<int64_t>& shape,
-                    const std::vector<int64_t>& in_strides,
-                    const std::vector<int64_t>& out_strides, int64_t axis) {
+LineSet lines_along(const std::vector<int64_t> &shape,
+                    const std::vector<int64_t> &in_strides,
+                    const std::vector<int64_t> &out_strides, int64_t axis) {
   LineSet lines;
   for (size_t d = 0; d < shape.size(); ++d) {
-    if (static_cast<int64_t>(d) == axis) continue;
+    if (static_cast<int64_t>(d) == axis)
+      continue;
     lines.dims.push_back(shape[d]);
     lines.in_strides.push_back(in_strides[d]);
     lines.out_strides.push_back(out_strides[d]);
@@ -265,8 +276,8 @@ LineSet lines_along(const std::vector<int64_t>& shape,
 }
 
 // Where line `line` of a LineSet starts in the input and the output.
-void line_start(const LineSet& lines, int64_t line, int64_t* in_offset,
-                int64_t* out_offset) {
+void line_start(const LineSet &lines, int64_t line, int64_t *in_offset,
+                int64_t *out_offset) {
   int64_t in = 0, out = 0;
   for (size_t d = lines.dims.size(); d-- > 0;) {
     const int64_t q = line % lines.dims[d];
@@ -281,14 +292,14 @@ void line_start(const LineSet& lines, int64_t line, int64_t* in_offset,
 // One long line by the four-step method (see FourStepPlan): `in` and `out`
 // point at the line's first element, with strides along it.
 template <typename T>
-void c2c_four_step(const FourStepPlan<T>& plan, const std::complex<T>* in,
-                   int64_t in_stride, std::complex<T>* out, int64_t out_stride,
-                   bool forward, const Parallelism& parallelism) {
+void c2c_four_step(const FourStepPlan<T> &plan, const std::complex<T> *in,
+                   int64_t in_stride, std::complex<T> *out, int64_t out_stride,
+                   bool forward, const Parallelism &parallelism) {
   const int64_t n1 = plan.n1(), n2 = plan.n2(), n = n1 * n2;
-  const KernelTable<T>& k = kernels<T>();
+  const KernelTable<T> &k = kernels<T>();
   // The matrix a[j1, j2] = x[j1 * n2 + j2], row-major in `matrix`.
   ScratchArray<std::complex<T>> matrix(n);
-  LineSet columns;  // n2 lines of length n1
+  LineSet columns; // n2 lines of length n1
   columns.dims = {n2};
   columns.in_strides = {in_stride};
   columns.out_strides = {1};
@@ -302,7 +313,7 @@ void c2c_four_step(const FourStepPlan<T>& plan, const std::complex<T>* in,
     k.c2c(plan.columns(), in, matrix.get(), columns, begin, end, forward,
           twiddles);
   });
-  LineSet rows;  // n1 lines of length n2, written to x[k1 + n1 * k2]
+  LineSet rows; // n1 lines of length n2, written to x[k1 + n1 * k2]
   rows.dims = {n1};
   rows.in_strides = {n2};
   rows.out_strides = {out_stride};
@@ -318,12 +329,12 @@ void c2c_four_step(const FourStepPlan<T>& plan, const std::complex<T>* in,
 // on plain floats: std::complex's operator* checks each product for NaNs and
 // keeps the loop scalar.
 template <typename T>
-void multiply_lines(const std::complex<T>* x, int64_t x_stride,
-                    const std::complex<T>* w, std::complex<T>* y,
+void multiply_lines(const std::complex<T> *x, int64_t x_stride,
+                    const std::complex<T> *w, std::complex<T> *y,
                     int64_t y_stride, int64_t n, bool conj_x, bool conj_y) {
-  const T* xs = reinterpret_cast<const T*>(x);
-  const T* ws = reinterpret_cast<const T*>(w);
-  T* ys = reinterpret_cast<T*>(y);
+  const T *xs = reinterpret_cast<const T *>(x);
+  const T *ws = reinterpret_cast<const T *>(w);
+  T *ys = reinterpret_cast<T *>(y);
   const T x_sign = conj_x ? T(-1) : T(1), y_sign = conj_y ? T(-1) : T(1);
   if (x_stride == 1 && y_stride == 1) {
     for (int64_t j = 0; j < n; ++j) {
@@ -345,18 +356,18 @@ void multiply_lines(const std::complex<T>* x, int64_t x_stride,
 // y[k] = conj?(x[k * x_stride]) * chirp(k) (or conj of that product) for
 // k < n: the chirp's stored half, then its mirror image.
 template <typename T>
-void multiply_by_chirp(const C2CPlan<T>& plan, const std::complex<T>* x,
-                       int64_t x_stride, std::complex<T>* y, int64_t y_stride,
+void multiply_by_chirp(const C2CPlan<T> &plan, const std::complex<T> *x,
+                       int64_t x_stride, std::complex<T> *y, int64_t y_stride,
                        bool conj_x, bool conj_y) {
   const int64_t n = plan.length(), half = n / 2 + 1;
-  const std::complex<T>* chirp = plan.chirp_half();
+  const std::complex<T> *chirp = plan.chirp_half();
   multiply_lines(x, x_stride, chirp, y, y_stride, half, conj_x, conj_y);
   // chirp(n - k) = sign * chirp(k): a reversed walk through the half.
   const T sign = plan.chirp_mirror_sign();
   const T x_sign = conj_x ? T(-1) : T(1), y_sign = conj_y ? T(-1) : T(1);
-  const T* xs = reinterpret_cast<const T*>(x);
-  const T* ws = reinterpret_cast<const T*>(chirp);
-  T* ys = reinterpret_cast<T*>(y);
+  const T *xs = reinterpret_cast<const T *>(x);
+  const T *ws = reinterpret_cast<const T *>(chirp);
+  T *ys = reinterpret_cast<T *>(y);
   for (int64_t k = half; k < n; ++k) {
     const T xr = xs[2 * k * x_stride], xi = x_sign * xs[2 * k * x_stride + 1];
     const T wr = sign * ws[2 * (n - k)], wi = sign * ws[2 * (n - k) + 1];
@@ -369,11 +380,11 @@ void multiply_by_chirp(const C2CPlan<T>& plan, const std::complex<T>* x,
 // m has a four-step split: the two transforms of m run as four-step ones
 // (SIMD lanes and threads for a single line) rather than inside one lane.
 template <typename T>
-void c2c_bluestein_four_step(const C2CPlan<T>& plan,
-                             const FourStepPlan<T>& padded,
-                             const std::complex<T>* in, int64_t in_stride,
-                             std::complex<T>* out, int64_t out_stride,
-                             bool forward, const Parallelism& parallelism) {
+void c2c_bluestein_four_step(const C2CPlan<T> &plan,
+                             const FourStepPlan<T> &padded,
+                             const std::complex<T> *in, int64_t in_stride,
+                             std::complex<T> *out, int64_t out_stride,
+                             bool forward, const Parallelism &parallelism) {
   const int64_t n = plan.length(), m = padded.length();
   // backward(x) = conj(forward(conj(x))), as in the kernels' Bluestein.
   ScratchArray<std::complex<T>> a(m);
@@ -390,10 +401,10 @@ void c2c_bluestein_four_step(const C2CPlan<T>& plan,
 // rather than side by side in lanes: threads take whole lines, or, for a
 // lone line, `inner` lets its transform use them.
 template <typename LineFn>
-void lines_one_by_one(const LineSet& lines, int64_t n,
-                      const Parallelism& parallelism, LineFn&& line_fn) {
+void lines_one_by_one(const LineSet &lines, int64_t n,
+                      const Parallelism &parallelism, LineFn &&line_fn) {
   const Parallelism serial;
-  const Parallelism& inner = lines.count > 1 ? serial : parallelism;
+  const Parallelism &inner = lines.count > 1 ? serial : parallelism;
   parallel_for(lines.count, 1, lines.count * n, parallelism,
                [&](int64_t begin, int64_t end) {
                  for (int64_t line = begin; line < end; ++line) {
@@ -405,12 +416,12 @@ void lines_one_by_one(const LineSet& lines, int64_t n,
 }
 
 template <typename T>
-void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
-              std::complex<T>* out, const std::vector<int64_t>& out_strides,
-              const std::vector<int64_t>& shape, int64_t axis, bool forward,
-              const Parallelism& parallelism) {
+void c2c_axis(const std::complex<T> *in, const std::vector<int64_t> &in_strides,
+              std::complex<T> *out, const std::vector<int64_t> &out_strides,
+              const std::vector<int64_t> &shape, int64_t axis, bool forward,
+              const Parallelism &parallelism) {
   const LineSet lines = lines_along(shape, in_strides, out_strides, axis);
-  const KernelTable<T>& k = kernels<T>();
+  const KernelTable<T> &k = kernels<T>();
   const int64_t n = shape[axis];
   // Long lines, or too few lines to fill the SIMD lanes: split each line
   // (or, for Bluestein, its padded transforms) into a matrix of short ones,
@@ -421,7 +432,8 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
   // a split never needs Bluestein, so its (large) direct plan is not built.
   const bool four_step_n = FourStepPlan<T>::split(n) > 0;
   std::shared_ptr<const C2CPlan<T>> plan;
-  if (!four_step_n) plan = get_c2c_plan<T>(n);
+  if (!four_step_n)
+    plan = get_c2c_plan<T>(n);
   const int64_t four_step_length = four_step_n ? n : plan->bluestein_length();
   // A lane group's buffer: the lines and the plan's scratch, per lane.
   const int64_t lane_values =
@@ -438,7 +450,7 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
       four_step_length > 0 && FourStepPlan<T>::split(four_step_length) > 0) {
     const auto four_step = get_four_step_plan<T>(four_step_length);
     lines_one_by_one(lines, n, parallelism,
-                     [&](int64_t from, int64_t to, const Parallelism& inner) {
+                     [&](int64_t from, int64_t to, const Parallelism &inner) {
                        if (!four_step_n) {
                          c2c_bluestein_four_step(
                              *plan, *four_step, in + from, lines.in_stride,
@@ -451,7 +463,8 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
                      });
     return;
   }
-  if (!plan) plan = get_c2c_plan<T>(n);
+  if (!plan)
+    plan = get_c2c_plan<T>(n);
   if (plan->bluestein_length() > 0 && !plan->bluestein()) {
     throw std::logic_error("c2c: a Bluestein plan without lanes in lanes");
   }
@@ -464,8 +477,8 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
 // One contiguous complex line of length n, in place, through c2c_axis (so a
 // long one gets the four-step split and the threads).
 template <typename T>
-void c2c_line(std::complex<T>* data, int64_t n, bool forward,
-              const Parallelism& parallelism) {
+void c2c_line(std::complex<T> *data, int64_t n, bool forward,
+              const Parallelism &parallelism) {
   const std::vector<int64_t> shape = {1, n}, strides = {n, 1};
   c2c_axis<T>(data, strides, data, strides, shape, 1, forward, parallelism);
 }
@@ -476,15 +489,16 @@ void c2c_line(std::complex<T>* data, int64_t n, bool forward,
 // four-step split, directly or for Bluestein's padded length. Otherwise a
 // lone long line would run on scalar code.
 template <typename T>
-bool real_lines_one_by_one(const RealPlan<T>& plan, int64_t count) {
-  const C2CPlan<T>& complex_plan = plan.complex_plan();
+bool real_lines_one_by_one(const RealPlan<T> &plan, int64_t count) {
+  const C2CPlan<T> &complex_plan = plan.complex_plan();
   const int64_t length = complex_plan.length();
   const int64_t four_step_length = complex_plan.bluestein_length() > 0
                                        ? complex_plan.bluestein_length()
                                        : length;
-  if (FourStepPlan<T>::split(four_step_length) == 0) return false;
+  if (FourStepPlan<T>::split(four_step_length) == 0)
+    return false;
   if (complex_plan.bluestein_length() > 0 && !complex_plan.bluestein()) {
-    return true;  // too long for lanes (see C2CPlan::bluestein)
+    return true; // too long for lanes (see C2CPlan::bluestein)
   }
   const int64_t lanes = kernels<T>().lanes;
   const size_t lane_group_bytes =
@@ -497,16 +511,18 @@ bool real_lines_one_by_one(const RealPlan<T>& plan, int64_t count) {
 // transform by c2c_line): even n = 2h transforms z_j = x_2j + i x_2j+1 and
 // splits the spectra of the even and odd samples; odd n transforms x + 0i.
 template <typename T>
-void r2c_line(const RealPlan<T>& plan, const T* in, int64_t in_stride,
-              std::complex<T>* out, int64_t out_stride,
-              const Parallelism& parallelism) {
+void r2c_line(const RealPlan<T> &plan, const T *in, int64_t in_stride,
+              std::complex<T> *out, int64_t out_stride,
+              const Parallelism &parallelism) {
   using C = std::complex<T>;
   const int64_t n = plan.length();
   if (n % 2 == 1) {
     ScratchArray<C> z(n);
-    for (int64_t j = 0; j < n; ++j) z[j] = C(in[j * in_stride], T(0));
+    for (int64_t j = 0; j < n; ++j)
+      z[j] = C(in[j * in_stride], T(0));
     c2c_line(z.get(), n, true, parallelism);
-    for (int64_t k = 0; 2 * k <= n; ++k) out[k * out_stride] = z[k];
+    for (int64_t k = 0; 2 * k <= n; ++k)
+      out[k * out_stride] = z[k];
     return;
   }
   const int64_t half = n / 2;
@@ -517,7 +533,7 @@ void r2c_line(const RealPlan<T>& plan, const T* in, int64_t in_stride,
   c2c_line(z.get(), half, true, parallelism);
   out[0] = C(z[0].real() + z[0].imag(), T(0));
   out[half * out_stride] = C(z[0].real() - z[0].imag(), T(0));
-  const C* w = plan.twiddles();
+  const C *w = plan.twiddles();
   for (int64_t k = 1; 2 * k <= half; ++k) {
     const T ar = z[k].real(), ai = z[k].imag();
     const T br = z[half - k].real(), bi = -z[half - k].imag();
@@ -538,9 +554,9 @@ void r2c_line(const RealPlan<T>& plan, const T* in, int64_t in_stride,
 // n/2 values with Re(Nyquist) in Im(DC). The line is read whole before
 // anything is written, so `out` may overlap it (the packed path).
 template <typename T>
-void c2r_line(const RealPlan<T>& plan, const std::complex<T>* in,
-              int64_t in_stride, bool packed, T* out, int64_t out_stride,
-              const Parallelism& parallelism) {
+void c2r_line(const RealPlan<T> &plan, const std::complex<T> *in,
+              int64_t in_stride, bool packed, T *out, int64_t out_stride,
+              const Parallelism &parallelism) {
   using C = std::complex<T>;
   const int64_t n = plan.length();
   if (n % 2 == 1) {
@@ -551,7 +567,8 @@ void c2r_line(const RealPlan<T>& plan, const std::complex<T>* in,
       z[n - k] = std::conj(z[k]);
     }
     c2c_line(z.get(), n, false, parallelism);
-    for (int64_t j = 0; j < n; ++j) out[j * out_stride] = z[j].real();
+    for (int64_t j = 0; j < n; ++j)
+      out[j * out_stride] = z[j].real();
     return;
   }
   const int64_t half = n / 2;
@@ -559,12 +576,12 @@ void c2r_line(const RealPlan<T>& plan, const std::complex<T>* in,
   const T dc = in[0].real();
   const T nyquist = packed ? in[0].imag() : in[half * in_stride].real();
   z[0] = C(dc + nyquist, dc - nyquist);
-  const C* w = plan.twiddles();
+  const C *w = plan.twiddles();
   for (int64_t k = 1; k < half; ++k) {
     const C a = in[k * in_stride];
     const C b = in[(half - k) * in_stride];
-    const T sr = a.real() + b.real(), si = a.imag() - b.imag();  // a + conj b
-    const T dr = a.real() - b.real(), di = a.imag() + b.imag();  // a - conj b
+    const T sr = a.real() + b.real(), si = a.imag() - b.imag(); // a + conj b
+    const T dr = a.real() - b.real(), di = a.imag() + b.imag(); // a - conj b
     // i * d * conj(w^k)
     const T ir = -di, ii = dr;
     const T wr = w[k].real(), wi = -w[k].imag();
@@ -579,18 +596,18 @@ void c2r_line(const RealPlan<T>& plan, const std::complex<T>* in,
 
 // The r2c along the last axis: lines one by one or in the kernels' lanes.
 template <typename T>
-void r2c_lines(const RealPlan<T>& plan, const T* in, const LineSet& lines,
-               std::complex<T>* out, const Parallelism& parallelism) {
+void r2c_lines(const RealPlan<T> &plan, const T *in, const LineSet &lines,
+               std::complex<T> *out, const Parallelism &parallelism) {
   const int64_t n = plan.length();
   if (real_lines_one_by_one(plan, lines.count)) {
     lines_one_by_one(lines, n, parallelism,
-                     [&](int64_t from, int64_t to, const Parallelism& inner) {
+                     [&](int64_t from, int64_t to, const Parallelism &inner) {
                        r2c_line(plan, in + from, lines.in_stride, out + to,
                                 lines.out_stride, inner);
                      });
     return;
   }
-  const KernelTable<T>& k = kernels<T>();
+  const KernelTable<T> &k = kernels<T>();
   parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
                [&](int64_t begin, int64_t end) {
                  k.r2c(plan, in, out, lines, begin, end);
@@ -599,30 +616,30 @@ void r2c_lines(const RealPlan<T>& plan, const T* in, const LineSet& lines,
 
 // The c2r along the last axis: lines one by one or in the kernels' lanes.
 template <typename T>
-void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in,
-               const LineSet& lines, bool packed, T* out,
-               const Parallelism& parallelism) {
+void c2r_lines(const RealPlan<T> &plan, const std::complex<T> *in,
+               const LineSet &lines, bool packed, T *out,
+               const Parallelism &parallelism) {
   const int64_t n = plan.length();
   if (real_lines_one_by_one(plan, lines.count)) {
     lines_one_by_one(lines, n, parallelism,
-                     [&](int64_t from, int64_t to, const Parallelism& inner) {
+                     [&](int64_t from, int64_t to, const Parallelism &inner) {
                        c2r_line(plan, in + from, lines.in_stride, packed,
                                 out + to, lines.out_stride, inner);
                      });
     return;
   }
-  const KernelTable<T>& k = kernels<T>();
+  const KernelTable<T> &k = kernels<T>();
   parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
                [&](int64_t begin, int64_t end) {
                  k.c2r(plan, in, out, lines, begin, end, packed);
                });
 }
 
-}  // namespace
+} // namespace
 
-void forward_line_uncached(std::complex<double>* data, int64_t length) {
+void forward_line_uncached(std::complex<double> *data, int64_t length) {
   const int64_t radix = preferred_largest_radix();
-  const KernelTable<double>& k = kernels<double>();
+  const KernelTable<double> &k = kernels<double>();
   const int64_t n1 = FourStepPlan<double>::split(length);
   if (n1 == 0) {
     const C2CPlan<double> plan(length, radix);
@@ -650,7 +667,7 @@ void forward_line_uncached(std::complex<double>* data, int64_t length) {
         im[post_twiddle_index(k1, j, n1)] = static_cast<double>(w.imag());
       }
     }
-    LineSet columns;  // lines first..first+count of length n1
+    LineSet columns; // lines first..first+count of length n1
     columns.dims = {count};
     columns.in_strides = {1};
     columns.out_strides = {1};
@@ -659,7 +676,7 @@ void forward_line_uncached(std::complex<double>* data, int64_t length) {
     k.c2c(*columns_plan, data + first, matrix.get() + first, columns, 0, count,
           true, PostTwiddles<double>{re.get(), im.get()});
   }
-  LineSet rows;  // n1 lines of length n2, written to x[k1 + n1 * k2]
+  LineSet rows; // n1 lines of length n2, written to x[k1 + n1 * k2]
   rows.dims = {n1};
   rows.in_strides = {n2};
   rows.out_strides = {1};
@@ -669,7 +686,7 @@ void forward_line_uncached(std::complex<double>* data, int64_t length) {
   k.c2c(*rows_plan, matrix.get(), data, rows, 0, n1, true, {});
 }
 
-std::vector<int64_t> row_major_strides(const std::vector<int64_t>& shape) {
+std::vector<int64_t> row_major_strides(const std::vector<int64_t> &shape) {
   std::vector<int64_t> strides(shape.size());
   int64_t stride = 1;
   for (size_t d = shape.size(); d-- > 0;) {
@@ -679,13 +696,13 @@ std::vector<int64_t> row_major_strides(const std::vector<int64_t>& shape) {
   return strides;
 }
 
-const char* isa() { return kernels<float>().isa; }
+const char *isa() { return kernels<float>().isa; }
 
 int64_t preferred_largest_radix() {
   return current_isa().load() == Isa::kAvx512 ? 8 : 4;
 }
 
-void set_isa(const char* name) {
+void set_isa(const char *name) {
   const std::string choice(name);
   Isa isa;
   if (choice == "auto") {
@@ -714,16 +731,18 @@ namespace {
 // plane is in cache: the array goes through memory once for the two axes
 // instead of twice. Returns false (having done nothing) otherwise.
 template <typename T>
-bool c2c_trailing_planes(const ArrayView<const std::complex<T>>& in,
-                         const ArrayView<std::complex<T>>& out,
-                         const std::vector<int64_t>& axes, bool forward,
-                         const Parallelism& parallelism) {
+bool c2c_trailing_planes(const ArrayView<const std::complex<T>> &in,
+                         const ArrayView<std::complex<T>> &out,
+                         const std::vector<int64_t> &axes, bool forward,
+                         const Parallelism &parallelism) {
   const int64_t rank = static_cast<int64_t>(in.shape.size());
-  if (rank < 3) return false;
+  if (rank < 3)
+    return false;
   const auto has = [&](int64_t axis) {
     return std::find(axes.begin(), axes.end(), axis) != axes.end();
   };
-  if (!has(rank - 1) || !has(rank - 2)) return false;
+  if (!has(rank - 1) || !has(rank - 2))
+    return false;
   const std::vector<int64_t> plane_shape = {in.shape[rank - 2],
                                             in.shape[rank - 1]};
   const int64_t plane_size = plane_shape[0] * plane_shape[1];
@@ -733,8 +752,10 @@ bool c2c_trailing_planes(const ArrayView<const std::complex<T>>& in,
   }
   const std::vector<int64_t> outer_shape(in.shape.begin(), in.shape.end() - 2);
   int64_t planes = 1;
-  for (int64_t d : outer_shape) planes *= d;
-  if (planes < 2) return false;
+  for (int64_t d : outer_shape)
+    planes *= d;
+  if (planes < 2)
+    return false;
   const std::vector<int64_t> in_plane_strides = {in.strides[rank - 2],
                                                  in.strides[rank - 1]};
   const std::vector<int64_t> out_plane_strides = {out.strides[rank - 2],
@@ -751,7 +772,7 @@ bool c2c_trailing_planes(const ArrayView<const std::complex<T>>& in,
             in_offset += q * in.strides[d];
             out_offset += q * out.strides[d];
           }
-          std::complex<T>* plane_out = out.data + out_offset;
+          std::complex<T> *plane_out = out.data + out_offset;
           c2c_axis<T>(in.data + in_offset, in_plane_strides, plane_out,
                       out_plane_strides, plane_shape, 1, forward, serial);
           c2c_axis<T>(plane_out, out_plane_strides, plane_out,
@@ -766,17 +787,20 @@ bool c2c_trailing_planes(const ArrayView<const std::complex<T>>& in,
 // is still warm in cache: cheaper than the separate XLA multiply into a fresh
 // array it replaces (irfft2 1024^2: 2.9 -> 1.8 ms).
 template <typename T>
-void scale_array(T* data, const std::vector<int64_t>& shape,
-                 const std::vector<int64_t>& strides, double scale,
-                 const Parallelism& parallelism) {
-  if (scale == 1.0 || is_empty(shape)) return;
+void scale_array(T *data, const std::vector<int64_t> &shape,
+                 const std::vector<int64_t> &strides, double scale,
+                 const Parallelism &parallelism) {
+  if (scale == 1.0 || is_empty(shape))
+    return;
   const T factor = static_cast<T>(scale);
   if (strides == row_major_strides(shape)) {
     int64_t count = 1;
-    for (int64_t d : shape) count *= d;
+    for (int64_t d : shape)
+      count *= d;
     parallel_for(count, 4096, count, parallelism,
                  [&](int64_t begin, int64_t end) {
-                   for (int64_t i = begin; i < end; ++i) data[i] *= factor;
+                   for (int64_t i = begin; i < end; ++i)
+                     data[i] *= factor;
                  });
     return;
   }
@@ -801,28 +825,30 @@ void scale_array(T* data, const std::vector<int64_t>& shape,
 
 // The same for a complex array, as a real one with a trailing axis of 2.
 template <typename T>
-void scale_complex(const ArrayView<std::complex<T>>& array, double scale,
-                   const Parallelism& parallelism) {
+void scale_complex(const ArrayView<std::complex<T>> &array, double scale,
+                   const Parallelism &parallelism) {
   std::vector<int64_t> shape = array.shape, strides = array.strides;
-  for (int64_t& stride : strides) stride *= 2;
+  for (int64_t &stride : strides)
+    stride *= 2;
   shape.push_back(2);
   strides.push_back(1);
-  scale_array(reinterpret_cast<T*>(array.data), shape, strides, scale,
+  scale_array(reinterpret_cast<T *>(array.data), shape, strides, scale,
               parallelism);
 }
 
 template <typename T>
 void c2c_unscaled(ArrayView<const std::complex<T>> in,
                   ArrayView<std::complex<T>> out,
-                  const std::vector<int64_t>& axes, bool forward,
-                  const Parallelism& parallelism) {
+                  const std::vector<int64_t> &axes, bool forward,
+                  const Parallelism &parallelism) {
   check_layout(in.shape, in.strides, "c2c input");
   check_layout(out.shape, out.strides, "c2c output");
   if (in.shape != out.shape) {
     throw std::invalid_argument("c2c: input and output shapes differ");
   }
   const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
-  if (is_empty(in.shape)) return;
+  if (is_empty(in.shape))
+    return;
   if (checked.empty()) {
     // Nothing to transform: a strided copy, as a transform of length 1.
     std::vector<int64_t> shape = in.shape, in_strides = in.strides,
@@ -844,8 +870,8 @@ void c2c_unscaled(ArrayView<const std::complex<T>> in,
     read_input = false;
   }
   for (int64_t axis : remaining) {
-    const std::complex<T>* src = read_input ? in.data : out.data;
-    const std::vector<int64_t>& src_strides =
+    const std::complex<T> *src = read_input ? in.data : out.data;
+    const std::vector<int64_t> &src_strides =
         read_input ? in.strides : out.strides;
     c2c_axis<T>(src, src_strides, out.data, out.strides, in.shape, axis,
                 forward, parallelism);
@@ -855,12 +881,13 @@ void c2c_unscaled(ArrayView<const std::complex<T>> in,
 
 template <typename T>
 void r2c_unscaled(ArrayView<const T> in, ArrayView<std::complex<T>> out,
-                  const std::vector<int64_t>& axes,
-                  const Parallelism& parallelism) {
+                  const std::vector<int64_t> &axes,
+                  const Parallelism &parallelism) {
   check_layout(in.shape, in.strides, "r2c input");
   check_layout(out.shape, out.strides, "r2c output");
   const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
-  if (checked.empty()) throw std::invalid_argument("r2c: no axes");
+  if (checked.empty())
+    throw std::invalid_argument("r2c: no axes");
   const int64_t last = checked.back();
   std::vector<int64_t> expected = in.shape;
   expected[last] = in.shape[last] / 2 + 1;
@@ -870,7 +897,8 @@ void r2c_unscaled(ArrayView<const T> in, ArrayView<std::complex<T>> out,
   if (in.shape[last] == 0) {
     throw std::invalid_argument("r2c: zero-length transformed axis");
   }
-  if (is_empty(in.shape)) return;
+  if (is_empty(in.shape))
+    return;
 
   const auto plan = get_real_plan<T>(in.shape[last]);
   r2c_lines(*plan, in.data,
@@ -884,12 +912,13 @@ void r2c_unscaled(ArrayView<const T> in, ArrayView<std::complex<T>> out,
 
 template <typename T>
 void c2r_unscaled(ArrayView<const std::complex<T>> in, ArrayView<T> out,
-                  const std::vector<int64_t>& axes,
-                  const Parallelism& parallelism) {
+                  const std::vector<int64_t> &axes,
+                  const Parallelism &parallelism) {
   check_layout(in.shape, in.strides, "c2r input");
   check_layout(out.shape, out.strides, "c2r output");
   const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
-  if (checked.empty()) throw std::invalid_argument("c2r: no axes");
+  if (checked.empty())
+    throw std::invalid_argument("c2r: no axes");
   const int64_t last = checked.back();
   const int64_t n = out.shape[last];
   std::vector<int64_t> expected = out.shape;
@@ -897,8 +926,10 @@ void c2r_unscaled(ArrayView<const std::complex<T>> in, ArrayView<T> out,
   if (in.shape != expected) {
     throw std::invalid_argument("c2r: input shape does not match output");
   }
-  if (n == 0) throw std::invalid_argument("c2r: zero output length");
-  if (is_empty(in.shape)) return;
+  if (n == 0)
+    throw std::invalid_argument("c2r: zero output length");
+  if (is_empty(in.shape))
+    return;
 
   const auto plan = get_real_plan<T>(n);
   const std::vector<int64_t> others(checked.begin(), checked.end() - 1);
@@ -917,9 +948,10 @@ void c2r_unscaled(ArrayView<const std::complex<T>> in, ArrayView<T> out,
     std::vector<int64_t> half_shape = in.shape, half_strides = out.strides;
     half_shape[last] = half;
     for (size_t d = 0; d < half_strides.size(); ++d) {
-      if (static_cast<int64_t>(d) != last) half_strides[d] /= 2;
+      if (static_cast<int64_t>(d) != last)
+        half_strides[d] /= 2;
     }
-    std::complex<T>* packed = reinterpret_cast<std::complex<T>*>(out.data);
+    std::complex<T> *packed = reinterpret_cast<std::complex<T> *>(out.data);
     c2c_unscaled<T>({in.data, half_shape, in.strides},
                     {packed, half_shape, half_strides}, others, false,
                     parallelism);
@@ -947,12 +979,13 @@ void c2r_unscaled(ArrayView<const std::complex<T>> in, ArrayView<T> out,
 
   // Otherwise the other axes go into a contiguous copy (the input stays
   // intact), then the c2r reads it.
-  const std::complex<T>* src = in.data;
+  const std::complex<T> *src = in.data;
   std::vector<int64_t> src_strides = in.strides;
   std::unique_ptr<ScratchArray<std::complex<T>>> spectrum;
   if (!others.empty()) {
     size_t total = 1;
-    for (int64_t d : in.shape) total *= static_cast<size_t>(d);
+    for (int64_t d : in.shape)
+      total *= static_cast<size_t>(d);
     spectrum = std::make_unique<ScratchArray<std::complex<T>>>(total);
     const std::vector<int64_t> strides = row_major_strides(in.shape);
     c2c_unscaled<T>(in, {spectrum->get(), in.shape, strides}, others, false,
@@ -964,52 +997,93 @@ void c2r_unscaled(ArrayView<const std::complex<T>> in, ArrayView<T> out,
   c2r_lines(*plan, src, lines, false, out.data, parallelism);
 }
 
-}  // namespace
+// The usual transform of one line, for the finite part of a line that holds
+// infinities (nonfinite.h).
+void double_line_transform(std::complex<double> *line, int64_t n,
+                           bool forward) {
+  const std::vector<int64_t> shape{n}, strides{1};
+  c2c_unscaled<double>({line, shape, strides}, {line, shape, strides}, {0},
+                       forward, {});
+}
+
+} // namespace
 
 template <typename T>
 void c2c(ArrayView<const std::complex<T>> in, ArrayView<std::complex<T>> out,
-         const std::vector<int64_t>& axes, bool forward,
-         const Parallelism& parallelism, double scale) {
-  c2c_unscaled<T>(in, out, axes, forward, parallelism);
+         const std::vector<int64_t> &axes, bool forward,
+         const Parallelism &parallelism, double scale) {
+  // Infinities: see nonfinite.h. The zero-frequency outputs tell after the
+  // fact, unless the output has overwritten the input.
+  if (in.data == out.data) {
+    check_layout(in.shape, in.strides, "c2c input");
+    if (in.shape == out.shape && in.strides == out.strides &&
+        any_nonfinite(in.data, in.shape, in.strides)) {
+      c2c_nonfinite(in.data, in.strides, out.data, out.strides, in.shape,
+                    check_axes(axes, in.shape.size()), forward,
+                    double_line_transform);
+      scale_complex(out, scale, parallelism);
+      return;
+    }
+    c2c_unscaled<T>(in, out, axes, forward, parallelism);
+  } else {
+    c2c_unscaled<T>(in, out, axes, forward, parallelism);
+    const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
+    if (zero_frequency_nonfinite<T>(out.data, out.shape, out.strides,
+                                    checked)) {
+      c2c_nonfinite(in.data, in.strides, out.data, out.strides, in.shape,
+                    checked, forward, double_line_transform);
+    }
+  }
   scale_complex(out, scale, parallelism);
 }
 
 template <typename T>
 void r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
-         const std::vector<int64_t>& axes, const Parallelism& parallelism,
+         const std::vector<int64_t> &axes, const Parallelism &parallelism,
          double scale) {
   r2c_unscaled<T>(in, out, axes, parallelism);
+  const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
+  if (zero_frequency_nonfinite<T>(out.data, out.shape, out.strides, checked)) {
+    r2c_nonfinite(in.data, in.shape, in.strides, out.data, out.strides, checked,
+                  double_line_transform);
+  }
   scale_complex(out, scale, parallelism);
 }
 
 template <typename T>
 void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
-         const std::vector<int64_t>& axes, const Parallelism& parallelism,
+         const std::vector<int64_t> &axes, const Parallelism &parallelism,
          double scale) {
   c2r_unscaled<T>(in, out, axes, parallelism);
+  const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
+  if (first_samples_nonfinite(out.data, out.shape, out.strides,
+                              checked.back())) {
+    c2r_nonfinite(in.data, in.shape, in.strides, out.data, out.shape,
+                  out.strides, checked, double_line_transform);
+  }
   scale_array(out.data, out.shape, out.strides, scale, parallelism);
 }
 
 template void c2c<float>(ArrayView<const std::complex<float>>,
                          ArrayView<std::complex<float>>,
-                         const std::vector<int64_t>&, bool, const Parallelism&,
-                         double);
+                         const std::vector<int64_t> &, bool,
+                         const Parallelism &, double);
 template void c2c<double>(ArrayView<const std::complex<double>>,
                           ArrayView<std::complex<double>>,
-                          const std::vector<int64_t>&, bool, const Parallelism&,
-                          double);
+                          const std::vector<int64_t> &, bool,
+                          const Parallelism &, double);
 template void r2c<float>(ArrayView<const float>, ArrayView<std::complex<float>>,
-                         const std::vector<int64_t>&, const Parallelism&,
+                         const std::vector<int64_t> &, const Parallelism &,
                          double);
 template void r2c<double>(ArrayView<const double>,
                           ArrayView<std::complex<double>>,
-                          const std::vector<int64_t>&, const Parallelism&,
+                          const std::vector<int64_t> &, const Parallelism &,
                           double);
 template void c2r<float>(ArrayView<const std::complex<float>>, ArrayView<float>,
-                         const std::vector<int64_t>&, const Parallelism&,
+                         const std::vector<int64_t> &, const Parallelism &,
                          double);
 template void c2r<double>(ArrayView<const std::complex<double>>,
-                          ArrayView<double>, const std::vector<int64_t>&,
-                          const Parallelism&, double);
+                          ArrayView<double>, const std::vector<int64_t> &,
+                          const Parallelism &, double);
 
-}  // namespace jfft::engine
+} // namespace jfft::engine
