@@ -30,13 +30,18 @@ WRONG_ULPS = 1e4
 class Timing:
     """How long to time: at least ``min_rounds`` and at most ``rounds`` rounds,
     fewer than ``rounds`` when they would exceed ``budget`` seconds; each
-    measurement repeats calls until it lasts ``min_time`` seconds."""
+    measurement repeats calls until it lasts ``min_time`` seconds, a count
+    chosen from the fastest of ``estimate_calls`` untimed calls (fewer when
+    they pass a second) made after ``warmup_calls`` calls (0 when the caller
+    has called each runner already)."""
 
     rounds: int
     budget: float
     min_time: float
     min_rounds: int = 3
     seed: int = 0
+    estimate_calls: int = 3
+    warmup_calls: int = 1
 
 
 @dataclass
@@ -108,13 +113,16 @@ def time_runners(
     estimate = {}
     for label, run in list(runners.items()):
         try:
-            run()  # warm-up: first-call allocations, lazy plans
+            for _ in range(timing.warmup_calls):
+                run()  # first-call allocations, lazy plans
         except Exception as err:  # noqa: BLE001 - report, go on
             result.notes.append(f"{label} failed: {type(err).__name__}: {err}")
             del runners[label]
             continue
         samples, start = [], time.perf_counter()
-        while len(samples) < 3 and time.perf_counter() - start < 1.0:
+        while (
+            len(samples) < timing.estimate_calls and time.perf_counter() - start < 1.0
+        ):
             t0 = time.perf_counter()
             run()
             samples.append(time.perf_counter() - t0)
