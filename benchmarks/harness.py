@@ -106,12 +106,26 @@ class CaseResult:
         return out
 
 
+# A call already made that took this many times ``min_time`` stands in for the
+# estimate: a measurement of such a runner is one call whatever the estimate.
+KNOWN_SLOW_FACTOR = 20
+
+
 def time_runners(
-    runners: dict[str, Callable[[], Any]], timing: Timing, result: CaseResult
+    runners: dict[str, Callable[[], Any]],
+    timing: Timing,
+    result: CaseResult,
+    first_call_s: dict[str, float] | None = None,
 ) -> None:
-    """Interleaved, paired timing of ``runners`` into ``result``."""
+    """Interleaved, paired timing of ``runners`` into ``result``.
+    ``first_call_s``: the seconds of a call the caller made of some runners
+    (slow ones then skip the estimate)."""
     estimate = {}
+    known = first_call_s or {}
     for label, run in list(runners.items()):
+        if known.get(label, 0.0) >= KNOWN_SLOW_FACTOR * timing.min_time:
+            estimate[label] = known[label]
+            continue
         try:
             for _ in range(timing.warmup_calls):
                 run()  # first-call allocations, lazy plans

@@ -19,10 +19,11 @@ first ``ACCURACY_POINTS`` points' lines of the batch.
 The run is budgeted: ``--sweep-budget`` seconds (22 min for the full sweep, so
 that it ends within 25 with start-up and the report; 150 s for ``--quick``).
 Lengths run in a seeded random order, so the cost measured so far predicts
-the rest: every length gets at least ``MIN_ROUNDS`` rounds, and the time left
-over those minima is shared out as extra rounds in proportion to each batch's
-points, up to ``--repeats`` rounds. The output says how many rounds each
-length got. pyFFTW plans with FFTW_MEASURE under a planning time limit
+the rest (``Budget``): every length gets at least ``MIN_ROUNDS`` rounds
+(``LOWEST_MIN_ROUNDS`` for the rest of the run if, once calibrated, the
+remaining lengths would not fit at three), and the time left over those
+minima is shared out as extra rounds in proportion to each batch's points, up
+to ``--repeats`` rounds. The output says how many rounds the lengths got. pyFFTW plans with FFTW_MEASURE under a planning time limit
 (``--fftw-plan-limit``): unlimited FFTW_MEASURE takes hours over 8000 plans.
 """
 
@@ -33,7 +34,7 @@ import math
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -54,10 +55,19 @@ ACCURACY_POINTS = 2**14
 DTYPES = ("complex64", "complex128")
 THREADS = (1, 2)
 MIN_ROUNDS = 3
+# Budget: the minimum rounds when the sweep falls behind, decided after this
+# many cells (enough lengths, in random order, to predict the rest).
+LOWEST_MIN_ROUNDS = 2
+CALIBRATION_CELLS = 40
 MAX_ROUNDS = 15
-# A measurement repeats calls until it lasts this long. Batches of 2^17 points
-# took 0.5-7 ms per call here, so this is mostly one call.
-MIN_TIME_S = 5e-4
+# A measurement is one call (no call count to estimate): a batch of 2^17
+# points took at least 0.11 ms per call for every library in a --quick run
+# here, far above the timer's resolution.
+MIN_TIME_S = 0.0
+# The error of jfft and ducc0 is measured over ACCURACY_POINTS; the other
+# peers' outputs are checked on their first line only, to catch a wrong result
+# (checking them all took 20 ms of the 310 ms per cell in a profile here).
+ACCURACY_PEERS = ("jfft", "ducc0")
 FULL_BUDGET_S = 22 * 60.0
 QUICK_BUDGET_S = 150.0
 # FFTW_MEASURE took 0.1-0.7 s per plan for batches of 2^17 points (n = 96 to
@@ -144,9 +154,7 @@ class Cell:
     threads: int
     result: CaseResult
     seconds: float = 0.0
-    floor_seconds: float = 0.0  # the part no budget can cut
-    extra_budget: float = 0.0
-    peers: list[str] = field(default_factory=list)
+    rounds_budget: float = 0.0  # what the budget allotted to its rounds
 
     @property
     def lines(self) -> int:
@@ -176,45 +184,73 @@ class Cell:
             "errors": r.errors,
             "notes": r.notes,
             "seconds": self.seconds,
-            "extra_budget_s": self.extra_budget,
+            "rounds_budget_s": self.rounds_budget,
         }
 
 
 class Budget:
-    """Shares ``total`` seconds over the cells: each gets its floor (setup,
-    warm-up, MIN_ROUNDS rounds: measured on the cells done so far, whose order
-    is random) and the time left over the floors of all remaining cells is
-    shared out in proportion to ``weight``."""
+    """Shares ``total`` seconds over the cells. A cell costs its setup
+    (compiling, planning, the accuracy check) plus its rounds; both are
+    predicted from the cells done so far (their order is random), the rounds
+    per unit of ``weight``. Every cell gets ``min_rounds`` rounds; the time
+    the remaining cells leave over at that minimum is shared out as extra
+    rounds in proportion to ``weight``. When, after CALIBRATION_CELLS cells,
+    the remaining cells would not fit at MIN_ROUNDS, the minimum drops to
+    LOWEST_MIN_ROUNDS for the rest of the run (said in the report)."""
 
-    def __init__(self, total: float, weights: list[float]) -> None:
+    def __init__(self, total: float, weights: list[float], min_rounds: int) -> None:
         self.total = total
         self.start = time.perf_counter()
         self.weight_left = float(sum(weights))
         self.cells_left = len(weights)
-        self.floors: list[float] = []
+        self.min_rounds = min_rounds
+        self.lowered_after: int | None = None  # cells done when it dropped
+        self.setup_s = 0.0
+        self.round_s = 0.0
+        self.weight_done = 0.0
+        self.cells_done = 0
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.start
 
-    def extra(self, weight: float) -> float:
-        """Seconds of rounds beyond the minimum the next cell may spend."""
-        if not self.floors:
-            return 0.0
-        floor = sum(self.floors) / len(self.floors)
-        spare = self.total - self.elapsed() - floor * self.cells_left
-        return max(0.0, spare * weight / self.weight_left)
+    def _predicted_rest(self, rounds: int) -> float:
+        setup = self.setup_s / self.cells_done
+        per_weight = self.round_s / self.weight_done
+        return self.cells_left * setup + rounds * per_weight * self.weight_left
 
-    def done(self, weight: float, floor_seconds: float) -> None:
+    def allot(self, weight: float) -> float:
+        """Seconds of rounds for the next cell (the harness's ``budget``)."""
+        if not self.cells_done:
+            return 0.0
+        remaining = self.total - self.elapsed()
+        if (
+            self.cells_done >= CALIBRATION_CELLS
+            and self.min_rounds > LOWEST_MIN_ROUNDS
+            and self._predicted_rest(self.min_rounds) > remaining
+        ):
+            self.min_rounds = LOWEST_MIN_ROUNDS
+            self.lowered_after = self.cells_done
+        spare = remaining - self._predicted_rest(self.min_rounds)
+        per_weight = self.round_s / self.weight_done
+        floor = self.min_rounds * per_weight * weight
+        return floor + max(0.0, spare * weight / self.weight_left)
+
+    def done(
+        self, weight: float, seconds: float, rounds: int, round_seconds: float
+    ) -> None:
+        """A cell took ``seconds``, of which ``rounds`` of ``round_seconds``."""
         self.weight_left -= weight
         self.cells_left -= 1
-        self.floors.append(floor_seconds)
+        self.weight_done += weight
+        self.cells_done += 1
+        self.round_s += round_seconds
+        self.setup_s += seconds - rounds * round_seconds
 
     def predicted_total(self) -> float:
-        """The floors' share of the whole run, from the cells so far."""
-        if not self.floors:
+        """The whole run at the current minimum rounds, from the cells so far."""
+        if not self.cells_done:
             return math.nan
-        floor = sum(self.floors) / len(self.floors)
-        return self.elapsed() + floor * self.cells_left
+        return self.elapsed() + self._predicted_rest(self.min_rounds)
 
 
 def _rounds_seconds(result: CaseResult) -> float:
@@ -241,11 +277,16 @@ def measure_cell(
     for b in backends:
         b.activate()
     runners: dict[str, Callable[[], Any]] = {}
+    first_call_s: dict[str, float] = {}
     for b in backends:
         try:
             run = b.prepare(case, x)
-            y = np.asarray(run())[:k_lines] * b.output_scale(case)
-            err = rel_rms(y, ref)
+            t0 = time.perf_counter()
+            y = run()
+            first_call_s[b.name] = time.perf_counter() - t0
+            k = k_lines if b.name in ACCURACY_PEERS else 1
+            y = np.asarray(y)[:k] * b.output_scale(case)
+            err = rel_rms(y, ref[:k])
             result.errors[b.name] = err
             if not err < WRONG_ULPS * eps:  # also catches NaN
                 result.notes.append(
@@ -257,7 +298,7 @@ def measure_cell(
             continue
         runners[b.name] = run
     if runners:
-        time_runners(runners, timing, result)
+        time_runners(runners, timing, result, first_call_s)
     runners.clear()
     result.seconds = time.perf_counter() - start
     return result
@@ -284,7 +325,11 @@ def run_sweep(
     jobs = [(n, dt) for dt in dtypes for n in lengths]
     random.Random(LONG_SEED).shuffle(jobs)
     weights = {(n, dt): float(lines_for(n) * n) for n, dt in jobs}
-    budget = Budget(budget_s, [weights[j] for j in jobs for _ in threads])
+    budget = Budget(
+        budget_s,
+        [weights[j] for j in jobs for _ in threads],
+        min(MIN_ROUNDS, max_rounds),
+    )
     cells: list[Cell] = []
     report_every = max(1, len(jobs) // 20)
     for index, (n, dtype) in enumerate(jobs):
@@ -295,14 +340,13 @@ def run_sweep(
         ref = case.reference(x[:k_lines])
         for t in threads:
             cell_start = time.perf_counter()
-            extra = budget.extra(weights[(n, dtype)])
+            allotted = budget.allot(weights[(n, dtype)])
             timing = Timing(
                 rounds=max_rounds,
-                budget=extra,
+                budget=allotted,
                 min_time=MIN_TIME_S,
-                min_rounds=min(MIN_ROUNDS, max_rounds),
+                min_rounds=min(budget.min_rounds, max_rounds),
                 seed=n,
-                estimate_calls=1,
                 warmup_calls=0,  # measure_cell's accuracy check was the warm-up
             )
             result = measure_cell(case, x, k_lines, ref, backends[t], timing)
@@ -310,9 +354,9 @@ def run_sweep(
             # The reference is shared by the job's cells: its cost goes to
             # the first.
             seconds = now - (job_start if t == threads[0] else cell_start)
-            cut = max(0, result.rounds - timing.min_rounds) * _rounds_seconds(result)
-            cell = Cell(n, dtype, t, result, seconds, seconds - cut, extra)
-            budget.done(weights[(n, dtype)], cell.floor_seconds)
+            round_seconds = _rounds_seconds(result)
+            cell = Cell(n, dtype, t, result, seconds, allotted)
+            budget.done(weights[(n, dtype)], seconds, result.rounds, round_seconds)
             cells.append(cell)
         del x, ref
         if (index + 1) % CLEAR_JAX_CACHES_EVERY == 0:
@@ -322,8 +366,9 @@ def run_sweep(
         if (index + 1) % report_every == 0 or index + 1 == len(jobs):
             progress(
                 f"  {index + 1}/{len(jobs)} lengths x dtypes, "
-                f"{budget.elapsed():.0f} s; predicted end at the minimum rounds "
-                f"{budget.predicted_total():.0f} s of a {budget_s:.0f} s budget"
+                f"{budget.elapsed():.0f} s; at {budget.min_rounds} rounds a length "
+                f"the sweep would end at {budget.predicted_total():.0f} s of its "
+                f"{budget_s:.0f} s budget"
             )
     cells.sort(key=lambda c: (c.n, DTYPES.index(c.dtype), c.threads))
     rounds = [c.result.rounds for c in cells if c.result.rounds]
@@ -336,5 +381,7 @@ def run_sweep(
         "rounds_max": max(rounds, default=0),
         "max_rounds": max_rounds,
         "min_rounds": min(MIN_ROUNDS, max_rounds),
+        "min_rounds_lowered_after": budget.lowered_after,
+        "lowest_min_rounds": budget.min_rounds,
     }
     return cells, info

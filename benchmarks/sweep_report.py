@@ -216,6 +216,12 @@ def method_lines(info: dict[str, Any]) -> list[str]:
             f"{b['min_rounds']} paired rounds and extra rounds from the budget left "
             f"over, up to {b['max_rounds']} (rounds per cell: min {b['rounds_min']}, "
             f"median {b['rounds_median']:.0f}, max {b['rounds_max']})"
+            + (
+                f"; behind the budget after {b['min_rounds_lowered_after']} cells, "
+                f"the rest got at least {b['lowest_min_rounds']} rounds"
+                if b.get("min_rounds_lowered_after")
+                else ""
+            )
         ),
         (
             f"Batches of max(1, 2^17 // n) lines; pyFFTW planned with FFTW_MEASURE "
