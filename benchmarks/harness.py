@@ -33,7 +33,8 @@ class Timing:
     measurement repeats calls until it lasts ``min_time`` seconds, a count
     chosen from the fastest of ``estimate_calls`` untimed calls (fewer when
     they pass a second) made after ``warmup_calls`` calls (0 when the caller
-    has called each runner already)."""
+    has called each runner already). With ``budget_beyond_min`` the budget is
+    for the rounds beyond ``min_rounds``."""
 
     rounds: int
     budget: float
@@ -42,6 +43,7 @@ class Timing:
     seed: int = 0
     estimate_calls: int = 3
     warmup_calls: int = 1
+    budget_beyond_min: bool = False  # budget: for rounds after min_rounds
 
 
 @dataclass
@@ -145,8 +147,11 @@ def time_runners(
         return
     inner = {lb: max(1, math.ceil(timing.min_time / t)) for lb, t in estimate.items()}
     per_round = sum(inner[lb] * estimate[lb] for lb in runners)
-    rounds = min(timing.rounds, int(timing.budget / per_round))
-    rounds = max(rounds, min(timing.min_rounds, timing.rounds))
+    floor = min(timing.min_rounds, timing.rounds)
+    if timing.budget_beyond_min:
+        rounds = min(timing.rounds, floor + int(timing.budget / per_round))
+    else:
+        rounds = max(floor, min(timing.rounds, int(timing.budget / per_round)))
     rng = random.Random(timing.seed)
     times: dict[str, list[float]] = {lb: [] for lb in runners}
     busy: dict[str, list[float]] = {lb: [] for lb in runners}

@@ -72,7 +72,10 @@ FULL_BUDGET_S = 22 * 60.0
 QUICK_BUDGET_S = 150.0
 # FFTW_MEASURE took 0.1-0.7 s per plan for batches of 2^17 points (n = 96 to
 # 17775) on this 2-core machine and 10-20 s for n = 300007: unlimited, the
-# sweep's 17000 plans would take hours.
+# sweep's 17000 plans would take hours. The price: for complex64 batches of
+# n = 97, 210, 1000 (1 thread) plans made under this limit ran 1.14x, 1.42x and
+# 0.95x the time of unlimited FFTW_MEASURE plans (one run each, a loaded
+# machine); --fftw-plan-limit trades sweep time for FFTW's plans.
 FFTW_PLAN_LIMIT_S = 0.01
 # jax keeps a compiled executable per jitted length; dropped every so often.
 CLEAR_JAX_CACHES_EVERY = 256
@@ -154,7 +157,7 @@ class Cell:
     threads: int
     result: CaseResult
     seconds: float = 0.0
-    rounds_budget: float = 0.0  # what the budget allotted to its rounds
+    rounds_budget: float = 0.0  # allotted to rounds beyond the minimum
 
     @property
     def lines(self) -> int:
@@ -219,7 +222,7 @@ class Budget:
         return self.cells_left * setup + rounds * per_weight * self.weight_left
 
     def allot(self, weight: float) -> float:
-        """Seconds of rounds for the next cell (the harness's ``budget``)."""
+        """Seconds of rounds beyond ``min_rounds`` for the next cell."""
         if not self.cells_done:
             return 0.0
         remaining = self.total - self.elapsed()
@@ -231,9 +234,7 @@ class Budget:
             self.min_rounds = LOWEST_MIN_ROUNDS
             self.lowered_after = self.cells_done
         spare = remaining - self._predicted_rest(self.min_rounds)
-        per_weight = self.round_s / self.weight_done
-        floor = self.min_rounds * per_weight * weight
-        return floor + max(0.0, spare * weight / self.weight_left)
+        return max(0.0, spare * weight / self.weight_left)
 
     def done(
         self, weight: float, seconds: float, rounds: int, round_seconds: float
@@ -348,6 +349,7 @@ def run_sweep(
                 min_rounds=min(budget.min_rounds, max_rounds),
                 seed=n,
                 warmup_calls=0,  # measure_cell's accuracy check was the warm-up
+                budget_beyond_min=True,
             )
             result = measure_cell(case, x, k_lines, ref, backends[t], timing)
             now = time.perf_counter()

@@ -16,7 +16,7 @@ PEER_ORDER = ("ducc0", "pyFFTW", "scipy.fft", "mkl_fft", "torch.fft")
 
 
 def range_name(n: int) -> str:
-    return f"2..{SHORT_MAX}" if n <= SHORT_MAX else f"random {SHORT_MAX + 1}..2^20"
+    return f"2..{SHORT_MAX}" if n <= SHORT_MAX else f"{SHORT_MAX + 1}..2^20"
 
 
 def factors(n: int) -> str:
@@ -124,7 +124,7 @@ def accuracy(cells: list[Cell]) -> list[dict[str, Any]]:
 def tables(cells: list[Cell]) -> list[tuple[str, list[str], list[list[str]]]]:
     peers = peers_of(cells)
     out = []
-    header = ["dtype", "threads", "lengths", "n"]
+    header = ["dtype", "threads", "range", "lengths"]
     header += [f"jfft/{SHORT[p]}" for p in peers]
     header += ["jfft/fastest", f"> {SLOW_FACTOR}x fastest", "worst (n: jfft/fastest)"]
     rows = []
@@ -172,7 +172,8 @@ def tables(cells: list[Cell]) -> list[tuple[str, list[str], list[list[str]]]]:
 
     acc = accuracy(cells)
     if acc:
-        header = ["dtype", "lengths", "n", "jfft error > ducc0's", "geomean jfft/ducc0"]
+        header = ["dtype", "range", "lengths", "jfft error > ducc0's"]
+        header += ["geomean jfft/ducc0"]
         header += ["max jfft", "max ducc0", "worst (n: jfft / ducc0)"]
         rows = [
             [
