@@ -271,15 +271,28 @@ def markdown(cells: list[Cell], info: dict[str, Any], chart: str | None) -> str:
     return "\n".join(lines)
 
 
+def _compact(value: Any) -> Any:
+    """Floats to 4 significant digits (NaN and infinities to null), so that
+    17000 cells stay a few MB of valid JSON."""
+    if isinstance(value, float):
+        return float(f"{value:.4g}") if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _compact(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_compact(v) for v in value]
+    return value
+
+
 def write_json(path: str, cells: list[Cell], info: dict[str, Any]) -> None:
-    data = dict(
-        info,
-        summary=summary(cells),
-        accuracy=accuracy(cells),
-        cells=[c.to_json() for c in cells],
+    """The run's description and summaries, then one line per cell."""
+    head = _compact(dict(info, summary=summary(cells), accuracy=accuracy(cells)))
+    text = json.dumps(head, indent=1)
+    rows = ",\n".join(
+        json.dumps(_compact(c.to_json()), separators=(",", ":")) for c in cells
     )
     with open(path, "w") as f:
-        json.dump(data, f, indent=1, default=list)
+        f.write(text[: text.rindex("}")].rstrip() + ',\n "cells": [\n')
+        f.write(rows + "\n ]\n}\n")
 
 
 def write_chart(path: str, cells: list[Cell]) -> bool:
