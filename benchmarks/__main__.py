@@ -113,6 +113,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args = p.parse_args(argv)
     if args.threads and any(t < 1 for t in args.threads):
         p.error(f"--threads: expected positive counts, got {args.threads}")
+    if args.repeats is not None and args.repeats < 1:
+        p.error(f"--repeats: expected a positive count, got {args.repeats}")
+    if args.sweep_budget is not None and not args.sweep_budget > 0:
+        p.error(f"--sweep-budget: expected positive seconds, got {args.sweep_budget}")
+    if args.fftw_plan_limit is not None and not args.fftw_plan_limit >= 0:
+        p.error(f"--fftw-plan-limit: expected seconds >= 0, got {args.fftw_plan_limit}")
     if not args.sweep:
         if args.threads and len(args.threads) > 1:
             p.error(f"--threads: the suite takes one count, got {args.threads}")

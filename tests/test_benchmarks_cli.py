@@ -137,6 +137,9 @@ def test_bad_lengths_name_the_value(spec, word):
         (["--sweep", "--cases", "c2d-512"], "--cases"),
         (["--sweep", "--lengths", "8-2"], "--lengths"),
         (["--sweep", "--threads", "0"], "--threads"),
+        (["--sweep", "--sweep-budget", "0"], "--sweep-budget"),
+        (["--sweep", "--repeats", "0"], "--repeats"),
+        (["--sweep", "--fftw-plan-limit", "-1"], "--fftw-plan-limit"),
     ],
 )
 def test_bad_command_lines_are_refused(argv, flag, capsys):
