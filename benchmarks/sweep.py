@@ -59,6 +59,8 @@ MIN_ROUNDS = 3
 # many cells (enough lengths, in random order, to predict the rest).
 LOWEST_MIN_ROUNDS = 2
 CALIBRATION_CELLS = 40
+# The progress lines say the run is over budget past this fraction of it.
+OVER_BUDGET_WARNING = 1.05
 MAX_ROUNDS = 15
 # A measurement is one call (no call count to estimate): a batch of 2^17
 # points took at least 0.11 ms per call for every library in a --quick run
@@ -194,9 +196,9 @@ class Budget:
     """Shares ``total`` seconds over the cells. A cell costs its setup
     (compiling, planning, the accuracy check) plus its rounds; both are
     predicted from the cells done so far (their order is random), the rounds
-    per unit of ``weight``. Every cell gets ``min_rounds`` rounds; the time
-    the remaining cells leave over at that minimum is shared out as extra
-    rounds in proportion to ``weight``. When, after CALIBRATION_CELLS cells,
+    per unit of ``weight``. Every cell gets ``min_rounds`` rounds; after
+    CALIBRATION_CELLS cells, the time the remaining cells leave over at that
+    minimum is shared out as extra rounds in proportion to ``weight``. When
     the remaining cells would not fit at MIN_ROUNDS, the minimum drops to
     LOWEST_MIN_ROUNDS for the rest of the run (said in the report)."""
 
@@ -222,12 +224,11 @@ class Budget:
 
     def allot(self, weight: float) -> float:
         """Seconds of rounds beyond ``min_rounds`` for the next cell."""
-        if not self.cells_done:
-            return 0.0
+        if self.cells_done < CALIBRATION_CELLS:
+            return 0.0  # too few cells yet to predict the rest
         remaining = self.total - self.elapsed()
         if (
-            self.cells_done >= CALIBRATION_CELLS
-            and self.min_rounds > LOWEST_MIN_ROUNDS
+            self.min_rounds > LOWEST_MIN_ROUNDS
             and self._predicted_rest(self.min_rounds) > remaining
         ):
             self.min_rounds = LOWEST_MIN_ROUNDS
@@ -370,6 +371,11 @@ def run_sweep(
                 f"{budget.elapsed():.0f} s; at {budget.min_rounds} rounds a length "
                 f"the sweep would end at {budget.predicted_total():.0f} s of its "
                 f"{budget_s:.0f} s budget"
+                + (
+                    " (over it: --peers, --lengths or --threads shorten the run)"
+                    if budget.predicted_total() > budget_s * OVER_BUDGET_WARNING
+                    else ""
+                )
             )
     cells.sort(key=lambda c: (c.n, DTYPES.index(c.dtype), c.threads))
     rounds = [c.result.rounds for c in cells if c.result.rounds]
