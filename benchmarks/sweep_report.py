@@ -12,6 +12,8 @@ from .sweep import SHORT_MAX, Cell
 # The goal: no length slower than this many times the fastest peer.
 SLOW_FACTOR = 1.1
 WORST_COUNT = 12
+# Marker areas (points^2) of the chart: small where thousands of lengths crowd.
+DOT_SMALL, DOT_LARGE, DOTS_CROWDED = 2, 9, 500
 PEER_ORDER = ("ducc0", "pyFFTW", "scipy.fft", "mkl_fft", "torch.fft")
 
 
@@ -323,13 +325,14 @@ def write_chart(path: str, cells: list[Cell]) -> bool:
             ax = axes[i][j]
             members = [c for c in timed if c.dtype == dtype and c.threads == t]
             ns = [c.n for c in members]
+            dot = DOT_SMALL if len(members) > DOTS_CROWDED else DOT_LARGE
             if any(c.result.times.get("ducc0") for c in members):
                 ax.scatter(
-                    ns, [c.ratio("ducc0") for c in members], s=2, color="tab:gray",
+                    ns, [c.ratio("ducc0") for c in members], s=dot, color="tab:gray",
                     alpha=0.4, label="jfft / ducc0", linewidths=0,
                 )  # fmt: skip
             ax.scatter(
-                ns, [c.ratio(c.best_peer) for c in members], s=2, color="tab:blue",
+                ns, [c.ratio(c.best_peer) for c in members], s=dot, color="tab:blue",
                 label="jfft / fastest peer", linewidths=0,
             )  # fmt: skip
             ax.axhline(1.0, color="black", linewidth=0.6)
