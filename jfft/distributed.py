@@ -325,10 +325,10 @@ def fftn(
     >>> from jax.sharding import NamedSharding
     >>> from jfft import distributed as jd
     >>> mesh = jax.make_mesh((len(jax.devices()),), ("a",))
-    >>> x = np.random.default_rng(0).standard_normal((8, 16)).astype(np.float32)
-    >>> x = jax.device_put(x, NamedSharding(mesh, jd.partition_spec(mesh, 2)))
+    >>> x = np.random.default_rng(0).standard_normal((8, 8, 16)).astype(np.float32)
+    >>> x = jax.device_put(x, NamedSharding(mesh, jd.partition_spec(mesh, 3)))
     >>> y = jd.fftn(x, mesh, out_layout="transposed")
-    >>> y.sharding.spec == jd.partition_spec(mesh, 2, "transposed")
+    >>> y.sharding.spec == jd.partition_spec(mesh, 3, "transposed")
     True
     >>> np.allclose(y, np.fft.fftn(np.asarray(x)), atol=1e-4)
     True
@@ -410,8 +410,8 @@ def ifftn(
     >>> from jax.sharding import NamedSharding
     >>> from jfft import distributed as jd
     >>> mesh = jax.make_mesh((len(jax.devices()),), ("a",))
-    >>> x = np.random.default_rng(0).standard_normal((8, 16)).astype(np.float32)
-    >>> x = jax.device_put(x, NamedSharding(mesh, jd.partition_spec(mesh, 2)))
+    >>> x = np.random.default_rng(0).standard_normal((8, 8, 16)).astype(np.float32)
+    >>> x = jax.device_put(x, NamedSharding(mesh, jd.partition_spec(mesh, 3)))
     >>> spectrum = jd.fftn(x, mesh, out_layout="transposed")
     >>> back = jd.ifftn(spectrum, mesh, in_layout="transposed")
     >>> np.allclose(back, x, atol=1e-5)
@@ -490,11 +490,11 @@ def rfftn(
     >>> from jax.sharding import NamedSharding
     >>> from jfft import distributed as jd
     >>> mesh = jax.make_mesh((len(jax.devices()),), ("a",))
-    >>> x = np.random.default_rng(0).standard_normal((8, 16)).astype(np.float32)
-    >>> x = jax.device_put(x, NamedSharding(mesh, jd.partition_spec(mesh, 2)))
+    >>> x = np.random.default_rng(0).standard_normal((8, 8, 16)).astype(np.float32)
+    >>> x = jax.device_put(x, NamedSharding(mesh, jd.partition_spec(mesh, 3)))
     >>> y = jd.rfftn(x, mesh)
     >>> y.shape
-    (8, 9)
+    (8, 8, 9)
     >>> np.allclose(y, np.fft.rfftn(np.asarray(x)), atol=1e-4)
     True
     """
@@ -594,8 +594,8 @@ def irfftn(
     >>> from jax.sharding import NamedSharding
     >>> from jfft import distributed as jd
     >>> mesh = jax.make_mesh((len(jax.devices()),), ("a",))
-    >>> x = np.random.default_rng(0).standard_normal((8, 16)).astype(np.float32)
-    >>> x = jax.device_put(x, NamedSharding(mesh, jd.partition_spec(mesh, 2)))
+    >>> x = np.random.default_rng(0).standard_normal((8, 8, 16)).astype(np.float32)
+    >>> x = jax.device_put(x, NamedSharding(mesh, jd.partition_spec(mesh, 3)))
     >>> half = jd.rfftn(x, mesh, out_layout="transposed")
     >>> back = jd.irfftn(half, mesh, in_layout="transposed", last_length=16)
     >>> np.allclose(back, x, atol=1e-5)
@@ -827,9 +827,9 @@ def rfftfreqn(
 
     >>> from jfft import distributed as jd
     >>> mesh = jax.make_mesh((len(jax.devices()),), ("a",))
-    >>> ks = jd.rfftfreqn((8, 16), mesh, layout="transposed")
+    >>> ks = jd.rfftfreqn((8, 8, 16), mesh, layout="transposed")
     >>> k2 = sum(k**2 for k in ks)
     >>> k2.shape
-    (8, 9)
+    (8, 8, 9)
     """
     return _frequencies(shape, mesh, d, layout, axis_names, dtype, real=True)
