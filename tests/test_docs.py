@@ -9,6 +9,7 @@ submodules ``jfft.__all__`` names, so a name added later is checked too.
 import doctest
 import inspect
 import types
+from pathlib import Path
 
 import jax
 import jax.numpy as jnp
@@ -115,7 +116,27 @@ def _doctests():
     return [t for _, t in sorted(tests.items()) if t.examples]
 
 
-DOCTESTS = _doctests()
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+GENERATED = ("_build", "api", "gallery")
+
+
+def _page_doctests():
+    """The ``>>>`` examples of the hand-written docs pages (rst and md)."""
+    parser = doctest.DocTestParser()
+    tests = []
+    for page in sorted(DOCS.rglob("*")):
+        relative = page.relative_to(DOCS)
+        if page.suffix not in (".rst", ".md") or relative.parts[0] in GENERATED:
+            continue
+        test = parser.get_doctest(
+            page.read_text(), {}, f"docs/{relative}", str(page), 0
+        )
+        if test.examples:
+            tests.append(test)
+    return tests
+
+
+DOCTESTS = _doctests() + _page_doctests()
 
 
 @pytest.mark.parametrize("test", DOCTESTS, ids=[t.name for t in DOCTESTS])
