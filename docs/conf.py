@@ -29,7 +29,7 @@ ROOT = DOCS.parent
 
 project = "jfft"
 author = "The jfft developers"
-copyright = "The jfft developers"  # noqa: A001
+copyright = "The jfft developers"
 release = version = jfft.__version__
 
 extensions = [
@@ -92,8 +92,8 @@ def write_api_pages() -> None:
             for n in functions:
                 page += [f".. autofunction:: jfft.{n}", ""]
         elif name == "jfft.scipy_backend":
-            page += ["   :no-members:", "", ".. autofunction:: "
-                     "jfft.scipy_backend.__ua_function__", ""]  # fmt: skip
+            entry = ".. autofunction:: jfft.scipy_backend.__ua_function__"
+            page += ["   :no-members:", "", entry, ""]
         else:
             page += [""]
         _write(folder / f"{name}.rst", "\n".join(page) + "\n")
@@ -123,6 +123,7 @@ def write_gallery() -> None:
         plot = folder / f"{script.stem}.png"
         run = subprocess.run(
             [sys.executable, str(script), "--plot", str(plot)],
+            check=False,
             capture_output=True,
             text=True,
             cwd=folder,
@@ -142,8 +143,8 @@ def write_gallery() -> None:
             title,
             "=" * len(title),
             "",
-            f"``examples/{script.name}``: run it with ``python "
-            f"examples/{script.name}``.",
+            f"``examples/{script.name}``: run it with "
+            + f"``python examples/{script.name}``.",
             "",
             intro,
             "",
@@ -173,7 +174,8 @@ def write_gallery() -> None:
 
 
 write_api_pages()
-if os.environ.get("JFFT_DOCS_SKIP_GALLERY") != "1" or not (
-    DOCS / "gallery_toc.inc"
-).exists():
+if (
+    os.environ.get("JFFT_DOCS_SKIP_GALLERY") != "1"
+    or not (DOCS / "gallery_toc.inc").exists()
+):
     write_gallery()

@@ -8,6 +8,10 @@ submodules ``jfft.__all__`` names, so a name added later is checked too.
 
 import doctest
 import inspect
+import os
+import re
+import subprocess
+import sys
 import types
 from pathlib import Path
 
@@ -155,3 +159,46 @@ def test_docstring_examples(test):
 
 
 _report: list[str] = []
+
+
+def _page_python_blocks():
+    """The ```python blocks of the markdown pages: whole programs (some set
+    up simulated devices before importing JAX), each run on its own."""
+    blocks = []
+    for page in sorted(DOCS.rglob("*.md")):
+        relative = page.relative_to(DOCS)
+        if relative.parts[0] in GENERATED:
+            continue
+        for i, code in enumerate(
+            re.findall(
+                r"^```python\n(.*?)^```", page.read_text(), re.DOTALL | re.MULTILINE
+            )
+        ):
+            blocks.append(pytest.param(code, id=f"docs/{relative}#{i}"))
+    return blocks
+
+
+@pytest.mark.parametrize("code", _page_python_blocks())
+def test_docs_page_program_runs(code, tmp_path):
+    env = dict(os.environ)
+    env.pop("JAX_ENABLE_X64", None)
+    env.pop("XLA_FLAGS", None)
+    flag = re.search(r"--xla_force_host_platform_device_count=\d+", code)
+    if flag:
+        env["XLA_FLAGS"] = flag.group()
+    elif "jax.make_mesh((8," in code:  # a page that says to set the flag
+        env["XLA_FLAGS"] = "--xla_force_host_platform_device_count=8"
+    if "set_global_backend" in code:
+        code += "\nscipy.fft.set_global_backend('scipy')\n"
+    script = tmp_path / "program.py"
+    script.write_text(code)
+    result = subprocess.run(
+        [sys.executable, str(script)],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, f"{code}\n---\n{result.stdout}{result.stderr}"
