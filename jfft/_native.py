@@ -228,7 +228,7 @@ def set_plan_cache_capacity(
     Parameters
     ----------
     capacity : int, optional
-        Most plans held (``>= 0``; 0 keeps none). ``None`` leaves it as it is.
+        Most plans held (``>= 0``). ``None`` leaves it as it is.
     max_bytes : int, optional
         Keyword-only. Most bytes the held plans may take (``>= 0``). ``None``
         leaves it as it is.

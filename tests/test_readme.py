@@ -55,3 +55,12 @@ def test_readme_block_runs(code, tmp_path):
         timeout=300,
     )
     assert result.returncode == 0, f"{code}\n---\n{result.stdout}{result.stderr}"
+
+
+def test_readme_links_exist():
+    text = README.read_text()
+    links = re.findall(r"\]\(([^)#]+)\)", text)
+    targets = [link for link in links if "://" not in link]
+    assert targets
+    missing = [t for t in targets if not (README.parent / t).exists()]
+    assert not missing, f"README links to missing files: {missing}"
