@@ -9,6 +9,9 @@ they cannot go stale:
   into ``gallery/``), and its page shows its docstring, what it printed, its
   plot and its source. An example that fails (no ``PASS``) fails the build.
 
+``JFFT_DOCS_SKIP_GALLERY=1`` reuses the gallery pages of an earlier build (for
+quick edits of the other pages); CI always runs the examples.
+
 jfft is imported as installed (``pip install -e ".[docs]"``): the source tree
 is not put on ``sys.path``, since its ``jfft/`` has no built module.
 """
