@@ -111,7 +111,7 @@ def _title_and_intro(source: str) -> tuple[str, str]:
     """The example's docstring: its first paragraph and the rest."""
     doc = ast.get_docstring(ast.parse(source)) or ""
     title, _, rest = doc.partition("\n\n")
-    return title.strip(), rest
+    return title.strip().rstrip("."), rest
 
 
 def write_gallery() -> None:
