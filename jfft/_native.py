@@ -103,8 +103,25 @@ _registered = False
 
 
 def build_info() -> dict[str, str]:
-    """What the native module was built against: ``{"ffi_jaxlib": the jaxlib
-    whose XLA FFI headers it uses, "ffi_api": "major.minor"}``."""
+    """What jfft's native module was built against.
+
+    Returns
+    -------
+    dict of str to str
+        ``{"ffi_jaxlib": the jaxlib whose XLA FFI headers it uses,
+        "ffi_api": "major.minor"}``, the XLA FFI API version of those headers.
+
+    Notes
+    -----
+    XLA accepts FFI handlers built against headers older than its own and
+    refuses newer ones, so one build runs on every jaxlib from ``ffi_jaxlib``
+    on; importing jfft next to an older jaxlib raises ``ImportError``.
+
+    Examples
+    --------
+    >>> sorted(jfft.build_info())
+    ['ffi_api', 'ffi_jaxlib']
+    """
     info = _jfft_cpu.build_info()
     return {"ffi_jaxlib": info["ffi_jaxlib"], "ffi_api": _dotted(info["ffi_api"])}
 
@@ -127,20 +144,36 @@ def register_targets() -> None:
 
 
 def export_safety_checks() -> list[jax.export.DisabledSafetyCheck]:
-    """The checks to disable so that ``jax.export`` serialises jfft's custom
-    calls: ``jax.export.export(jax.jit(f),
-    disabled_checks=jfft.export_safety_checks())``.
+    """The ``jax.export`` safety checks to disable so that jfft's custom calls
+    serialise.
 
-    jax.export refuses custom calls whose targets are not on its own list of
-    stable targets. jfft's promise for its targets (``jfft_c2c``,
-    ``jfft_r2c``, ``jfft_c2r``): their operands, results and attributes keep
-    their meaning for as long as the name exists; a change of any of them
-    gets a new target name, so an artifact exported today either runs with
-    the same results under a later jfft or fails to find its target, never
-    computes something else. The process that runs the deserialised artifact
-    must import jfft (that registers the targets). For an artifact with no
-    custom calls at all, which runs without jfft, export under
-    ``jfft.xla_fallback()``.
+    Returns
+    -------
+    list of jax.export.DisabledSafetyCheck
+        One ``DisabledSafetyCheck.custom_call`` per jfft FFI target
+        (``jfft_c2c``, ``jfft_r2c``, ``jfft_c2r``).
+
+    Notes
+    -----
+    ``jax.export`` refuses custom calls whose targets are not on its own list
+    of stable targets. jfft's promise for its targets: their operands, results
+    and attributes keep their meaning for as long as the name exists; a change
+    of any of them gets a new target name, so an artifact exported today either
+    runs with the same results under a later jfft or fails to find its target,
+    never computes something else. The process that runs the deserialised
+    artifact must import jfft (that registers the targets). For an artifact
+    with no custom calls at all, which runs without jfft (and on any platform),
+    export under :func:`jfft.xla_fallback`.
+
+    Examples
+    --------
+    >>> x = np.arange(8, dtype=np.float32)
+    >>> exported = jax.export.export(
+    ...     jax.jit(jfft.rfft), disabled_checks=jfft.export_safety_checks()
+    ... )(x)
+    >>> restored = jax.export.deserialize(exported.serialize())
+    >>> np.allclose(restored.call(x), np.fft.rfft(x), atol=1e-5)
+    True
     """
     targets = set(_jfft_cpu.registrations())
     if _jfft_cuda is not None:
@@ -149,11 +182,34 @@ def export_safety_checks() -> list[jax.export.DisabledSafetyCheck]:
 
 
 def plan_cache_info() -> dict[str, int]:
-    """The engine's plan cache: ``{"entries": plans held, "capacity": most
-    plans held, "bytes": bytes the held plans take, "max_bytes": most bytes
-    held, "scratch_bytes": scratch memory kept for reuse between transforms}``
-    (scratch: at most 64 MiB; ``clear_plan_cache`` frees it too). A plan
-    counts the sub-plans it holds, so ``bytes`` bounds the memory from above.
+    """The state of the native engine's plan cache.
+
+    Returns
+    -------
+    dict of str to int
+        ``entries`` (plans held), ``capacity`` (most plans held), ``bytes``
+        (bytes the held plans take), ``max_bytes`` (most bytes held) and
+        ``scratch_bytes`` (scratch memory kept for reuse between transforms,
+        at most 64 MiB).
+
+    See Also
+    --------
+    set_plan_cache_capacity : Changes the bounds.
+    clear_plan_cache : Empties the cache.
+
+    Notes
+    -----
+    A plan (twiddle tables, Bluestein's kernel spectrum, sub-plans) is built
+    the first time a length and dtype are transformed and kept for the next
+    transforms. A plan counts the sub-plans it holds, so ``bytes`` bounds the
+    memory from above. The defaults are 256 plans and ``min(1 GiB, RAM/16)``.
+
+    Examples
+    --------
+    >>> _ = jfft.fft(np.ones(48, np.complex64))
+    >>> info = jfft.plan_cache_info()
+    >>> info["entries"] >= 1 and info["bytes"] <= info["max_bytes"]
+    True
     """
     return dict(_jfft_cpu.plan_cache_info())
 
@@ -167,10 +223,42 @@ def _check_bound(name: str, value: object) -> int:
 def set_plan_cache_capacity(
     capacity: int | None = None, *, max_bytes: int | None = None
 ) -> None:
-    """Bounds the engine's plan cache by a count of plans (``capacity``)
-    and/or by the bytes they hold (``max_bytes``); ``None`` leaves that bound
-    as it is. The least recently used plans go first; a plan larger than
-    ``max_bytes`` is used by its transform and then dropped."""
+    """Bounds the engine's plan cache by a count of plans and/or by bytes.
+
+    Parameters
+    ----------
+    capacity : int, optional
+        Most plans held (``>= 0``). ``None`` leaves it as it is.
+    max_bytes : int, optional
+        Keyword-only. Most bytes the held plans may take (``>= 0``). ``None``
+        leaves it as it is.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    ValueError
+        If a bound is not an integer ``>= 0``.
+
+    See Also
+    --------
+    plan_cache_info : The current bounds and use.
+
+    Notes
+    -----
+    The least recently used plans go first. A plan larger than ``max_bytes``
+    is used by its transform and then dropped. The bounds are process-wide.
+
+    Examples
+    --------
+    >>> before = jfft.plan_cache_info()
+    >>> jfft.set_plan_cache_capacity(16, max_bytes=2**26)
+    >>> jfft.plan_cache_info()["capacity"], jfft.plan_cache_info()["max_bytes"]
+    (16, 67108864)
+    >>> jfft.set_plan_cache_capacity(before["capacity"], max_bytes=before["max_bytes"])
+    """
     if capacity is not None:
         _check_bound("capacity", capacity)
     if max_bytes is not None:
@@ -182,6 +270,25 @@ def set_plan_cache_capacity(
 
 
 def clear_plan_cache() -> None:
-    """Drops every cached plan (plans in use finish first) and frees the
-    scratch memory kept for reuse."""
+    """Drops every cached plan and frees the scratch memory kept for reuse.
+
+    Returns
+    -------
+    None
+
+    See Also
+    --------
+    plan_cache_info : What the cache holds.
+
+    Notes
+    -----
+    Plans in use finish first; the next transform of each length builds its
+    plan again.
+
+    Examples
+    --------
+    >>> jfft.clear_plan_cache()
+    >>> jfft.plan_cache_info()["scratch_bytes"]
+    0
+    """
     _jfft_cpu.clear_plan_cache()
