@@ -16,7 +16,7 @@ namespace {
 // The one-line algorithms shared with the kernels, here on scalar Cx<T>
 // for one long line whose inner transform is four-step.
 #include "cx.inc"
-// (after cx.inc)
+// (Written on cx.inc's Cx, so after it.)
 #include "bluestein.inc"
 #include "real_line.inc"
 
