@@ -160,6 +160,25 @@ void c2c_four_step(const FourStepPlan<T>& plan, const std::complex<T>* in,
 // m has a four-step split: Bluestein (bluestein.inc) with its two transforms
 // of m run four-step (SIMD lanes and threads for a single line) rather than
 // inside one lane.
+template <typename T, typename Load, typename Store>
+void bluestein_four_step(const C2CPlan<T>& plan, const FourStepPlan<T>& padded,
+                         bool forward, Load&& load, Store&& store,
+                         const Parallelism& parallelism) {
+  using C = std::complex<T>;
+  const int64_t m = padded.length();
+  ScratchArray<C> a(m);
+  const auto transform = [&](Cx<T>* data, bool inner_forward) {
+    C* line = as_complex(data);
+    c2c_four_step(padded, line, 1, line, 1, inner_forward, parallelism);
+    return data;
+  };
+  if (forward) {
+    bluestein<true>(plan, m, load, store, as_cx(a.get()), transform);
+  } else {
+    bluestein<false>(plan, m, load, store, as_cx(a.get()), transform);
+  }
+}
+
 template <typename T>
 void c2c_bluestein_four_step(const C2CPlan<T>& plan,
                              const FourStepPlan<T>& padded,
@@ -167,21 +186,23 @@ void c2c_bluestein_four_step(const C2CPlan<T>& plan,
                              std::complex<T>* out, int64_t out_stride,
                              bool forward, const Parallelism& parallelism) {
   using C = std::complex<T>;
-  const int64_t m = padded.length();
-  ScratchArray<C> a(m);
-  bluestein(
-      plan, m, forward,
+  // Contiguous lines get loops without strides, which the compiler
+  // vectorises (4 lines of 4099 points ran 10% slower without).
+  if (in_stride == 1 && out_stride == 1) {
+    bluestein_four_step(
+        plan, padded, forward,
+        [&](int64_t k) { return Cx<T>{in[k].real(), in[k].imag()}; },
+        [&](int64_t k, Cx<T> y) { out[k] = C(y.re, y.im); }, parallelism);
+    return;
+  }
+  bluestein_four_step(
+      plan, padded, forward,
       [&](int64_t k) {
         const C v = in[k * in_stride];
         return Cx<T>{v.real(), v.imag()};
       },
       [&](int64_t k, Cx<T> y) { out[k * out_stride] = C(y.re, y.im); },
-      as_cx(a.get()),
-      [&](Cx<T>* data, bool inner_forward) {
-        C* line = as_complex(data);
-        c2c_four_step(padded, line, 1, line, 1, inner_forward, parallelism);
-        return data;
-      });
+      parallelism);
 }
 
 // Lines transformed one at a time by line_fn(in_offset, out_offset, inner)

@@ -262,12 +262,16 @@ Cx<V>* transform(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch,
     // instead.
     const C2CPlan<T>& inner = *plan.bluestein();
     const int64_t m = inner.length();
-    bluestein(
-        plan, m, forward, [&](int64_t k) { return data[k]; },
-        [&](int64_t k, Cx<V> y) { data[k] = y; }, scratch,
-        [&](Cx<V>* a, bool fwd) {
-          return transform(inner, a, scratch + m, fwd);
-        });
+    const auto load = [&](int64_t k) { return data[k]; };
+    const auto store = [&](int64_t k, Cx<V> y) { data[k] = y; };
+    const auto padded = [&](Cx<V>* a, bool fwd) {
+      return transform(inner, a, scratch + m, fwd);
+    };
+    if (forward) {
+      bluestein<true>(plan, m, load, store, scratch, padded);
+    } else {
+      bluestein<false>(plan, m, load, store, scratch, padded);
+    }
     return data;
   }
   return forward ? run_passes<true>(plan, data, scratch)
