@@ -240,13 +240,15 @@ def _describe_algorithm(algorithm: dict, indent: str) -> list[str]:
     if name == "stockham":
         radices = " x ".join(map(str, algorithm["radices"])) or "none"
         text = f"Stockham passes of radix {radices} (length {n})"
+        if algorithm["lane_width"]:
+            text += (
+                f", {algorithm['lane_width']} lines side by side, "
+                f"{algorithm['threads']} thread(s)"
+            )
     elif name == "bluestein":
         text = f"Bluestein, length {n} padded to {algorithm['padded_length']}"
     elif name == "four_step":
-        text = (
-            f"four-step {algorithm['n1']} x {algorithm['n2']} (length {n}), "
-            f"{algorithm['lane_width']} lanes, {algorithm['threads']} thread(s)"
-        )
+        text = f"four-step {algorithm['n1']} x {algorithm['n2']} (length {n})"
     elif name == "real_even":
         text = f"real length {n}: split of a complex transform of {n // 2}"
     else:

@@ -175,17 +175,35 @@ def check_real(shape, axes, dtype, threads, rng):
 
 
 def test_explain_plan_reports_the_kernels_and_threads(isa):
-    plan = explain((64, 1024), np.complex64, [1], threads=2)
+    plan = explain((64, 1000), np.complex64, [1], threads=2)
     assert plan["isa"] == isa and plan["lanes"] == lanes_of(np.complex64)
     assert plan["dtype"] == "complex64" and plan["threads"] == 2
     (step,) = plan["steps"]
     assert step["transform"] == "c2c" and step["axis"] == 1
-    assert (step["length"], step["lines"]) == (1024, 64)
+    assert (step["length"], step["lines"]) == (1000, 64)
     assert step["strategy"] == "lanes" and step["lane_width"] == plan["lanes"]
-    assert step["threads"] == threads_for(64, plan["lanes"], 64 * 1024, 2)
-    assert_stockham(step["algorithm"], 1024)
+    assert step["threads"] == threads_for(64, plan["lanes"], 64 * 1000, 2)
+    assert_stockham(step["algorithm"], 1000)
     text = str(plan)
     assert "Stockham" in text and "lanes" in text and isa in text
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_lane_groups_narrow_where_rows_share_an_l1_set(isa, threads):
+    # Contiguous lines l1_set_bytes apart: lane groups wider than l1_ways
+    # lines would put every row in one L1 set, so the kernels narrow them.
+    c = constants()
+    lanes = lanes_of(np.complex64)
+    aliased = int(c["l1_set_bytes"]) // complex_bytes(np.complex64)
+    rng = np.random.default_rng(9)
+    for n in (aliased, aliased - 8):
+        (step,) = explain((4 * lanes, n), np.complex64, [1], threads=threads)["steps"]
+        assert step["strategy"] == "lanes"
+        if n == aliased and lanes > c["l1_ways"]:
+            assert step["lane_width"] <= c["l1_ways"], step
+        else:
+            assert step["lane_width"] == lanes, step
+        check_c2c(random_complex(rng, (4 * lanes, n), np.complex64), [1], threads)
 
 
 def test_explain_plan_promotes_like_the_transforms():
@@ -259,8 +277,8 @@ def test_lines_fill_the_lanes(isa, threads, dtype):
         (step,) = explain((lines, n), dtype, [1], threads=threads)["steps"]
         want = "one_by_one" if lines < lanes else "lanes"
         assert step["strategy"] == want, lines
-        if want == "lanes":
-            assert step["lane_width"] == lanes
+        if want == "lanes":  # (narrower where rows share an L1 set)
+            assert 0 < step["lane_width"] <= lanes
             assert step["threads"] == threads_for(lines, lanes, lines * n, threads)
         else:
             assert step["threads"] == threads_for(lines, 1, lines * n, threads)

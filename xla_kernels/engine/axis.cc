@@ -66,6 +66,31 @@ int64_t one_by_one_length(int64_t length, const C2CPlan<T>* plan,
   return too_long && (lines.in_stride == 1 || !splits) ? four_step_length : 0;
 }
 
+// The lines of a four-step transform of n = n1 * n2 (see FourStepPlan) of a
+// line with strides in_stride and out_stride: its n2 columns of length n1,
+// read from the line into the matrix a[j1, j2] = x[j1 * n2 + j2]
+// (row-major), and its n1 rows of length n2, written to x[k1 + n1 * k2].
+LineSet four_step_columns(int64_t n1, int64_t n2, int64_t in_stride) {
+  LineSet columns;
+  columns.dims = {n2};
+  columns.in_strides = {in_stride};
+  columns.out_strides = {1};
+  columns.count = n2;
+  columns.in_stride = in_stride * n2;
+  columns.out_stride = n2;
+  return columns;
+}
+LineSet four_step_rows(int64_t n1, int64_t n2, int64_t out_stride) {
+  LineSet rows;
+  rows.dims = {n1};
+  rows.in_strides = {n2};
+  rows.out_strides = {out_stride};
+  rows.count = n1;
+  rows.in_stride = 1;
+  rows.out_stride = out_stride * n1;
+  return rows;
+}
+
 // The description of a direct plan (as the kernels run it in lanes).
 template <typename T>
 AlgorithmPlan describe_direct(const C2CPlan<T>& plan) {
@@ -86,24 +111,26 @@ AlgorithmPlan describe_direct(const C2CPlan<T>& plan) {
   return algorithm;
 }
 
-// The description of a four-step line, with the threads c2c_four_step's
-// passes split over.
+// The description of a four-step line with these strides, with the lanes
+// and threads c2c_four_step's passes run on.
 template <typename T>
-AlgorithmPlan describe_four_step(const FourStepPlan<T>& plan, int64_t lanes,
+AlgorithmPlan describe_four_step(const FourStepPlan<T>& plan, int64_t in_stride,
+                                 int64_t out_stride,
                                  const Parallelism& parallelism) {
-  const int64_t n = plan.length();
+  const KernelTable<T>& k = kernels<T>();
+  const int64_t n = plan.length(), n1 = plan.n1(), n2 = plan.n2();
   AlgorithmPlan algorithm;
   algorithm.name = "four_step";
   algorithm.length = n;
-  algorithm.n1 = plan.n1();
-  algorithm.n2 = plan.n2();
-  algorithm.lane_width = lanes;
+  algorithm.n1 = n1;
+  algorithm.n2 = n2;
   AlgorithmPlan columns = describe_direct(plan.columns());
-  columns.lane_width = lanes;
-  columns.threads = threads_for(plan.n2(), lanes, n, parallelism);
+  columns.lane_width = k.c2c_lane_width(four_step_columns(n1, n2, in_stride));
+  columns.threads = threads_for(n2, k.lanes, n, parallelism);
   AlgorithmPlan rows = describe_direct(plan.rows());
-  rows.lane_width = lanes;
-  rows.threads = threads_for(plan.n1(), lanes, n, parallelism);
+  rows.lane_width = k.c2c_lane_width(four_step_rows(n1, n2, out_stride));
+  rows.threads = threads_for(n1, k.lanes, n, parallelism);
+  algorithm.lane_width = std::max(columns.lane_width, rows.lane_width);
   algorithm.threads = std::max(columns.threads, rows.threads);
   algorithm.inner = {columns, rows};
   return algorithm;
@@ -120,23 +147,16 @@ StepPlan step_of(const char* transform, bool forward, int64_t axis,
   return step;
 }
 
-// One long line by the four-step method (see FourStepPlan): `in` and `out`
-// point at the line's first element, with strides along it.
+// One long line by the four-step method: `in` and `out` point at the line's
+// first element, with strides along it.
 template <typename T>
 void c2c_four_step(const FourStepPlan<T>& plan, const std::complex<T>* in,
                    int64_t in_stride, std::complex<T>* out, int64_t out_stride,
                    bool forward, const Parallelism& parallelism) {
   const int64_t n1 = plan.n1(), n2 = plan.n2(), n = n1 * n2;
   const KernelTable<T>& k = kernels<T>();
-  // The matrix a[j1, j2] = x[j1 * n2 + j2], row-major in `matrix`.
   ScratchArray<std::complex<T>> matrix(n);
-  LineSet columns;  // n2 lines of length n1
-  columns.dims = {n2};
-  columns.in_strides = {in_stride};
-  columns.out_strides = {1};
-  columns.count = n2;
-  columns.in_stride = in_stride * n2;
-  columns.out_stride = n2;
+  const LineSet columns = four_step_columns(n1, n2, in_stride);
   // The columns' results are twiddled, a[k1, j2] *= w^(+-j2 k1), on their
   // way out.
   const PostTwiddles<T> twiddles{plan.twiddle_re(), plan.twiddle_im()};
@@ -144,13 +164,7 @@ void c2c_four_step(const FourStepPlan<T>& plan, const std::complex<T>* in,
     k.c2c(plan.columns(), in, matrix.get(), columns, begin, end, forward,
           twiddles);
   });
-  LineSet rows;  // n1 lines of length n2, written to x[k1 + n1 * k2]
-  rows.dims = {n1};
-  rows.in_strides = {n2};
-  rows.out_strides = {out_stride};
-  rows.count = n1;
-  rows.in_stride = 1;
-  rows.out_stride = out_stride * n1;
+  const LineSet rows = four_step_rows(n1, n2, out_stride);
   parallel_for(n1, k.lanes, n, parallelism, [&](int64_t begin, int64_t end) {
     k.c2c(plan.rows(), matrix.get(), out, rows, begin, end, forward, {});
   });
@@ -327,15 +341,15 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
       StepPlan step = step_of("c2c", forward, axis, n, lines);
       step.strategy = "one_by_one";
       step.threads = threads_for(lines.count, 1, lines.count * n, parallelism);
-      const AlgorithmPlan split = describe_four_step(
-          *four_step, k.lanes, inner_parallelism(lines, parallelism));
+      const Parallelism& inner = inner_parallelism(lines, parallelism);
       if (splits) {
-        step.algorithm = split;
+        step.algorithm = describe_four_step(*four_step, lines.in_stride,
+                                            lines.out_stride, inner);
       } else {
         step.algorithm.name = "bluestein";
         step.algorithm.length = n;
         step.algorithm.padded_length = four_step_length;
-        step.algorithm.inner = {split};
+        step.algorithm.inner = {describe_four_step(*four_step, 1, 1, inner)};
       }
       trace->steps.push_back(step);
       return;
@@ -361,7 +375,7 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
   if (trace) {
     StepPlan step = step_of("c2c", forward, axis, n, lines);
     step.strategy = "lanes";
-    step.lane_width = k.lanes;
+    step.lane_width = k.c2c_lane_width(lines);
     step.threads =
         threads_for(lines.count, k.lanes, lines.count * n, parallelism);
     step.algorithm = describe_direct(*plan);

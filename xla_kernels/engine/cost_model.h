@@ -2,8 +2,8 @@
 // strategy or a thread count, in one place. Plans (plans.cc), the per-axis
 // strategy (axis.cc), the thread splitter (parallel.h) and the n-d driver
 // (driver.cc) read them here; the plan description (fft_engine.h,
-// describe_plan) reports them, so that tests compute their expectations from
-// these values rather than from copies.
+// describe_c2c and plan_constants) reports them, so that tests compute their
+// expectations from these values rather than from copies.
 #ifndef JFFT_ENGINE_COST_MODEL_H_
 #define JFFT_ENGINE_COST_MODEL_H_
 
@@ -64,6 +64,13 @@ constexpr bool lane_group_too_big(size_t values_per_lane,
                                   size_t bytes_per_value) {
   return values_per_lane * bytes_per_value > kLaneGroupBytes;
 }
+
+// Lane groups of more than kL1Ways lines whose rows lie a multiple of
+// kL1SetBytes apart would put all their rows in one L1 set: the kernels
+// take narrower lane groups for them (16-lane groups of 1024-point float
+// lines ran at 2.0 ns a point, 8-lane ones at 1.4).
+constexpr int64_t kL1Ways = 8;
+constexpr int64_t kL1SetBytes = 4096;
 
 // The largest radix of plans: 8 when the kernels in use have 32 vector
 // registers (AVX-512), else 4: a radix-8 butterfly holds 16 vectors, which

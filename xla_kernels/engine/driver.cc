@@ -448,6 +448,8 @@ std::vector<std::pair<std::string, double>> plan_constants() {
       {"post_twiddle_block", kPostTwiddleBlock},
       {"lane_group_bytes", kLaneGroupBytes},
       {"narrowest_lane_group_element_bytes", kNarrowestLaneGroupElementBytes},
+      {"l1_ways", kL1Ways},
+      {"l1_set_bytes", kL1SetBytes},
       {"largest_radix", preferred_largest_radix()},
       {"min_elements_per_thread", kMinElementsPerThread},
       {"trailing_plane_bytes", kTrailingPlaneBytes},

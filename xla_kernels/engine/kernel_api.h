@@ -42,6 +42,9 @@ struct KernelTable {
   // Im(DC); the line may then share its memory with the output line.
   void (*c2r)(const RealPlan<T>&, const std::complex<T>* in, T* out,
               const LineSet&, int64_t begin, int64_t end, bool packed);
+  // The lines side by side that c2c runs for these lines: `lanes`, or
+  // fewer where a full lane group would crowd one L1 set (cost_model.h).
+  int (*c2c_lane_width)(const LineSet&);
 };
 
 namespace baseline {

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "cost_model.h"
 #include "kernel_api.h"
 #include "plans.h"
 #include "scratch.h"
@@ -400,10 +401,22 @@ void apply_post_twiddles(Cx<V>* y, int64_t n, const PostTwiddles<T>& post,
 // 8-lane ones at 1.4).
 template <typename T>
 bool rows_share_a_set(const LineSet& lines, int lanes) {
-  if (lanes <= 8 || lines.in_strides.empty()) return false;
+  if (lanes <= kL1Ways || lines.in_strides.empty()) return false;
   const int64_t apart =
       lines.in_strides.back() * static_cast<int64_t>(sizeof(std::complex<T>));
-  return lines.in_stride == 1 && apart % 4096 == 0;
+  return lines.in_stride == 1 && apart % kL1SetBytes == 0;
+}
+
+// The lines side by side in c2c_lines's widest lane groups for `lines`.
+template <typename T, typename V, typename... Narrower>
+int c2c_lane_width(const LineSet& lines) {
+  constexpr int L = sizeof(V) / sizeof(T);
+  if constexpr (sizeof...(Narrower) > 0) {
+    if (rows_share_a_set<T>(lines, L)) {
+      return c2c_lane_width<T, Narrower...>(lines);
+    }
+  }
+  return L;
 }
 
 template <typename T, typename V, typename... Narrower>
@@ -540,9 +553,12 @@ void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
 template <typename T, typename V, typename... Narrower>
 const KernelTable<T>& make_table(const char* name) {
   constexpr int L = sizeof(V) / sizeof(T);
-  static const KernelTable<T> table{name, L, &c2c_lines<T, V, Narrower...>,
+  static const KernelTable<T> table{name,
+                                    L,
+                                    &c2c_lines<T, V, Narrower...>,
                                     &r2c_lines<T, V, Narrower...>,
-                                    &c2r_lines<T, V, Narrower...>};
+                                    &c2r_lines<T, V, Narrower...>,
+                                    &c2c_lane_width<T, V, Narrower...>};
   return table;
 }
 
