@@ -60,8 +60,10 @@ from ._helpers import fftfreq, fftshift, ifftshift, rfftfreq
 from ._native import (
     build_info,
     clear_plan_cache,
+    explain_plan,
     export_safety_checks,
     plan_cache_info,
+    plan_constants,
     set_plan_cache_capacity,
 )
 from ._realtransforms import dct, dctn, dst, dstn, idct, idctn, idst, idstn
@@ -76,6 +78,7 @@ __all__ = [
     "distributed",
     "dst",
     "dstn",
+    "explain_plan",
     "export_safety_checks",
     "fft",
     "fft2",
@@ -102,6 +105,7 @@ __all__ = [
     "irfftn",
     "openvino",
     "plan_cache_info",
+    "plan_constants",
     "rfft",
     "rfft2",
     "rfftfreq",

@@ -6,10 +6,13 @@ from __future__ import annotations
 import importlib.metadata
 import os
 import re
+from collections.abc import Sequence
+from typing import Any
 
 import jax
 import jax.export
 import jaxlib
+import numpy as np
 
 # The oldest jax and jaxlib jfft is tested with (CI runs the suite on it and
 # on the newest served). There is no upper bound: XLA keeps accepting FFI
@@ -292,3 +295,163 @@ def clear_plan_cache() -> None:
     0
     """
     _jfft_cpu.clear_plan_cache()
+
+
+class PlanExplanation(dict):
+    """What the engine runs for one transform (:func:`explain_plan`): a dict
+    whose ``str`` reads as an indented outline."""
+
+    def __str__(self) -> str:
+        head = (
+            f"{self['kind']} {self['dtype']} {tuple(self['shape'])} axes "
+            f"{tuple(self['axes'])}, {self['threads']} thread(s), "
+            f"{self['isa']} kernels ({self['lanes']} lanes)"
+        )
+        lines = [head]
+        for step in self["steps"]:
+            lines += _describe_step(step, "  ")
+        return "\n".join(lines)
+
+
+def _describe_step(step: dict, indent: str) -> list[str]:
+    if step["strategy"] == "trailing_planes":
+        head = (
+            f"{indent}{step['transform']} axes {step['axis']}, {step['axis'] + 1}: "
+            f"{step['lines']} planes of {step['length']} points, plane by plane "
+            f"in cache, {step['threads']} thread(s), from the {step['source']}"
+        )
+        lines = [head]
+        for plane in step["planes"]:
+            lines += _describe_step(plane, indent + "  ")
+        return lines
+    how = (
+        f"{step['lane_width']} lines side by side in lanes"
+        if step["strategy"] == "lanes"
+        else "one line at a time"
+    )
+    direction = (
+        ""
+        if step["transform"] != "c2c"
+        else (" forward" if step["forward"] else " backward")
+    )
+    head = (
+        f"{indent}{step['transform']}{direction} axis {step['axis']}: "
+        f"{step['lines']} lines of {step['length']}, {how}, "
+        f"{step['threads']} thread(s), from the {step['source']}"
+    )
+    return [head] + _describe_algorithm(step["algorithm"], indent + "  ")
+
+
+def _describe_algorithm(algorithm: dict, indent: str) -> list[str]:
+    name, n = algorithm["name"], algorithm["length"]
+    if name == "stockham":
+        radices = " x ".join(map(str, algorithm["radices"])) or "none"
+        text = f"Stockham passes of radix {radices} (length {n})"
+        if algorithm["lane_width"]:
+            text += (
+                f", {algorithm['lane_width']} lines side by side, "
+                f"{algorithm['threads']} thread(s)"
+            )
+    elif name == "bluestein":
+        text = f"Bluestein, length {n} padded to {algorithm['padded_length']}"
+    elif name == "four_step":
+        text = f"four-step {algorithm['n1']} x {algorithm['n2']} (length {n})"
+    elif name == "real_even":
+        text = f"real length {n}: split of a complex transform of {n // 2}"
+    else:
+        text = f"real length {n}: a complex transform of {n}"
+    lines = [indent + text]
+    for inner in algorithm["inner"]:
+        lines += _describe_algorithm(inner, indent + "  ")
+    return lines
+
+
+def explain_plan(
+    x: Any,
+    axes: Sequence[int] | None = None,
+    kind: str = "c2c",
+    workers: int | None = None,
+    *,
+    forward: bool = True,
+    n: int | None = None,
+) -> PlanExplanation:
+    """What jfft's CPU engine runs to transform ``x`` (an array, or anything
+    with ``shape`` and ``dtype``): the driver decides in a dry run, with the
+    same code as the transform itself, and reports instead of computing.
+
+    ``kind``: ``"c2c"`` (``x`` complex or promoted to complex, as ``fftn``),
+    ``"r2c"`` (``x`` real, as ``rfftn``: the last of ``axes`` is halved) or
+    ``"c2r"`` (``x`` the half spectrum, as ``irfftn``: ``n`` is the real
+    output's length along the last axis, ``2 * (m - 1)`` by default).
+    ``axes``: all by default. ``workers``: as the transforms' (the XLA thread
+    pool may cap it further at run time). ``forward``: the c2c direction.
+
+    The result is a dict: ``kind``, ``dtype``, ``shape``, ``axes``,
+    ``threads``, ``isa``, ``lanes`` and ``steps``, one dict per step in the
+    order they run: ``transform`` ("c2c", "r2c", "c2r"), ``axis``,
+    ``length``, ``lines``, ``strategy`` ("lanes", "one_by_one",
+    "trailing_planes"), ``lane_width``, ``threads``, ``source`` and
+    ``algorithm`` (``name``: "stockham" with its ``radices``, "bluestein"
+    with its ``padded_length``, "four_step" with ``n1`` x ``n2``,
+    "real_even" or "real_odd"; ``inner``: its inner transforms). ``str()``
+    of it reads as an outline. The engine's thresholds are in
+    :func:`plan_constants`.
+    """
+    from . import _args
+    from ._fft import _resolve_workers
+
+    kind = _args.check_plan_kind(kind)
+    shape = tuple(int(d) for d in getattr(x, "shape", ()))
+    dtype = getattr(x, "dtype", None)
+    if dtype is None:
+        x = _args.as_array(x, "x")
+        shape, dtype = tuple(x.shape), x.dtype
+    _args._check_numeric(dtype, "x")
+    ndim = len(shape)
+    axes = tuple(range(ndim)) if axes is None else _args.normalize_axes(axes, ndim)
+    if kind == "r2c":
+        dtype = _args.real_dtype(dtype, "x", "explain_plan")
+    else:
+        dtype = _args.complex_dtype(dtype)
+    if kind != "c2c" and not axes:
+        raise ValueError(f"axes: a {kind} transform needs at least one axis")
+    last_length = 0
+    if kind == "c2r":
+        half = shape[axes[-1]]
+        last_length = 2 * (half - 1) if n is None else _args.positive_length(n, "n")
+        if last_length < 1:
+            raise ValueError(
+                f"n: the default 2 * (m - 1) is {last_length} for m = {half}; "
+                "give n explicitly"
+            )
+        if last_length // 2 + 1 != half:
+            raise ValueError(
+                f"n: {last_length} needs {last_length // 2 + 1} values along "
+                f"axis {axes[-1]}, x has {half}"
+            )
+    elif n is not None:
+        raise ValueError(f"n: only for kind='c2r', got n={n!r} with kind={kind!r}")
+    threads = _resolve_workers(workers)
+    double = np.dtype(dtype) in (np.float64, np.complex128)
+    described = _jfft_cpu.describe_plan(
+        kind, double, list(shape), list(axes), bool(forward), threads, last_length
+    )
+    return PlanExplanation(
+        kind=kind,
+        dtype=np.dtype(dtype).name,
+        shape=shape,
+        axes=axes,
+        threads=threads,
+        isa=described["isa"],
+        lanes=described["lanes"],
+        steps=described["steps"],
+    )
+
+
+def plan_constants() -> dict[str, float]:
+    """The engine's cost-model thresholds (lane-group bytes, four-step
+    minimum length and factor, Bluestein's minimum prime, threads' minimum
+    work, ...) and the lane widths of the kernels in use (``lanes_float``,
+    ``lanes_double``), by name: what :func:`explain_plan`'s decisions
+    follow."""
+    return dict(_jfft_cpu.plan_constants())
