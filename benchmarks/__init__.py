@@ -64,7 +64,10 @@ rfft2, against the jitted forward F alone, for jfft and jax.numpy.fft, and
 report grad/forward ratios (paired per round, as above).
 
 Outputs: a printed table, ``RESULTS.md``, ``results.json`` and (with
-matplotlib) ``results.png`` in ``--out``.
+matplotlib) ``results.png`` in a fresh ``benchmarks/out/<date>-<time>/`` or
+``--out DIR``; ``--update-results`` also rewrites the committed ones in
+``benchmarks/`` (``outputs.py``). The length sweep, ``--sweep``, is described
+in ``sweep.py``.
 """
 
 import os

@@ -1,5 +1,11 @@
 """``python -m benchmarks [--quick] [--cases NAME...] [--repeats R]
-[--threads T] [--out DIR]``: see the package docstring."""
+[--threads T] [--out DIR] [--update-results]``: the suite (see the package
+docstring). ``python -m benchmarks --sweep [--quick] [--lengths SPEC]
+[--dtypes D...] [--threads T...]``: the length sweep (``benchmarks/sweep.py``).
+
+Each run writes into a fresh folder under ``benchmarks/out/`` (or ``--out``);
+``--update-results`` also rewrites the committed figures in ``benchmarks/``.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ import sys
 import time
 
 from . import cases as cases_mod
+from . import outputs
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -22,12 +29,27 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     p.add_argument("--quick", action="store_true", help="a short smoke run")
     p.add_argument(
+        "--sweep",
+        action="store_true",
+        help="the length sweep (every length 2..4096 and 200 random ones up to "
+        "2^20) instead of the suite",
+    )
+    p.add_argument(
         "--cases", nargs="+", metavar="NAME", help="case names or shell globs"
     )
     p.add_argument(
-        "--repeats", type=int, help="rounds per case (default 21; --quick 5)"
+        "--repeats",
+        type=int,
+        help="rounds per case (default 21; --quick 5); with --sweep the most "
+        "rounds per length (default 15)",
     )
-    p.add_argument("--threads", type=int, default=2, help="CPU library threads")
+    p.add_argument(
+        "--threads",
+        type=int,
+        nargs="+",
+        help="CPU library threads (default 2); with --sweep one or more counts, "
+        "each timed for jfft (workers=) and the peers (default 1 2)",
+    )
     p.add_argument(
         "--budget",
         type=float,
@@ -35,6 +57,40 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--quick 2); never fewer than 3 rounds",
     )
     p.add_argument("--no-accuracy", action="store_true", help="skip error checks")
+    sweep = p.add_argument_group("length sweep (with --sweep)")
+    sweep.add_argument(
+        "--lengths",
+        metavar="SPEC",
+        help="comma-separated lengths N, ranges A-B, 'short' (2..4096), 'long' "
+        "(the 200 random lengths), 'quick' (the --quick subset); default "
+        "short,long (--quick: quick)",
+    )
+    sweep.add_argument(
+        "--dtypes",
+        nargs="+",
+        choices=["complex64", "complex128"],
+        help="default both",
+    )
+    sweep.add_argument(
+        "--peers",
+        nargs="+",
+        metavar="NAME",
+        help="peer libraries to time (default: every one installed of ducc0, "
+        "pyFFTW, scipy.fft, mkl_fft, torch.fft)",
+    )
+    sweep.add_argument(
+        "--sweep-budget",
+        type=float,
+        metavar="SECONDS",
+        help="time for all lengths, from which rounds per length are chosen "
+        "(default 1320, 22 min; --quick 150)",
+    )
+    sweep.add_argument(
+        "--fftw-plan-limit",
+        type=float,
+        metavar="SECONDS",
+        help="pyFFTW's FFTW_MEASURE planning time limit per length (default 0.01)",
+    )
     p.add_argument(
         "--isa",
         default="auto",
@@ -43,10 +99,43 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     p.add_argument(
         "--out",
-        default=os.path.dirname(os.path.abspath(__file__)),
-        help="where RESULTS.md, results.json, results.png go (default benchmarks/)",
+        metavar="DIR",
+        help="where this run's files go (default: a fresh benchmarks/out/<date>-"
+        "<time>/, ignored by git)",
     )
-    return p.parse_args(argv)
+    p.add_argument(
+        "--update-results",
+        action="store_true",
+        help="also rewrite the committed benchmarks/RESULTS.md, results.json, "
+        "results.png (with --sweep: sweep.json, sweep.png and the sweep's "
+        "section of RESULTS.md)",
+    )
+    args = p.parse_args(argv)
+    if args.threads and any(t < 1 for t in args.threads):
+        p.error(f"--threads: expected positive counts, got {args.threads}")
+    if args.repeats is not None and args.repeats < 1:
+        p.error(f"--repeats: expected a positive count, got {args.repeats}")
+    if args.sweep_budget is not None and not args.sweep_budget > 0:
+        p.error(f"--sweep-budget: expected positive seconds, got {args.sweep_budget}")
+    if args.fftw_plan_limit is not None and not args.fftw_plan_limit >= 0:
+        p.error(f"--fftw-plan-limit: expected seconds >= 0, got {args.fftw_plan_limit}")
+    if not args.sweep:
+        if args.threads and len(args.threads) > 1:
+            p.error(f"--threads: the suite takes one count, got {args.threads}")
+        for name in ("lengths", "dtypes", "peers", "sweep_budget", "fftw_plan_limit"):
+            if getattr(args, name) is not None:
+                flag = "--" + name.replace("_", "-")
+                p.error(f"{flag}: only with --sweep")
+    elif args.cases:
+        p.error("--cases: not with --sweep (use --lengths)")
+    if args.sweep and args.lengths is not None:
+        from .sweep import parse_lengths
+
+        try:
+            args.length_list = parse_lengths(args.lengths)
+        except ValueError as err:
+            p.error(str(err))
+    return args
 
 
 def native_module_stamp() -> float | None:
@@ -61,7 +150,13 @@ def native_module_stamp() -> float | None:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
+    if args.sweep:
+        from .sweep_main import main as sweep_main
+
+        sweep_main(args)
+        return
     selected = cases_mod.select(args.cases, args.quick)
+    args.threads = args.threads[0] if args.threads else 2
     # Before any library that reads them is imported.
     os.environ["MKL_NUM_THREADS"] = str(args.threads)
     os.environ["OMP_NUM_THREADS"] = str(args.threads)
@@ -150,14 +245,27 @@ def main(argv: list[str] | None = None) -> None:
         "timing": vars(timing),
     }
     report.print_report(results, info)
-    os.makedirs(args.out, exist_ok=True)
-    if report.write_chart(os.path.join(args.out, "results.png"), results):
-        info["chart"] = "results.png"
-    else:
-        print("note: matplotlib not installed: no chart")
-    report.write_markdown(os.path.join(args.out, "RESULTS.md"), results, info)
-    report.write_json(os.path.join(args.out, "results.json"), results, info)
-    print(f"\nwrote {args.out}/RESULTS.md, results.json; {runtime:.0f} s in all")
+    print()
+    written = []
+    folders = [outputs.resolve_out(args.out)]
+    if args.update_results:
+        folders.append(outputs.PACKAGE_DIR)
+    for folder in folders:
+        chart = os.path.join(folder, "results.png")
+        if report.write_chart(chart, results):
+            info["chart"] = "results.png"
+            written.append(chart)
+        else:
+            print("note: matplotlib not installed: no chart")
+        markdown = os.path.join(folder, "RESULTS.md")
+        report.write_markdown(markdown, results, info)
+        data = os.path.join(folder, "results.json")
+        report.write_json(data, results, info)
+        written += [markdown, data]
+    outputs.print_written(written)
+    if not args.update_results:
+        print("(the committed benchmarks/RESULTS.md is unchanged: --update-results)")
+    print(f"{runtime:.0f} s in all")
 
 
 if __name__ == "__main__":

@@ -53,6 +53,11 @@ class Backend:
     def prepare(self, case: Case, x: np.ndarray) -> Runner:
         raise NotImplementedError
 
+    def activate(self) -> None:
+        """Makes this instance's thread count the library's current one, for
+        libraries whose count is process-wide state (torch, MKL). Called
+        before ``prepare`` when one process times several thread counts."""
+
     def output_scale(self, case: Case) -> float:
         return 1.0
 
@@ -118,6 +123,9 @@ class _JaxBackend(Backend):
 
 
 class Jfft(_JaxBackend):
+    """jfft as the suite times it: no ``workers``, so each transform uses
+    jfft's default thread count."""
+
     name = "jfft"
     dist = "jfft"
 
@@ -144,6 +152,14 @@ class Jfft(_JaxBackend):
         import jfft
 
         return jfft
+
+
+class JfftWorkers(Jfft):
+    """jfft given ``workers=threads``, as the length sweep times it against
+    the peers at the same thread count."""
+
+    def transform(self, case: Case) -> Callable:
+        return partial(super().transform(case), workers=self.threads)
 
 
 class JaxNumpy(_JaxBackend):
@@ -216,6 +232,14 @@ class PyFFTW(Backend):
     dist = "pyFFTW"
     preallocated_output = True
 
+    def __init__(
+        self, threads: int, planning_timelimit: float = FFTW_PLANNING_TIMELIMIT
+    ) -> None:
+        super().__init__(threads)
+        # FFTW_MEASURE within this many seconds, then FFTW settles for the
+        # best plan found so far.
+        self.planning_timelimit = planning_timelimit
+
     def load(self) -> str:
         import pyfftw
 
@@ -240,7 +264,7 @@ class PyFFTW(Backend):
             direction=direction,
             flags=("FFTW_MEASURE",),
             threads=self.threads,
-            planning_timelimit=FFTW_PLANNING_TIMELIMIT,
+            planning_timelimit=self.planning_timelimit,
         )
         inp[...] = x  # after planning: FFTW_MEASURE scribbles on the arrays
         if case.kind == "c2r":  # FFTW's c2r destroys its input
@@ -281,6 +305,22 @@ class MklFft(Backend):
 
         return mkl_fft.__version__
 
+    def activate(self) -> None:
+        try:
+            import mkl
+        except ImportError:
+            return
+        import mkl_fft
+
+        mkl.set_num_threads(self.threads)
+        # mkl_fft keeps one DFTI descriptor per Python thread and reuses it,
+        # with the thread count it was committed with, for the next transform
+        # of the same length and precision. Two transforms of different
+        # precisions leave a descriptor committed under the new count,
+        # whatever the cached one was.
+        mkl_fft.fft(np.zeros(5, np.complex128))
+        mkl_fft.fft(np.zeros(5, np.complex64))
+
     def prepare(self, case: Case, x: np.ndarray) -> Runner:
         import mkl_fft
 
@@ -308,6 +348,11 @@ class Torch(Backend):
 
         torch.set_num_threads(self.threads)
         return torch.__version__
+
+    def activate(self) -> None:
+        import torch
+
+        torch.set_num_threads(self.threads)
 
     def prepare(self, case: Case, x: np.ndarray) -> Runner:
         import torch

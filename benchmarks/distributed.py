@@ -1,4 +1,5 @@
-"""``python -m benchmarks.distributed [--n N] [--repeats R] [--out DIR]``:
+"""``python -m benchmarks.distributed [--n N] [--repeats R] [--out DIR]
+[--update-results]``:
 a 3-D complex FFT split over 1, 2, 4 and 8 simulated CPU devices.
 
 The devices are simulated (``--xla_force_host_platform_device_count=8``) and
@@ -10,8 +11,9 @@ compiled HLO, next to the minimum for the decomposition: a slab over P
 devices must move a fraction (P - 1) / P of the array once per transpose, a
 pencil over a x b devices (b - 1) / b and then (a - 1) / a. For comparison,
 ``jax.numpy.fft.fftn`` and ``jfft.fftn`` on the same slab-sharded input
-(both gather the split axis). Prints a table and writes
-``benchmarks/DISTRIBUTED.md``.
+(both gather the split axis). Prints a table and writes ``DISTRIBUTED.md``
+into a fresh folder under ``benchmarks/out/`` (or ``--out``), and into
+``benchmarks/`` (the committed one) only with ``--update-results``.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ from jax.sharding import AxisType, Mesh, NamedSharding
 
 import jfft
 from jfft import distributed
+
+from . import outputs
 
 BYTES = {"c64": 8, "c128": 16, "f32": 4, "f64": 8}
 _SHAPE = re.compile(r"\b(c64|c128|f32|f64)\[([\d,]*)\]")
@@ -221,7 +225,15 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--n", type=int, default=128, help="edge of the n^3 array")
     p.add_argument("--repeats", type=int, default=11, help="timed runs per case")
     p.add_argument(
-        "--out", default=os.path.dirname(__file__), help="where DISTRIBUTED.md goes"
+        "--out",
+        metavar="DIR",
+        help="where DISTRIBUTED.md goes (default: a fresh benchmarks/out/<date>-"
+        "<time>/)",
+    )
+    p.add_argument(
+        "--update-results",
+        action="store_true",
+        help="also rewrite the committed benchmarks/DISTRIBUTED.md",
     )
     args = p.parse_args(argv)
     if args.n % 8:
@@ -229,9 +241,15 @@ def main(argv: list[str] | None = None) -> None:
     assert jax.device_count() >= 8, "XLA_FLAGS was set too late"
     print(HEADER, flush=True)
     rows = run(args.n, args.repeats)
-    path = os.path.join(args.out, "DISTRIBUTED.md")
-    write_report(rows, args.n, args.repeats, path)
-    print(f"wrote {path}")
+    written = []
+    folders = [outputs.resolve_out(args.out)]
+    if args.update_results:
+        folders.append(outputs.PACKAGE_DIR)
+    for folder in folders:
+        path = os.path.join(folder, "DISTRIBUTED.md")
+        write_report(rows, args.n, args.repeats, path)
+        written.append(path)
+    outputs.print_written(written)
 
 
 if __name__ == "__main__":

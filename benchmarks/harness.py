@@ -30,13 +30,20 @@ WRONG_ULPS = 1e4
 class Timing:
     """How long to time: at least ``min_rounds`` and at most ``rounds`` rounds,
     fewer than ``rounds`` when they would exceed ``budget`` seconds; each
-    measurement repeats calls until it lasts ``min_time`` seconds."""
+    measurement repeats calls until it lasts ``min_time`` seconds, a count
+    chosen from the fastest of ``estimate_calls`` untimed calls (fewer when
+    they pass a second) made after ``warmup_calls`` calls (0 when the caller
+    has called each runner already). With ``budget_beyond_min`` the budget is
+    for the rounds beyond ``min_rounds``."""
 
     rounds: int
     budget: float
     min_time: float
     min_rounds: int = 3
     seed: int = 0
+    estimate_calls: int = 3
+    warmup_calls: int = 1
+    budget_beyond_min: bool = False  # budget: for rounds after min_rounds
 
 
 @dataclass
@@ -101,20 +108,37 @@ class CaseResult:
         return out
 
 
+# A call already made that took this many times ``min_time`` stands in for the
+# estimate: a measurement of such a runner is one call whatever the estimate.
+KNOWN_SLOW_FACTOR = 20
+
+
 def time_runners(
-    runners: dict[str, Callable[[], Any]], timing: Timing, result: CaseResult
+    runners: dict[str, Callable[[], Any]],
+    timing: Timing,
+    result: CaseResult,
+    first_call_s: dict[str, float] | None = None,
 ) -> None:
-    """Interleaved, paired timing of ``runners`` into ``result``."""
+    """Interleaved, paired timing of ``runners`` into ``result``.
+    ``first_call_s``: the seconds of a call the caller made of some runners
+    (slow ones then skip the estimate)."""
     estimate = {}
+    known = first_call_s or {}
     for label, run in list(runners.items()):
+        if known.get(label, 0.0) >= KNOWN_SLOW_FACTOR * timing.min_time:
+            estimate[label] = known[label]
+            continue
         try:
-            run()  # warm-up: first-call allocations, lazy plans
+            for _ in range(timing.warmup_calls):
+                run()  # first-call allocations, lazy plans
         except Exception as err:  # noqa: BLE001 - report, go on
             result.notes.append(f"{label} failed: {type(err).__name__}: {err}")
             del runners[label]
             continue
         samples, start = [], time.perf_counter()
-        while len(samples) < 3 and time.perf_counter() - start < 1.0:
+        while (
+            len(samples) < timing.estimate_calls and time.perf_counter() - start < 1.0
+        ):
             t0 = time.perf_counter()
             run()
             samples.append(time.perf_counter() - t0)
@@ -123,8 +147,11 @@ def time_runners(
         return
     inner = {lb: max(1, math.ceil(timing.min_time / t)) for lb, t in estimate.items()}
     per_round = sum(inner[lb] * estimate[lb] for lb in runners)
-    rounds = min(timing.rounds, int(timing.budget / per_round))
-    rounds = max(rounds, min(timing.min_rounds, timing.rounds))
+    floor = min(timing.min_rounds, timing.rounds)
+    if timing.budget_beyond_min:
+        rounds = min(timing.rounds, floor + int(timing.budget / per_round))
+    else:
+        rounds = max(floor, min(timing.rounds, int(timing.budget / per_round)))
     rng = random.Random(timing.seed)
     times: dict[str, list[float]] = {lb: [] for lb in runners}
     busy: dict[str, list[float]] = {lb: [] for lb in runners}

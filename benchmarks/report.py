@@ -9,6 +9,7 @@ import platform
 import statistics
 from typing import Any
 
+from . import outputs
 from .backends import JFFT, JNP
 from .harness import CaseResult
 
@@ -309,8 +310,8 @@ def write_markdown(path: str, results: list[CaseResult], info: dict[str, Any]):
             f"![time relative to the fastest]({info['chart']})",
             "",
         ]
-    with open(path, "w") as f:
-        f.write("\n".join(lines))
+    # Keeps the length sweep's section of the file (its own command writes it).
+    outputs.write_suite_markdown(path, "\n".join(lines))
 
 
 def write_json(path: str, results: list[CaseResult], info: dict[str, Any]):

@@ -35,7 +35,11 @@ plot is saved next to this file as ``deconvolve.png``.
 
 Usage::
 
-    python examples/deconvolve.py [--steps 300] [--seed 0]
+    python examples/deconvolve.py [--steps 300] [--seed 0] [--plot FILE]
+
+Training runs in jitted chunks of ``--log-every`` steps; each line prints the
+time of its chunk (the first also compiles), and training stops early once a
+chunk changes the loss by less than ``--rtol``.
 """
 
 from __future__ import annotations
@@ -66,6 +70,11 @@ NOISE_1D, NOISE_2D = 0.02, 0.01
 FFT_RTOL = 1e-4  # float32 transforms vs float64 numpy, relative to max |ref|
 GRAD_RTOL = 1e-3  # jfft gradients vs jax.numpy.fft gradients
 MAX_ERROR_RATIO = 0.5  # learned NMSE must be < this fraction of blurred NMSE
+# Training stops once one logging chunk changes the loss by less than this
+# (relative). Measured on the defaults (seed 0, chunks of 50 steps): the 1-D
+# loss changes by 1.6e-2 over steps 50-100 and 1e-4 over 100-150; the 2-D loss
+# by 3.1e-3 over steps 100-150 and 3.1e-4 over 150-200 (then 0 to 5 digits).
+CONVERGED_RTOL = 1e-3
 
 
 # --------------------------------------------------------------------------
@@ -190,8 +199,10 @@ def adam_update(params, grads, state, lr, b1=0.9, b2=0.999, eps=1e-8):
     return params, {"m": m, "v": v, "t": t}
 
 
-def train(name, loss_fn, params, y, x, steps, lr, log_every):
-    """Minimise ``loss_fn(params, y, x)``; returns final params and loss curve."""
+def train(name, loss_fn, params, y, x, steps, lr, log_every, rtol):
+    """Minimise ``loss_fn(params, y, x)`` in jitted chunks of ``log_every``
+    steps, stopping early once a chunk changes the loss by less than
+    ``rtol`` (relative); returns the final params and the loss curve."""
 
     def schedule(t):  # cosine decay from lr to lr / 100
         frac = jnp.minimum(t / max(steps, 1), 1.0)
@@ -209,19 +220,31 @@ def train(name, loss_fn, params, y, x, steps, lr, log_every):
 
     loss_jit = jax.jit(loss_fn)
     carry, curve, done = (params, adam_init(params)), [], 0
-    t0 = time.perf_counter()
-    print(f"  [{name}] step    0/{steps}  train NMSE {loss_jit(params, y, x):.5f}")
+    previous = float(loss_jit(params, y, x))
+    print(f"  [{name}] step    0/{steps}  train NMSE {previous:.5f}")
     while done < steps:
         chunk = min(log_every, steps - done)
+        t0 = time.perf_counter()
         carry, losses = run_chunk(carry, chunk)
-        curve.extend(np.asarray(losses).tolist())
+        curve.extend(np.asarray(losses).tolist())  # waits for the chunk
+        seconds = time.perf_counter() - t0
         done += chunk
+        current = float(loss_jit(carry[0], y, x))
+        # The first chunk of each length also compiles the scan.
+        what = "compile + run" if done == chunk else "run"
         print(
-            f"  [{name}] step {done:4d}/{steps}  train NMSE {curve[-1]:.5f}"
-            f"  ({time.perf_counter() - t0:5.1f} s)"
+            f"  [{name}] step {done:4d}/{steps}  train NMSE {current:.5f}"
+            f"  ({what} {seconds:4.2f} s for {chunk} steps)"
         )
-    final = float(loss_jit(carry[0], y, x))
-    return carry[0], curve + [final]
+        change = abs(previous - current) / max(abs(current), 1e-30)
+        if done < steps and change < rtol:
+            print(
+                f"  [{name}] converged: the last {chunk} steps changed the loss "
+                f"by {change:.1e} (< {rtol:g}); stopping at step {done}"
+            )
+            break
+        previous = current
+    return carry[0], curve + [current]
 
 
 # --------------------------------------------------------------------------
@@ -358,9 +381,10 @@ def save_plot(path, sig, curves, filters, images) -> bool:
     ax[1, 0].set_xlabel("frequency (cycles / sample)")
     ax[1, 0].set_title("1-D filters")
     ax[1, 0].legend(fontsize=8)
-    ax[1, 1].imshow(np.concatenate(images, axis=1), cmap="gray")
+    shown = ax[1, 1].imshow(np.concatenate(images, axis=1), cmap="gray")
     ax[1, 1].set_title("2-D: clean | blurred + noise | recovered")
     ax[1, 1].axis("off")
+    fig.colorbar(shown, ax=ax[1, 1], shrink=0.6, label="pixel value")
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
@@ -381,6 +405,18 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0, help="data random seed")
     parser.add_argument("--log-every", type=int, default=50, help="print interval")
     parser.add_argument("--lr", type=float, default=0.1, help="peak learning rate")
+    parser.add_argument(
+        "--rtol",
+        type=float,
+        default=CONVERGED_RTOL,
+        help="stop once a chunk changes the loss by less than this (relative)",
+    )
+    parser.add_argument(
+        "--plot",
+        type=Path,
+        default=Path(__file__).resolve().with_suffix(".png"),
+        help="where the summary plot is written",
+    )
     args = parser.parse_args()
     if args.steps < 0 or args.log_every < 1:
         parser.error("--steps must be >= 0 and --log-every >= 1")
@@ -415,7 +451,12 @@ def main() -> int:
 
     # ---- training -----------------------------------------------------------
     print(f"\nTraining Fourier-domain inverse filters ({args.steps} Adam steps each)")
-    opts = {"steps": args.steps, "lr": args.lr, "log_every": args.log_every}
+    opts = {
+        "steps": args.steps,
+        "lr": args.lr,
+        "log_every": args.log_every,
+        "rtol": args.rtol,
+    }
     init_1d, init_2d = identity_filter(LENGTH // 2 + 1), identity_filter((SIDE, SIDE))
     params_1d, curve_1d = train("1-D", loss_1d, init_1d, y1[tr1], x1[tr1], **opts)
     params_2d, curve_2d = train("2-D", loss_2d, init_2d, y2[tr2], x2[tr2], **opts)
@@ -450,7 +491,7 @@ def main() -> int:
 
     # ---- plot ---------------------------------------------------------------
     h1 = np.asarray(params_1d["re"]) + 1j * np.asarray(params_1d["im"])
-    plot_path = Path(__file__).resolve().with_suffix(".png")
+    plot_path = args.plot
     saved = save_plot(
         plot_path,
         sig=(x1[te1][0], y1[te1][0], rec1[0]),

@@ -1,9 +1,35 @@
 """jfft: differentiable FFTs for JAX on native XLA FFI kernels.
 
-A drop-in superset of ``jax.numpy.fft`` (and the FFT functions of
-``scipy.fft``): every transform is a JAX primitive computed on the CPU by
-jfft's own C++ engine, and works under jit, vmap, grad, jvp/jacfwd,
-linear_transpose and higher-order derivatives.
+A drop-in superset of ``jax.numpy.fft`` (and of the FFT and DCT/DST
+functions of ``scipy.fft``): every transform is a JAX primitive computed on
+the CPU by jfft's own C++ engine, and works under ``jax.jit``,
+``jax.vmap``, ``jax.grad``, ``jax.jvp``/``jax.jacfwd``,
+``jax.linear_transpose`` and higher-order derivatives, on sharded arrays
+too.
+
+- Transforms: ``fft``, ``ifft``, ``rfft``, ``irfft``, ``hfft``, ``ihfft``
+  and their ``2``/``n`` variants; ``dct``, ``idct``, ``dst``, ``idst``,
+  ``dctn``, ``idctn``, ``dstn``, ``idstn`` (types 1-4).
+- Helpers: ``fftfreq``, ``rfftfreq``, ``fftshift``, ``ifftshift``.
+- Switches: ``set_workers``/``get_workers`` (threads), ``xla_fallback``
+  (XLA's own FFT instead of jfft's kernels).
+- The engine: ``plan_cache_info``, ``set_plan_cache_capacity``,
+  ``clear_plan_cache``; ``build_info``; ``export_safety_checks`` for
+  ``jax.export``.
+- Submodules: :mod:`jfft.distributed` (arrays split along the transformed
+  axes), :mod:`jfft.scipy_backend` (numpy code through ``scipy.fft``),
+  :mod:`jfft.openvino` (OpenVINO's DFT operations).
+
+Examples
+--------
+>>> x = np.random.default_rng(0).standard_normal((8, 100)).astype(np.float32)
+>>> y = jfft.rfft(x, n=128, axis=-1, norm="ortho")          # numpy.fft.rfft
+>>> np.allclose(y, np.fft.rfft(x, n=128, norm="ortho"), atol=1e-5)
+True
+>>> g = jax.grad(lambda x: jfft.fft2(x).real.sum())(x)      # differentiable
+>>> b = jax.jit(jax.vmap(jfft.ifft))(y)                     # batched, jitted
+>>> g.shape, b.shape
+((8, 100), (8, 65))
 """
 
 from . import distributed, openvino, scipy_backend
@@ -34,8 +60,10 @@ from ._helpers import fftfreq, fftshift, ifftshift, rfftfreq
 from ._native import (
     build_info,
     clear_plan_cache,
+    explain_plan,
     export_safety_checks,
     plan_cache_info,
+    plan_constants,
     set_plan_cache_capacity,
 )
 from ._realtransforms import dct, dctn, dst, dstn, idct, idctn, idst, idstn
@@ -50,6 +78,7 @@ __all__ = [
     "distributed",
     "dst",
     "dstn",
+    "explain_plan",
     "export_safety_checks",
     "fft",
     "fft2",
@@ -76,6 +105,7 @@ __all__ = [
     "irfftn",
     "openvino",
     "plan_cache_info",
+    "plan_constants",
     "rfft",
     "rfft2",
     "rfftfreq",

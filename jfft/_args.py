@@ -258,3 +258,21 @@ def fit(x: jax.Array, axes: Sequence[int], lengths: Sequence[int]) -> jax.Array:
             config[a] = (0, n - have, 0)
             x = lax.pad(x, jnp.zeros((), x.dtype), config)
     return x
+
+
+PLAN_KINDS = ("c2c", "r2c", "c2r")
+
+
+def check_plan_kind(kind: Any) -> str:
+    """``kind`` of explain_plan: one of PLAN_KINDS, else ValueError."""
+    if not isinstance(kind, str) or kind not in PLAN_KINDS:
+        raise ValueError(f"kind: must be 'c2c', 'r2c' or 'c2r', got {kind!r}")
+    return kind
+
+
+def positive_length(n: Any, name: str) -> int:
+    """A transform length: an integer >= 1, else TypeError/ValueError."""
+    n = _index(n, name)
+    if n < 1:
+        raise ValueError(f"{name}: expected a length >= 1, got {n}")
+    return n

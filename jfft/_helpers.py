@@ -70,8 +70,49 @@ def fftfreq(
     dtype: Any = None,
     device: jax.Device | jax.sharding.Sharding | None = None,
 ) -> jax.Array:
-    """Sample frequencies of :func:`fft`: ``[0, 1, ..., -1] / (d * n)``, as
-    :func:`jax.numpy.fft.fftfreq` (``device`` commits the result)."""
+    """Sample frequencies of :func:`fft`, as :func:`jax.numpy.fft.fftfreq`.
+
+    Parameters
+    ----------
+    n : int
+        The signal length, ``n >= 0`` (``n=0`` gives an empty array).
+    d : scalar, optional
+        The sample spacing (default 1.0), so frequencies are in cycles per unit
+        of ``d``. A JAX scalar (traced or not) is divided on the device.
+    dtype : dtype, optional
+        Keyword-only. Any numeric dtype: the values are computed in its real
+        inexact counterpart and cast. Default: the default float (float32, or
+        float64 with ``jax_enable_x64``).
+    device : jax.Device or jax.sharding.Sharding, optional
+        Keyword-only. Where the result is committed.
+
+    Returns
+    -------
+    jax.Array
+        ``[0, 1, ..., (n-1)//2, -(n//2), ..., -1] / (d * n)``, shape ``(n,)``.
+
+    Raises
+    ------
+    ValueError
+        If ``n`` is not an integer or is negative, or ``d`` is not a scalar.
+    TypeError
+        If ``n`` is a traced value (make it static), or ``dtype`` is not
+        numeric.
+
+    See Also
+    --------
+    rfftfreq : The frequencies of :func:`rfft`.
+    fftshift : Puts the zero frequency in the middle.
+    jfft.distributed.fftfreqn : Frequency grids split like a distributed
+        spectrum.
+
+    Examples
+    --------
+    >>> print(np.asarray(jfft.fftfreq(8, d=0.5)))
+    [ 0.    0.25  0.5   0.75 -1.   -0.75 -0.5  -0.25]
+    >>> jfft.fftfreq(5, dtype=jnp.bfloat16).dtype
+    dtype(bfloat16)
+    """
     n = _length(n)
     k = np.concatenate([np.arange(0, (n - 1) // 2 + 1), np.arange(-(n // 2), 0)])
     return _frequencies(k, n, d, dtype, device)
@@ -84,9 +125,52 @@ def rfftfreq(
     dtype: Any = None,
     device: jax.Device | jax.sharding.Sharding | None = None,
 ) -> jax.Array:
-    """Sample frequencies of :func:`rfft`: ``[0, 1, ..., n//2] / (d * n)``, as
-    :func:`jax.numpy.fft.rfftfreq` (``device`` commits the result). ``n=0``
-    gives an empty array, the frequencies of ``rfft`` of an empty signal."""
+    """Sample frequencies of :func:`rfft`, as :func:`jax.numpy.fft.rfftfreq`.
+
+    Parameters
+    ----------
+    n : int
+        The signal length, ``n >= 0`` (``n=0`` gives an empty array).
+    d : scalar, optional
+        The sample spacing (default 1.0), so frequencies are in cycles per unit
+        of ``d``. A JAX scalar (traced or not) is divided on the device.
+    dtype : dtype, optional
+        Keyword-only. Any numeric dtype: the values are computed in its real
+        inexact counterpart and cast. Default: the default float (float32, or
+        float64 with ``jax_enable_x64``).
+    device : jax.Device or jax.sharding.Sharding, optional
+        Keyword-only. Where the result is committed.
+
+    Returns
+    -------
+    jax.Array
+        ``[0, 1, ..., n//2] / (d * n)``, shape ``(n//2 + 1,)``; empty for
+        ``n=0`` (the frequencies of the rfft of an empty signal, where
+        ``jax.numpy.fft.rfftfreq`` gives ``[nan]``).
+
+    Raises
+    ------
+    ValueError
+        If ``n`` is not an integer or is negative, or ``d`` is not a scalar.
+    TypeError
+        If ``n`` is a traced value (make it static), or ``dtype`` is not
+        numeric.
+
+    See Also
+    --------
+    fftfreq : The frequencies of :func:`fft`.
+
+    Examples
+    --------
+    >>> print(np.asarray(jfft.rfftfreq(8, d=0.5)))
+    [0.   0.25 0.5  0.75 1.  ]
+
+    The wavenumbers of a real spectral solver on ``[0, 2 pi)``:
+
+    >>> k = 2 * np.pi * jfft.rfftfreq(16, d=2 * np.pi / 16)
+    >>> print(np.asarray(k[:4]))
+    [0. 1. 2. 3.]
+    """
     n = _length(n)
     return _frequencies(np.arange(0, n // 2 + 1), n, d, dtype, device)
 
@@ -104,10 +188,77 @@ def _shift(x: Any, axes: int | Sequence[int] | None, sign: int) -> jax.Array:
 
 
 def fftshift(x: Any, axes: int | Sequence[int] | None = None) -> jax.Array:
-    """Moves the zero-frequency term to the centre, as numpy.fft.fftshift."""
+    """Moves the zero-frequency term to the centre, as :func:`numpy.fft.fftshift`.
+
+    Parameters
+    ----------
+    x : array_like
+        Input array (numeric or bool).
+    axes : int or sequence of int, optional
+        The axes shifted (default: all).
+
+    Returns
+    -------
+    jax.Array
+        ``x`` rolled by ``n // 2`` along each axis in ``axes``.
+
+    Raises
+    ------
+    TypeError
+        If ``x`` is not numeric or an axis is not an integer.
+    numpy.exceptions.AxisError
+        If an axis is out of range.
+
+    See Also
+    --------
+    ifftshift : The inverse.
+
+    Notes
+    -----
+    A ``jnp.roll``: differentiable, batchable, and the result keeps the dtype
+    of ``x``.
+
+    Examples
+    --------
+    >>> print(np.asarray(jfft.fftshift(jfft.fftfreq(5))))
+    [-0.4 -0.2  0.   0.2  0.4]
+    """
     return _shift(x, axes, 1)
 
 
 def ifftshift(x: Any, axes: int | Sequence[int] | None = None) -> jax.Array:
-    """The inverse of :func:`fftshift`."""
+    """The inverse of :func:`fftshift`, as :func:`numpy.fft.ifftshift`.
+
+    Parameters
+    ----------
+    x : array_like
+        Input array (numeric or bool).
+    axes : int or sequence of int, optional
+        The axes shifted (default: all).
+
+    Returns
+    -------
+    jax.Array
+        ``x`` rolled by ``-(n // 2)`` along each axis in ``axes``.
+
+    Raises
+    ------
+    TypeError
+        If ``x`` is not numeric or an axis is not an integer.
+    numpy.exceptions.AxisError
+        If an axis is out of range.
+
+    See Also
+    --------
+    fftshift : The forward shift.
+
+    Examples
+    --------
+    Moves the centre of a kernel written centred in the array to index 0 (so
+    that a circular convolution with it does not shift the signal):
+
+    >>> centred = np.array([0, 1, 2, 1, 0], np.float32)
+    >>> print(np.asarray(jfft.ifftshift(centred)))
+    [2. 1. 0. 0. 1.]
+    """
     return _shift(x, axes, -1)

@@ -6,10 +6,13 @@ from __future__ import annotations
 import importlib.metadata
 import os
 import re
+from collections.abc import Sequence
+from typing import Any
 
 import jax
 import jax.export
 import jaxlib
+import numpy as np
 
 # The oldest jax and jaxlib jfft is tested with (CI runs the suite on it and
 # on the newest served). There is no upper bound: XLA keeps accepting FFI
@@ -103,8 +106,25 @@ _registered = False
 
 
 def build_info() -> dict[str, str]:
-    """What the native module was built against: ``{"ffi_jaxlib": the jaxlib
-    whose XLA FFI headers it uses, "ffi_api": "major.minor"}``."""
+    """What jfft's native module was built against.
+
+    Returns
+    -------
+    dict of str to str
+        ``{"ffi_jaxlib": the jaxlib whose XLA FFI headers it uses,
+        "ffi_api": "major.minor"}``, the XLA FFI API version of those headers.
+
+    Notes
+    -----
+    XLA accepts FFI handlers built against headers older than its own and
+    refuses newer ones, so one build runs on every jaxlib from ``ffi_jaxlib``
+    on; importing jfft next to an older jaxlib raises ``ImportError``.
+
+    Examples
+    --------
+    >>> sorted(jfft.build_info())
+    ['ffi_api', 'ffi_jaxlib']
+    """
     info = _jfft_cpu.build_info()
     return {"ffi_jaxlib": info["ffi_jaxlib"], "ffi_api": _dotted(info["ffi_api"])}
 
@@ -127,20 +147,36 @@ def register_targets() -> None:
 
 
 def export_safety_checks() -> list[jax.export.DisabledSafetyCheck]:
-    """The checks to disable so that ``jax.export`` serialises jfft's custom
-    calls: ``jax.export.export(jax.jit(f),
-    disabled_checks=jfft.export_safety_checks())``.
+    """The ``jax.export`` safety checks to disable so that jfft's custom calls
+    serialise.
 
-    jax.export refuses custom calls whose targets are not on its own list of
-    stable targets. jfft's promise for its targets (``jfft_c2c``,
-    ``jfft_r2c``, ``jfft_c2r``): their operands, results and attributes keep
-    their meaning for as long as the name exists; a change of any of them
-    gets a new target name, so an artifact exported today either runs with
-    the same results under a later jfft or fails to find its target, never
-    computes something else. The process that runs the deserialised artifact
-    must import jfft (that registers the targets). For an artifact with no
-    custom calls at all, which runs without jfft, export under
-    ``jfft.xla_fallback()``.
+    Returns
+    -------
+    list of jax.export.DisabledSafetyCheck
+        One ``DisabledSafetyCheck.custom_call`` per jfft FFI target
+        (``jfft_c2c``, ``jfft_r2c``, ``jfft_c2r``).
+
+    Notes
+    -----
+    ``jax.export`` refuses custom calls whose targets are not on its own list
+    of stable targets. jfft's promise for its targets: their operands, results
+    and attributes keep their meaning for as long as the name exists; a change
+    of any of them gets a new target name, so an artifact exported today either
+    runs with the same results under a later jfft or fails to find its target,
+    never computes something else. The process that runs the deserialised
+    artifact must import jfft (that registers the targets). For an artifact
+    with no custom calls at all, which runs without jfft (and on any platform),
+    export under :func:`jfft.xla_fallback`.
+
+    Examples
+    --------
+    >>> x = np.arange(8, dtype=np.float32)
+    >>> exported = jax.export.export(
+    ...     jax.jit(jfft.rfft), disabled_checks=jfft.export_safety_checks()
+    ... )(x)
+    >>> restored = jax.export.deserialize(exported.serialize())
+    >>> np.allclose(restored.call(x), np.fft.rfft(x), atol=1e-5)
+    True
     """
     targets = set(_jfft_cpu.registrations())
     if _jfft_cuda is not None:
@@ -149,11 +185,34 @@ def export_safety_checks() -> list[jax.export.DisabledSafetyCheck]:
 
 
 def plan_cache_info() -> dict[str, int]:
-    """The engine's plan cache: ``{"entries": plans held, "capacity": most
-    plans held, "bytes": bytes the held plans take, "max_bytes": most bytes
-    held, "scratch_bytes": scratch memory kept for reuse between transforms}``
-    (scratch: at most 64 MiB; ``clear_plan_cache`` frees it too). A plan
-    counts the sub-plans it holds, so ``bytes`` bounds the memory from above.
+    """The state of the native engine's plan cache.
+
+    Returns
+    -------
+    dict of str to int
+        ``entries`` (plans held), ``capacity`` (most plans held), ``bytes``
+        (bytes the held plans take), ``max_bytes`` (most bytes held) and
+        ``scratch_bytes`` (scratch memory kept for reuse between transforms,
+        at most 64 MiB).
+
+    See Also
+    --------
+    set_plan_cache_capacity : Changes the bounds.
+    clear_plan_cache : Empties the cache.
+
+    Notes
+    -----
+    A plan (twiddle tables, Bluestein's kernel spectrum, sub-plans) is built
+    the first time a length and dtype are transformed and kept for the next
+    transforms. A plan counts the sub-plans it holds, so ``bytes`` bounds the
+    memory from above. The defaults are 256 plans and ``min(1 GiB, RAM/16)``.
+
+    Examples
+    --------
+    >>> _ = jfft.fft(np.ones(48, np.complex64))
+    >>> info = jfft.plan_cache_info()
+    >>> info["entries"] >= 1 and info["bytes"] <= info["max_bytes"]
+    True
     """
     return dict(_jfft_cpu.plan_cache_info())
 
@@ -167,10 +226,42 @@ def _check_bound(name: str, value: object) -> int:
 def set_plan_cache_capacity(
     capacity: int | None = None, *, max_bytes: int | None = None
 ) -> None:
-    """Bounds the engine's plan cache by a count of plans (``capacity``)
-    and/or by the bytes they hold (``max_bytes``); ``None`` leaves that bound
-    as it is. The least recently used plans go first; a plan larger than
-    ``max_bytes`` is used by its transform and then dropped."""
+    """Bounds the engine's plan cache by a count of plans and/or by bytes.
+
+    Parameters
+    ----------
+    capacity : int, optional
+        Most plans held (``>= 0``). ``None`` leaves it as it is.
+    max_bytes : int, optional
+        Keyword-only. Most bytes the held plans may take (``>= 0``). ``None``
+        leaves it as it is.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    ValueError
+        If a bound is not an integer ``>= 0``.
+
+    See Also
+    --------
+    plan_cache_info : The current bounds and use.
+
+    Notes
+    -----
+    The least recently used plans go first. A plan larger than ``max_bytes``
+    is used by its transform and then dropped. The bounds are process-wide.
+
+    Examples
+    --------
+    >>> before = jfft.plan_cache_info()
+    >>> jfft.set_plan_cache_capacity(16, max_bytes=2**26)
+    >>> jfft.plan_cache_info()["capacity"], jfft.plan_cache_info()["max_bytes"]
+    (16, 67108864)
+    >>> jfft.set_plan_cache_capacity(before["capacity"], max_bytes=before["max_bytes"])
+    """
     if capacity is not None:
         _check_bound("capacity", capacity)
     if max_bytes is not None:
@@ -182,6 +273,185 @@ def set_plan_cache_capacity(
 
 
 def clear_plan_cache() -> None:
-    """Drops every cached plan (plans in use finish first) and frees the
-    scratch memory kept for reuse."""
+    """Drops every cached plan and frees the scratch memory kept for reuse.
+
+    Returns
+    -------
+    None
+
+    See Also
+    --------
+    plan_cache_info : What the cache holds.
+
+    Notes
+    -----
+    Plans in use finish first; the next transform of each length builds its
+    plan again.
+
+    Examples
+    --------
+    >>> jfft.clear_plan_cache()
+    >>> jfft.plan_cache_info()["scratch_bytes"]
+    0
+    """
     _jfft_cpu.clear_plan_cache()
+
+
+class PlanExplanation(dict):
+    """What the engine runs for one transform (:func:`explain_plan`): a dict
+    whose ``str`` reads as an indented outline."""
+
+    def __str__(self) -> str:
+        head = (
+            f"{self['kind']} {self['dtype']} {tuple(self['shape'])} axes "
+            f"{tuple(self['axes'])}, {self['threads']} thread(s), "
+            f"{self['isa']} kernels ({self['lanes']} lanes)"
+        )
+        lines = [head]
+        for step in self["steps"]:
+            lines += _describe_step(step, "  ")
+        return "\n".join(lines)
+
+
+def _describe_step(step: dict, indent: str) -> list[str]:
+    if step["strategy"] == "trailing_planes":
+        head = (
+            f"{indent}{step['transform']} axes {step['axis']}, {step['axis'] + 1}: "
+            f"{step['lines']} planes of {step['length']} points, plane by plane "
+            f"in cache, {step['threads']} thread(s), from the {step['source']}"
+        )
+        lines = [head]
+        for plane in step["planes"]:
+            lines += _describe_step(plane, indent + "  ")
+        return lines
+    how = (
+        f"{step['lane_width']} lines side by side in lanes"
+        if step["strategy"] == "lanes"
+        else "one line at a time"
+    )
+    direction = (
+        ""
+        if step["transform"] != "c2c"
+        else (" forward" if step["forward"] else " backward")
+    )
+    head = (
+        f"{indent}{step['transform']}{direction} axis {step['axis']}: "
+        f"{step['lines']} lines of {step['length']}, {how}, "
+        f"{step['threads']} thread(s), from the {step['source']}"
+    )
+    return [head] + _describe_algorithm(step["algorithm"], indent + "  ")
+
+
+def _describe_algorithm(algorithm: dict, indent: str) -> list[str]:
+    name, n = algorithm["name"], algorithm["length"]
+    if name == "stockham":
+        radices = " x ".join(map(str, algorithm["radices"])) or "none"
+        text = f"Stockham passes of radix {radices} (length {n})"
+        if algorithm["lane_width"]:
+            text += (
+                f", {algorithm['lane_width']} lines side by side, "
+                f"{algorithm['threads']} thread(s)"
+            )
+    elif name == "bluestein":
+        text = f"Bluestein, length {n} padded to {algorithm['padded_length']}"
+    elif name == "four_step":
+        text = f"four-step {algorithm['n1']} x {algorithm['n2']} (length {n})"
+    elif name == "real_even":
+        text = f"real length {n}: split of a complex transform of {n // 2}"
+    else:
+        text = f"real length {n}: a complex transform of {n}"
+    lines = [indent + text]
+    for inner in algorithm["inner"]:
+        lines += _describe_algorithm(inner, indent + "  ")
+    return lines
+
+
+def explain_plan(
+    x: Any,
+    axes: Sequence[int] | None = None,
+    kind: str = "c2c",
+    workers: int | None = None,
+    *,
+    forward: bool = True,
+    n: int | None = None,
+) -> PlanExplanation:
+    """What jfft's CPU engine runs to transform ``x`` (an array, or anything
+    with ``shape`` and ``dtype``): the driver decides in a dry run, with the
+    same code as the transform itself, and reports instead of computing.
+
+    ``kind``: ``"c2c"`` (``x`` complex or promoted to complex, as ``fftn``),
+    ``"r2c"`` (``x`` real, as ``rfftn``: the last of ``axes`` is halved) or
+    ``"c2r"`` (``x`` the half spectrum, as ``irfftn``: ``n`` is the real
+    output's length along the last axis, ``2 * (m - 1)`` by default).
+    ``axes``: all by default. ``workers``: as the transforms' (the XLA thread
+    pool may cap it further at run time). ``forward``: the c2c direction.
+
+    The result is a dict: ``kind``, ``dtype``, ``shape``, ``axes``,
+    ``threads``, ``isa``, ``lanes`` and ``steps``, one dict per step in the
+    order they run: ``transform`` ("c2c", "r2c", "c2r"), ``axis``,
+    ``length``, ``lines``, ``strategy`` ("lanes", "one_by_one",
+    "trailing_planes"), ``lane_width``, ``threads``, ``source`` and
+    ``algorithm`` (``name``: "stockham" with its ``radices``, "bluestein"
+    with its ``padded_length``, "four_step" with ``n1`` x ``n2``,
+    "real_even" or "real_odd"; ``inner``: its inner transforms). ``str()``
+    of it reads as an outline. The engine's thresholds are in
+    :func:`plan_constants`.
+    """
+    from . import _args
+    from ._fft import _resolve_workers
+
+    kind = _args.check_plan_kind(kind)
+    shape = tuple(int(d) for d in getattr(x, "shape", ()))
+    dtype = getattr(x, "dtype", None)
+    if dtype is None:
+        x = _args.as_array(x, "x")
+        shape, dtype = tuple(x.shape), x.dtype
+    _args._check_numeric(dtype, "x")
+    ndim = len(shape)
+    axes = tuple(range(ndim)) if axes is None else _args.normalize_axes(axes, ndim)
+    if kind == "r2c":
+        dtype = _args.real_dtype(dtype, "x", "explain_plan")
+    else:
+        dtype = _args.complex_dtype(dtype)
+    if kind != "c2c" and not axes:
+        raise ValueError(f"axes: a {kind} transform needs at least one axis")
+    last_length = 0
+    if kind == "c2r":
+        half = shape[axes[-1]]
+        last_length = 2 * (half - 1) if n is None else _args.positive_length(n, "n")
+        if last_length < 1:
+            raise ValueError(
+                f"n: the default 2 * (m - 1) is {last_length} for m = {half}; "
+                "give n explicitly"
+            )
+        if last_length // 2 + 1 != half:
+            raise ValueError(
+                f"n: {last_length} needs {last_length // 2 + 1} values along "
+                f"axis {axes[-1]}, x has {half}"
+            )
+    elif n is not None:
+        raise ValueError(f"n: only for kind='c2r', got n={n!r} with kind={kind!r}")
+    threads = _resolve_workers(workers)
+    double = np.dtype(dtype) in (np.float64, np.complex128)
+    described = _jfft_cpu.describe_plan(
+        kind, double, list(shape), list(axes), bool(forward), threads, last_length
+    )
+    return PlanExplanation(
+        kind=kind,
+        dtype=np.dtype(dtype).name,
+        shape=shape,
+        axes=axes,
+        threads=threads,
+        isa=described["isa"],
+        lanes=described["lanes"],
+        steps=described["steps"],
+    )
+
+
+def plan_constants() -> dict[str, float]:
+    """The engine's cost-model thresholds (lane-group bytes, four-step
+    minimum length and factor, Bluestein's minimum prime, threads' minimum
+    work, ...) and the lane widths of the kernels in use (``lanes_float``,
+    ``lanes_double``), by name: what :func:`explain_plan`'s decisions
+    follow."""
+    return dict(_jfft_cpu.plan_constants())

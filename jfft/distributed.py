@@ -34,6 +34,24 @@ every length must be divisible by the mesh axes that split it on the way,
 and for rfftn/irfftn the halved axis is the last one and is never split:
 with two axes on a slab (the only one left to split), its length
 ``n // 2 + 1`` must be divisible by the mesh axis size.
+
+For arrays split only along axes that are *not* transformed (a batch), the
+ordinary :func:`jfft.fftn` and friends already keep the sharding. To try
+this module on one machine, simulate devices before importing JAX:
+``XLA_FLAGS=--xla_force_host_platform_device_count=8``.
+
+Examples
+--------
+A slab decomposition over every device there is (one works too):
+
+>>> from jax.sharding import NamedSharding
+>>> from jfft import distributed as jd
+>>> mesh = jax.make_mesh((len(jax.devices()),), ("a",))
+>>> x = np.random.default_rng(0).standard_normal((8, 16)).astype(np.float32)
+>>> x = jax.device_put(x, NamedSharding(mesh, jd.partition_spec(mesh, 2)))
+>>> y = jd.fftn(x, mesh)
+>>> np.allclose(y, np.fft.fftn(np.asarray(x)), atol=1e-4)
+True
 """
 
 from __future__ import annotations
@@ -246,10 +264,74 @@ def fftn(
 ) -> jax.Array:
     """N-D FFT over every axis of ``x``, split over ``mesh`` (slab or pencil).
 
-    Equal to ``jfft.fftn(x, norm=norm)``. ``in_layout`` is where ``x`` is
-    expected (an array placed otherwise is moved there by XLA first) and
-    ``out_layout`` where the result is left; ``"transposed"`` saves one
-    all_to_all per mesh axis.
+    Parameters
+    ----------
+    x : array_like
+        The array, 2-D or more, ideally already placed in ``in_layout`` (see
+        :func:`partition_spec`).
+    mesh : jax.sharding.Mesh
+        The devices. One mesh axis (of those used) gives a slab decomposition,
+        two a pencil one.
+    in_layout : {"natural", "transposed"}, optional
+        Keyword-only. Where ``x`` is expected (an array placed otherwise is
+        moved there by XLA first); default ``"natural"``.
+    out_layout : {"natural", "transposed"}, optional
+        Keyword-only. Where the result is left; ``"transposed"`` saves one
+        ``all_to_all`` per mesh axis. Default ``"natural"``.
+    norm : {"backward", "ortho", "forward"}, optional
+        Keyword-only. As :func:`jfft.fftn`.
+    axis_names : sequence of str, optional
+        Keyword-only. The mesh axes used, one (slab) or two distinct ones
+        (pencil); default: all axes of ``mesh``.
+    workers : int, optional
+        Keyword-only. Threads of each device's local transforms, as
+        :func:`jfft.fftn`.
+
+    Returns
+    -------
+    jax.Array
+        Complex, the shape of ``x``, split as ``out_layout``.
+
+    Raises
+    ------
+    TypeError
+        If ``mesh`` is not a ``jax.sharding.Mesh`` or ``x`` is not numeric.
+    ValueError
+        If ``axis_names`` does not name one or two distinct axes of ``mesh``,
+        ``x`` has too few dimensions (2 for a slab, 3 for a pencil), a length
+        is not divisible by the mesh axes that split it on the way, a layout is
+        not ``"natural"``/``"transposed"``, or ``norm`` is invalid.
+
+    See Also
+    --------
+    ifftn : The inverse.
+    rfftn : For real input.
+    partition_spec : Where to place ``x``.
+
+    Notes
+    -----
+    Equal to ``jfft.fftn(x, norm=norm)`` (same values, same axis order): the layout only says
+    how the result is split. Communication is the minimum for the
+    decomposition: one ``all_to_all`` per mesh axis between the local
+    transforms (and as many again to restore the natural layout).
+
+    *Differentiation.* Linear, and built from jfft's transforms and
+    ``all_to_all`` (whose transpose is the reverse ``all_to_all``), so JVPs,
+    VJPs, ``jax.linear_transpose`` and ``jax.vmap`` work, with the rules of
+    ``jfft.fftn``.
+
+    Examples
+    --------
+    >>> from jax.sharding import NamedSharding
+    >>> from jfft import distributed as jd
+    >>> mesh = jax.make_mesh((len(jax.devices()),), ("a",))
+    >>> x = np.random.default_rng(0).standard_normal((8, 8, 16)).astype(np.float32)
+    >>> x = jax.device_put(x, NamedSharding(mesh, jd.partition_spec(mesh, 3)))
+    >>> y = jd.fftn(x, mesh, out_layout="transposed")
+    >>> y.sharding.spec == jd.partition_spec(mesh, 3, "transposed")
+    True
+    >>> np.allclose(y, np.fft.fftn(np.asarray(x)), atol=1e-4)
+    True
     """
     return _complex(x, mesh, in_layout, out_layout, norm, axis_names, workers, True)
 
@@ -264,10 +346,76 @@ def ifftn(
     axis_names: Sequence[str] | None = None,
     workers: int | None = None,
 ) -> jax.Array:
-    """Inverse of :func:`fftn`, equal to ``jfft.ifftn(x, norm=norm)``.
+    """Inverse of :func:`fftn`, over every axis of ``x`` split over ``mesh``.
+
+    Parameters
+    ----------
+    x : array_like
+        The array, 2-D or more, ideally already placed in ``in_layout`` (see
+        :func:`partition_spec`).
+    mesh : jax.sharding.Mesh
+        The devices. One mesh axis (of those used) gives a slab decomposition,
+        two a pencil one.
+    in_layout : {"natural", "transposed"}, optional
+        Keyword-only. Where ``x`` is expected (an array placed otherwise is
+        moved there by XLA first); default ``"natural"``.
+    out_layout : {"natural", "transposed"}, optional
+        Keyword-only. Where the result is left; ``"transposed"`` saves one
+        ``all_to_all`` per mesh axis. Default ``"natural"``.
+    norm : {"backward", "ortho", "forward"}, optional
+        Keyword-only. As :func:`jfft.fftn`.
+    axis_names : sequence of str, optional
+        Keyword-only. The mesh axes used, one (slab) or two distinct ones
+        (pencil); default: all axes of ``mesh``.
+    workers : int, optional
+        Keyword-only. Threads of each device's local transforms, as
+        :func:`jfft.fftn`.
+
+    Returns
+    -------
+    jax.Array
+        Complex, the shape of ``x``, split as ``out_layout``.
+
+    Raises
+    ------
+    TypeError
+        If ``mesh`` is not a ``jax.sharding.Mesh`` or ``x`` is not numeric.
+    ValueError
+        If ``axis_names`` does not name one or two distinct axes of ``mesh``,
+        ``x`` has too few dimensions (2 for a slab, 3 for a pencil), a length
+        is not divisible by the mesh axes that split it on the way, a layout is
+        not ``"natural"``/``"transposed"``, or ``norm`` is invalid.
+
+    See Also
+    --------
+    fftn : The forward transform.
+
+    Notes
+    -----
+    Equal to ``jfft.ifftn(x, norm=norm)`` (same values, same axis order): the layout only says
+    how the result is split. Communication is the minimum for the
+    decomposition: one ``all_to_all`` per mesh axis between the local
+    transforms (and as many again to restore the natural layout).
+
+    *Differentiation.* Linear, and built from jfft's transforms and
+    ``all_to_all`` (whose transpose is the reverse ``all_to_all``), so JVPs,
+    VJPs, ``jax.linear_transpose`` and ``jax.vmap`` work, with the rules of
+    ``jfft.ifftn``.
 
     ``ifftn(fftn(x, mesh, out_layout="transposed"), mesh,
     in_layout="transposed")`` makes a round trip with the fewest all_to_alls.
+
+    Examples
+    --------
+    >>> from jax.sharding import NamedSharding
+    >>> from jfft import distributed as jd
+    >>> mesh = jax.make_mesh((len(jax.devices()),), ("a",))
+    >>> x = np.random.default_rng(0).standard_normal((8, 8, 16)).astype(np.float32)
+    >>> x = jax.device_put(x, NamedSharding(mesh, jd.partition_spec(mesh, 3)))
+    >>> spectrum = jd.fftn(x, mesh, out_layout="transposed")
+    >>> back = jd.ifftn(spectrum, mesh, in_layout="transposed")
+    >>> np.allclose(back, x, atol=1e-5)
+    True
     """
     return _complex(x, mesh, in_layout, out_layout, norm, axis_names, workers, False)
 
@@ -281,8 +429,75 @@ def rfftn(
     axis_names: Sequence[str] | None = None,
     workers: int | None = None,
 ) -> jax.Array:
-    """N-D FFT of real ``x`` (natural layout) over every axis, the last one
-    halved, equal to ``jfft.rfftn(x, norm=norm)``."""
+    """N-D FFT of real ``x`` over every axis, the last one halved, split over ``mesh``.
+
+    Parameters
+    ----------
+    x : array_like
+        The real array, 2-D or more, ideally placed in the natural layout.
+    mesh : jax.sharding.Mesh
+        The devices. One mesh axis (of those used) gives a slab decomposition,
+        two a pencil one.
+    out_layout : {"natural", "transposed"}, optional
+        Keyword-only. Where the result is left; ``"transposed"`` saves one
+        ``all_to_all`` per mesh axis. Default ``"natural"``.
+    norm : {"backward", "ortho", "forward"}, optional
+        Keyword-only. As :func:`jfft.fftn`.
+    axis_names : sequence of str, optional
+        Keyword-only. The mesh axes used, one (slab) or two distinct ones
+        (pencil); default: all axes of ``mesh``.
+    workers : int, optional
+        Keyword-only. Threads of each device's local transforms, as
+        :func:`jfft.fftn`.
+
+    Returns
+    -------
+    jax.Array
+        Complex, ``x.shape[:-1] + (x.shape[-1] // 2 + 1,)``, split as ``out_layout``.
+
+    Raises
+    ------
+    TypeError
+        If ``mesh`` is not a ``jax.sharding.Mesh`` or ``x`` is not numeric or is complex.
+    ValueError
+        If ``axis_names`` does not name one or two distinct axes of ``mesh``,
+        ``x`` has too few dimensions (2 for a slab, 3 for a pencil), a length
+        is not divisible by the mesh axes that split it on the way, a layout is
+        not ``"natural"``/``"transposed"``, or ``norm`` is invalid.
+
+    See Also
+    --------
+    irfftn : The inverse.
+    rfftfreqn : The matching frequency grid.
+
+    Notes
+    -----
+    Equal to ``jfft.rfftn(x, norm=norm)`` (same values, same axis order): the layout only says
+    how the result is split. Communication is the minimum for the
+    decomposition: one ``all_to_all`` per mesh axis between the local
+    transforms (and as many again to restore the natural layout).
+
+    *Differentiation.* Linear, and built from jfft's transforms and
+    ``all_to_all`` (whose transpose is the reverse ``all_to_all``), so JVPs,
+    VJPs, ``jax.linear_transpose`` and ``jax.vmap`` work, with the rules of
+    ``jfft.rfftn``.
+
+    The halved last axis is never split; on a 2-D slab its length
+    ``n // 2 + 1`` must be divisible by the mesh axis size.
+
+    Examples
+    --------
+    >>> from jax.sharding import NamedSharding
+    >>> from jfft import distributed as jd
+    >>> mesh = jax.make_mesh((len(jax.devices()),), ("a",))
+    >>> x = np.random.default_rng(0).standard_normal((8, 8, 16)).astype(np.float32)
+    >>> x = jax.device_put(x, NamedSharding(mesh, jd.partition_spec(mesh, 3)))
+    >>> y = jd.rfftn(x, mesh)
+    >>> y.shape
+    (8, 8, 9)
+    >>> np.allclose(y, np.fft.rfftn(np.asarray(x)), atol=1e-4)
+    True
+    """
     x = _args.as_array(x, "x")
     names = _axis_names(mesh, axis_names)
     _check_ndim(x.ndim, names)
@@ -316,9 +531,76 @@ def irfftn(
     axis_names: Sequence[str] | None = None,
     workers: int | None = None,
 ) -> jax.Array:
-    """Inverse of :func:`rfftn`, equal to ``jfft.irfftn(x, s, norm=norm)``
-    with ``s`` the shape of ``x`` but ``last_length`` (default ``2 * (m -
-    1)``) for the halved last axis. The result is in the natural layout."""
+    """Inverse of :func:`rfftn`: a real array in the natural layout.
+
+    Parameters
+    ----------
+    x : array_like
+        The half spectrum (the last axis holds ``m`` entries), placed in
+        ``in_layout``.
+    mesh : jax.sharding.Mesh
+        The devices. One mesh axis (of those used) gives a slab decomposition,
+        two a pencil one.
+    last_length : int, optional
+        Keyword-only. The output length of the last axis; default
+        ``2 * (m - 1)``.
+    in_layout : {"natural", "transposed"}, optional
+        Keyword-only. Where ``x`` is expected (an array placed otherwise is
+        moved there by XLA first); default ``"natural"``.
+    norm : {"backward", "ortho", "forward"}, optional
+        Keyword-only. As :func:`jfft.fftn`.
+    axis_names : sequence of str, optional
+        Keyword-only. The mesh axes used, one (slab) or two distinct ones
+        (pencil); default: all axes of ``mesh``.
+    workers : int, optional
+        Keyword-only. Threads of each device's local transforms, as
+        :func:`jfft.fftn`.
+
+    Returns
+    -------
+    jax.Array
+        Real, the shape of ``x`` with ``last_length`` along the last axis, split
+        in the natural layout.
+
+    Raises
+    ------
+    TypeError
+        If ``mesh`` is not a ``jax.sharding.Mesh`` or ``x`` is not numeric.
+    ValueError
+        If ``axis_names`` does not name one or two distinct axes of ``mesh``,
+        ``x`` has too few dimensions (2 for a slab, 3 for a pencil), a length
+        is not divisible by the mesh axes that split it on the way, a layout is
+        not ``"natural"``/``"transposed"``, or ``last_length`` is below 1, or ``norm`` is invalid.
+
+    See Also
+    --------
+    rfftn : The forward transform.
+
+    Notes
+    -----
+    Equal to ``jfft.irfftn(x, s, norm=norm)`` (same values, same axis order): the layout only says
+    how the result is split. Communication is the minimum for the
+    decomposition: one ``all_to_all`` per mesh axis between the local
+    transforms (and as many again to restore the natural layout).
+
+    *Differentiation.* Linear, and built from jfft's transforms and
+    ``all_to_all`` (whose transpose is the reverse ``all_to_all``), so JVPs,
+    VJPs, ``jax.linear_transpose`` and ``jax.vmap`` work, with the rules of
+    ``jfft.irfftn``. Here ``s`` is the shape of ``x`` with
+    ``last_length`` for the last axis.
+
+    Examples
+    --------
+    >>> from jax.sharding import NamedSharding
+    >>> from jfft import distributed as jd
+    >>> mesh = jax.make_mesh((len(jax.devices()),), ("a",))
+    >>> x = np.random.default_rng(0).standard_normal((8, 8, 16)).astype(np.float32)
+    >>> x = jax.device_put(x, NamedSharding(mesh, jd.partition_spec(mesh, 3)))
+    >>> half = jd.rfftn(x, mesh, out_layout="transposed")
+    >>> back = jd.irfftn(half, mesh, in_layout="transposed", last_length=16)
+    >>> np.allclose(back, x, atol=1e-5)
+    True
+    """
     x = _args.as_array(x, "x")
     names = _axis_names(mesh, axis_names)
     _check_ndim(x.ndim, names)
@@ -359,9 +641,49 @@ def partition_spec(
     real: bool = False,
     axis_names: Sequence[str] | None = None,
 ) -> PartitionSpec:
-    """The PartitionSpec of ``layout`` for ``ndim``-dimensional arrays (the
-    spectra of rfftn when ``real``); e.g. to place an input with
-    ``jax.device_put(x, NamedSharding(mesh, partition_spec(mesh, x.ndim)))``."""
+    """The ``PartitionSpec`` of a layout, e.g. to place an input.
+
+    Parameters
+    ----------
+    mesh : jax.sharding.Mesh
+        The devices.
+    ndim : int
+        The number of dimensions of the arrays.
+    layout : {"natural", "transposed"}, optional
+        Which layout (default ``"natural"``).
+    real : bool, optional
+        Keyword-only. The spectra of :func:`rfftn` (whose halved last axis is
+        never split) rather than complex transforms.
+    axis_names : sequence of str, optional
+        Keyword-only. The mesh axes used, as in :func:`fftn`.
+
+    Returns
+    -------
+    jax.sharding.PartitionSpec
+        One entry per axis, e.g. ``P("a", None)`` (slab, natural) or
+        ``P(None, "a")`` (slab, transposed) for 2-D arrays.
+
+    Raises
+    ------
+    TypeError
+        If ``mesh`` is not a ``Mesh``.
+    ValueError
+        If ``axis_names`` is invalid, ``ndim`` is too small for the
+        decomposition, or ``layout`` is unknown.
+
+    See Also
+    --------
+    fftn : The transform these layouts describe.
+
+    Examples
+    --------
+    >>> from jfft import distributed as jd
+    >>> mesh = jax.make_mesh((len(jax.devices()),), ("a",))
+    >>> tuple(jd.partition_spec(mesh, 3))
+    ('a', None, None)
+    >>> tuple(jd.partition_spec(mesh, 3, "transposed"))
+    (None, 'a', None)
+    """
     names = _axis_names(mesh, axis_names)
     _check_ndim(ndim, names, "ndim")
     layout = _check_layout(layout, "layout")
@@ -403,11 +725,54 @@ def fftfreqn(
     axis_names: Sequence[str] | None = None,
     dtype: Any = None,
 ) -> tuple[jax.Array, ...]:
-    """Sample frequencies of :func:`fftn` of an array of ``shape``: one array
-    per axis, shaped to broadcast (``n`` along its axis, 1 elsewhere) and
-    split like the spectrum in ``layout``, so ``sum(k**2 for k in ks)`` and
-    the like are computed where the spectrum lives. ``d`` is the sample
-    spacing, one for all axes or one per axis."""
+    """Sample frequencies of :func:`fftn`, one grid per axis, split like the
+    spectrum.
+
+    Parameters
+    ----------
+    shape : sequence of int
+        The shape of the (real-space) array transformed.
+    mesh : jax.sharding.Mesh
+        The devices.
+    d : float or sequence of float, optional
+        Keyword-only. The sample spacing, one for all axes or one per axis
+        (default 1.0).
+    layout : {"natural", "transposed"}, optional
+        Keyword-only. The layout of the spectrum the grids go with.
+    axis_names : sequence of str, optional
+        Keyword-only. The mesh axes used, as in :func:`fftn`.
+    dtype : dtype, optional
+        Keyword-only. As :func:`jfft.fftfreq`.
+
+    Returns
+    -------
+    tuple of jax.Array
+        One array per axis, shaped to broadcast (``n`` along its axis, 1
+        elsewhere) and split like the spectrum in ``layout``, so that
+        ``sum(k**2 for k in ks)`` and the like are computed where the spectrum
+        lives.
+
+    Raises
+    ------
+    ValueError
+        If ``d`` has the wrong number of entries, a length is not divisible by
+        the mesh axes that split it, or a layout or axis name is invalid.
+
+    See Also
+    --------
+    rfftfreqn : For :func:`rfftn`.
+    jfft.fftfreq : The 1-D frequencies.
+
+    Examples
+    --------
+    >>> from jfft import distributed as jd
+    >>> mesh = jax.make_mesh((len(jax.devices()),), ("a",))
+    >>> ky, kx = jd.fftfreqn((8, 16), mesh)
+    >>> ky.shape, kx.shape
+    ((8, 1), (1, 16))
+    >>> np.allclose(kx[0], np.fft.fftfreq(16))
+    True
+    """
     return _frequencies(shape, mesh, d, layout, axis_names, dtype, real=False)
 
 
@@ -420,6 +785,51 @@ def rfftfreqn(
     axis_names: Sequence[str] | None = None,
     dtype: Any = None,
 ) -> tuple[jax.Array, ...]:
-    """As :func:`fftfreqn` for :func:`rfftn` of a real array of ``shape``
-    (the last axis has ``shape[-1] // 2 + 1`` frequencies, from rfftfreq)."""
+    """Sample frequencies of :func:`rfftn`, one grid per axis, split like the
+    spectrum.
+
+    Parameters
+    ----------
+    shape : sequence of int
+        The shape of the (real-space) array transformed.
+    mesh : jax.sharding.Mesh
+        The devices.
+    d : float or sequence of float, optional
+        Keyword-only. The sample spacing, one for all axes or one per axis
+        (default 1.0).
+    layout : {"natural", "transposed"}, optional
+        Keyword-only. The layout of the spectrum the grids go with.
+    axis_names : sequence of str, optional
+        Keyword-only. The mesh axes used, as in :func:`fftn`.
+    dtype : dtype, optional
+        Keyword-only. As :func:`jfft.fftfreq`.
+
+    Returns
+    -------
+    tuple of jax.Array
+        As :func:`fftfreqn`, but the last axis has ``shape[-1] // 2 + 1``
+        frequencies (from :func:`jfft.rfftfreq`).
+
+    Raises
+    ------
+    ValueError
+        If ``d`` has the wrong number of entries, a length is not divisible by
+        the mesh axes that split it, or a layout or axis name is invalid.
+
+    See Also
+    --------
+    fftfreqn : For :func:`fftn`.
+
+    Examples
+    --------
+    The squared wavenumber of a Poisson solve, computed where the spectrum
+    lives:
+
+    >>> from jfft import distributed as jd
+    >>> mesh = jax.make_mesh((len(jax.devices()),), ("a",))
+    >>> ks = jd.rfftfreqn((8, 8, 16), mesh, layout="transposed")
+    >>> k2 = sum(k**2 for k in ks)
+    >>> k2.shape
+    (8, 8, 9)
+    """
     return _frequencies(shape, mesh, d, layout, axis_names, dtype, real=True)

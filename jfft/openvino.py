@@ -1,5 +1,8 @@
 """OpenVINO-style DFT operations: DFT-7, IDFT-7, RDFT-9 and IRDFT-9.
 
+For models exported from (or written for) OpenVINO, whose DFT operations
+differ from numpy's in how complex tensors and axes are given.
+
 Complex tensors carry a trailing dimension of 2 holding (real, imaginary)
 parts. For a complex tensor of rank r (counting that trailing dimension),
 ``axes`` count over the first r-1 dimensions: an axis a must lie in
@@ -17,6 +20,20 @@ Every operation runs on jfft's transforms, so it is differentiable (any
 order, both modes) and batches under vmap. Outputs have the input's dtype.
 Each violated constraint raises ``ValueError`` (``TypeError`` for arguments
 of the wrong type) naming it.
+
+Examples
+--------
+>>> from jfft import openvino as ov
+>>> data = np.zeros((2, 10, 10, 2), np.float32)     # complex [..., 2]
+>>> data[..., 0] = 1.0
+>>> ov.dft(data, axes=[1, 2], signal_size=[20, 5]).shape
+(2, 20, 5, 2)
+>>> real = np.arange(10, dtype=np.float32)
+>>> spectrum = ov.rdft(real, axes=[0])
+>>> spectrum.shape
+(6, 2)
+>>> np.allclose(ov.irdft(spectrum, axes=[0], signal_size=[10]), real, atol=1e-4)
+True
 """
 
 from __future__ import annotations
@@ -131,16 +148,53 @@ def _to_pairs(y: jax.Array, dtype: np.dtype) -> jax.Array:
 def dft(data: Any, axes: Sequence[int], signal_size: SignalSize = None) -> jax.Array:
     """OpenVINO DFT-7: the forward DFT of a complex tensor ``[..., 2]``.
 
-    Args:
-        data: floating-point tensor whose last dimension (of size 2) holds the
-            real and imaginary parts.
-        axes: the axes transformed, over the complex rank r-1 (a negative
-            axis a means r-1+a); unique.
-        signal_size: one length per axis (-1: the input's length); trims or
-            zero-pads at the end.
+    Parameters
+    ----------
+    data : array_like
+        Real floating-point tensor of rank >= 2 whose last dimension (of size
+        2) holds the real and imaginary parts.
+    axes : sequence of int
+        The axes transformed, unique, over the complex rank r-1 (a negative
+        axis a means r-1+a); a 1-D integer array is accepted.
+    signal_size : sequence of int, optional
+        One length per entry of ``axes``: -1 keeps the input's length; a
+        smaller length trims, a larger one zero-pads at the end.
 
-    Returns:
-        ``[..., 2]`` with the transformed axes resized to ``signal_size``.
+    Returns
+    -------
+    jax.Array
+        ``[..., 2]`` of the input's dtype, the transformed axes resized to
+        ``signal_size``.
+
+    Raises
+    ------
+    TypeError
+        If ``data`` is not a real floating-point tensor, or ``axes`` /
+        ``signal_size`` is not a sequence of integers.
+    ValueError
+        If ``data`` has the wrong rank (or no trailing dimension of 2), ``axes`` is empty, repeats an
+        axis or holds one out of range, or ``signal_size`` has the wrong length
+        or an entry that is 0 or below -1.
+
+    See Also
+    --------
+    idft : The inverse.
+    jfft.fftn : The same transform on complex arrays.
+
+    Notes
+    -----
+    Unnormalised, as OpenVINO's DFT. Differentiable in both modes and to any order, batches under
+    ``jax.vmap`` and works under ``jax.jit``; the rules are those of the jfft
+    transform it runs (:func:`jfft.fftn`).
+
+    Examples
+    --------
+    >>> from jfft import openvino as ov
+    >>> z = np.array([1, 2j, 0, -1], np.complex64)
+    >>> pairs = np.stack([z.real, z.imag], axis=-1)           # shape (4, 2)
+    >>> y = np.asarray(ov.dft(pairs, axes=[0]))
+    >>> np.allclose(y[:, 0] + 1j * y[:, 1], np.fft.fft(z), atol=1e-5)
+    True
     """
     x = _data(data, "dft", is_complex=True)
     axes = _axes(axes, x.ndim - 1, "dft", is_complex=True)
@@ -149,8 +203,53 @@ def dft(data: Any, axes: Sequence[int], signal_size: SignalSize = None) -> jax.A
 
 
 def idft(data: Any, axes: Sequence[int], signal_size: SignalSize = None) -> jax.Array:
-    """OpenVINO IDFT-7: the inverse DFT of a complex tensor ``[..., 2]``,
-    scaled by 1/prod(sizes). Arguments as :func:`dft`."""
+    """OpenVINO IDFT-7: the inverse DFT of a complex tensor ``[..., 2]``.
+
+    Parameters
+    ----------
+    data : array_like
+        Real floating-point tensor of rank >= 2 whose last dimension (of size
+        2) holds the real and imaginary parts.
+    axes : sequence of int
+        The axes transformed, unique, over the complex rank r-1 (a negative
+        axis a means r-1+a); a 1-D integer array is accepted.
+    signal_size : sequence of int, optional
+        One length per entry of ``axes``: -1 keeps the input's length; a
+        smaller length trims, a larger one zero-pads at the end.
+
+    Returns
+    -------
+    jax.Array
+        ``[..., 2]`` of the input's dtype, scaled by ``1/prod(sizes)``.
+
+    Raises
+    ------
+    TypeError
+        If ``data`` is not a real floating-point tensor, or ``axes`` /
+        ``signal_size`` is not a sequence of integers.
+    ValueError
+        If ``data`` has the wrong rank (or no trailing dimension of 2), ``axes`` is empty, repeats an
+        axis or holds one out of range, or ``signal_size`` has the wrong length
+        or an entry that is 0 or below -1.
+
+    See Also
+    --------
+    dft : The forward transform.
+
+    Notes
+    -----
+    Scaled by 1/prod(sizes). Differentiable in both modes and to any order, batches under
+    ``jax.vmap`` and works under ``jax.jit``; the rules are those of the jfft
+    transform it runs (:func:`jfft.ifftn`).
+
+    Examples
+    --------
+    >>> from jfft import openvino as ov
+    >>> data = np.random.default_rng(0).standard_normal((4, 6, 2)).astype(np.float32)
+    >>> back = ov.idft(ov.dft(data, axes=[0, 1]), axes=[0, 1])
+    >>> np.allclose(back, data, atol=1e-5)
+    True
+    """
     x = _data(data, "idft", is_complex=True)
     axes = _axes(axes, x.ndim - 1, "idft", is_complex=True)
     sizes = _signal_size(signal_size, axes, "idft")
@@ -160,16 +259,50 @@ def idft(data: Any, axes: Sequence[int], signal_size: SignalSize = None) -> jax.
 def rdft(data: Any, axes: Sequence[int], signal_size: SignalSize = None) -> jax.Array:
     """OpenVINO RDFT-9: the DFT of a real tensor.
 
-    Args:
-        data: real floating-point tensor (no trailing 2).
-        axes: the axes transformed (a negative axis a means r+a); unique.
-            The last listed axis is halved.
-        signal_size: one length per axis (-1: the input's length); trims or
-            zero-pads at the end before the transform.
+    Parameters
+    ----------
+    data : array_like
+        Real floating-point tensor of rank >= 1 (no trailing 2).
+    axes : sequence of int
+        The axes transformed, unique (a negative axis a means r+a). The last
+        listed axis is halved.
+    signal_size : sequence of int, optional
+        One length per entry of ``axes``: -1 keeps the input's length; a
+        smaller length trims, a larger one zero-pads at the end before the transform.
 
-    Returns:
-        ``[..., 2]``: the transformed axes resized to ``signal_size``, the
-        last listed one to ``size // 2 + 1``.
+    Returns
+    -------
+    jax.Array
+        ``[..., 2]`` of the input's dtype: the transformed axes resized to
+        ``signal_size``, the last listed one to ``size // 2 + 1``.
+
+    Raises
+    ------
+    TypeError
+        If ``data`` is not a real floating-point tensor, or ``axes`` /
+        ``signal_size`` is not a sequence of integers.
+    ValueError
+        If ``data`` has the wrong rank, ``axes`` is empty, repeats an
+        axis or holds one out of range, or ``signal_size`` has the wrong length
+        or an entry that is 0 or below -1.
+
+    See Also
+    --------
+    irdft : The inverse.
+    jfft.rfftn : The same transform, complex output.
+
+    Notes
+    -----
+    Unnormalised. Differentiable in both modes and to any order, batches under
+    ``jax.vmap`` and works under ``jax.jit``; the rules are those of the jfft
+    transform it runs (:func:`jfft.rfftn`).
+
+    Examples
+    --------
+    >>> from jfft import openvino as ov
+    >>> x = np.ones((4, 8), np.float32)
+    >>> ov.rdft(x, axes=[0, 1]).shape
+    (4, 5, 2)
     """
     x = _data(data, "rdft", is_complex=False)
     axes = _axes(axes, x.ndim, "rdft", is_complex=False)
@@ -180,18 +313,53 @@ def rdft(data: Any, axes: Sequence[int], signal_size: SignalSize = None) -> jax.
 def irdft(data: Any, axes: Sequence[int], signal_size: SignalSize = None) -> jax.Array:
     """OpenVINO IRDFT-9: the inverse of :func:`rdft`, a real tensor.
 
-    Args:
-        data: floating-point tensor ``[..., 2]`` holding the half spectrum
-            along the last listed axis.
-        axes: as :func:`dft` (over the complex rank r-1).
-        signal_size: one length per axis. For the last listed axis it is the
-            output length (-1: ``2 * (m - 1)`` for an input length m); for the
-            others -1 keeps the input's length. The Hermitian handling
-            follows numpy's irfftn (only the imaginary parts of the DC and, for
-            even lengths, Nyquist terms are ignored).
+    Parameters
+    ----------
+    data : array_like
+        Floating-point tensor ``[..., 2]`` holding the half spectrum along the
+        last listed axis.
+    axes : sequence of int
+        The axes transformed, unique, over the complex rank r-1 (a negative
+        axis a means r-1+a); a 1-D integer array is accepted.
+    signal_size : sequence of int, optional
+        One length per axis. For the last listed axis it is the output length
+        (-1: ``2 * (m - 1)`` for an input length m); for the others -1 keeps
+        the input's length.
 
-    Returns:
-        The real result, scaled by 1/prod(sizes).
+    Returns
+    -------
+    jax.Array
+        The real result, of the input's dtype, scaled by ``1/prod(sizes)``.
+
+    Raises
+    ------
+    TypeError
+        If ``data`` is not a real floating-point tensor, or ``axes`` /
+        ``signal_size`` is not a sequence of integers.
+    ValueError
+        If ``data`` has the wrong rank (or no trailing dimension of 2), ``axes`` is empty, repeats an
+        axis or holds one out of range, or ``signal_size`` has the wrong length
+        or an entry that is 0 or below -1.
+
+    See Also
+    --------
+    rdft : The forward transform.
+
+    Notes
+    -----
+    The Hermitian handling follows numpy's irfftn (only the imaginary parts of
+    the DC and, for even lengths, Nyquist terms are ignored). A default output
+    length ``2*(m-1)`` below 1 raises ``ValueError``. Differentiable in both modes and to any order, batches under
+    ``jax.vmap`` and works under ``jax.jit``; the rules are those of the jfft
+    transform it runs (:func:`jfft.irfftn`).
+
+    Examples
+    --------
+    >>> from jfft import openvino as ov
+    >>> x = np.arange(7, dtype=np.float32)
+    >>> back = ov.irdft(ov.rdft(x, axes=[0]), axes=[0], signal_size=[7])
+    >>> np.allclose(back, x, atol=1e-4)
+    True
     """
     x = _data(data, "irdft", is_complex=True)
     axes = _axes(axes, x.ndim - 1, "irdft", is_complex=True)

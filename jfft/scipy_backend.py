@@ -1,16 +1,7 @@
 """A scipy.fft backend (uarray protocol) that computes on jfft's kernels.
 
 Code written for scipy.fft on numpy arrays runs on jfft and gets numpy
-arrays back::
-
-    import numpy as np
-    import scipy.fft
-    import jfft.scipy_backend
-
-    with scipy.fft.set_backend(jfft.scipy_backend):
-        y = scipy.fft.fft(np.ones(8))           # computed by jfft
-    scipy.fft.set_global_backend(jfft.scipy_backend)   # or for good, and
-    scipy.fft.register_backend("scipy")     # keep scipy as the fallback
+arrays back, without changing a line of it: select the backend around it.
 
 Every scipy.fft transform that jfft implements is served: ``fft``, ``ifft``,
 ``rfft``, ``irfft``, ``hfft``, ``ihfft`` and their ``2``/``n`` variants, and
@@ -22,17 +13,40 @@ ignored (jfft never writes into its input; scipy treats it as a hint too).
 The backend returns ``NotImplemented``, so that scipy falls back to its own
 backend (unless the backend was installed with ``only=True``; after
 ``set_global_backend``, scipy's backend is only tried if it is registered,
-as above), for:
+as below), for:
 functions jfft does not implement (``fht``, ``ifht``; their internal FFTs
 still come here), a ``plan`` other than None, inputs that are not numeric
-(or that numpy cannot turn into an array), and ``longdouble`` inputs, which
-JAX cannot represent.
+(or that numpy cannot turn into an array), empty inputs (scipy raises for an
+empty transformed axis, where jfft returns an empty result), and
+``longdouble`` inputs, which JAX cannot represent.
 
 Precision follows scipy, not JAX's default: each call runs inside
 ``jax.enable_x64(True)``, so float64/complex128 (and integer) inputs are
 computed in double precision and give complex128/float64 results, while
 float32/complex64 (and float16) inputs give complex64/float32 results, as
 scipy.fft does. Results are new, writable numpy arrays.
+
+Threads: ``workers=`` of each call is honoured. ``scipy.fft.set_workers``
+is scipy's own setting and is not seen by jfft; use ``workers=`` or
+:func:`jfft.set_workers` (each call reads it, so it applies to the calls
+made inside it).
+
+Examples
+--------
+>>> import scipy.fft
+>>> import jfft.scipy_backend
+>>> x = np.random.default_rng(0).standard_normal(1024)
+>>> with scipy.fft.set_backend(jfft.scipy_backend):
+...     y = scipy.fft.rfft(x, workers=2)          # computed by jfft
+>>> type(y).__name__, y.dtype
+('ndarray', dtype('complex128'))
+>>> np.allclose(y, np.fft.rfft(x))
+True
+
+Or for good, keeping scipy's backend as the fallback::
+
+    scipy.fft.set_global_backend(jfft.scipy_backend)
+    scipy.fft.register_backend("scipy")
 """
 
 from __future__ import annotations
@@ -84,8 +98,43 @@ def _signature(method: Callable) -> inspect.Signature | None:
 
 
 def __ua_function__(method: Callable, args: tuple, kwargs: dict) -> Any:
-    """Computes ``method`` (a scipy.fft multimethod) with jfft, or returns
-    ``NotImplemented`` so that scipy tries its next backend."""
+    """The uarray entry point: computes a scipy.fft multimethod with jfft.
+
+    scipy calls this for every scipy.fft function used while the backend is
+    selected; users do not call it directly.
+
+    Parameters
+    ----------
+    method : callable
+        The scipy.fft multimethod called (e.g. ``scipy.fft.rfft``).
+    args : tuple
+        Its positional arguments, bound by the multimethod's signature.
+    kwargs : dict
+        Its keyword arguments.
+
+    Returns
+    -------
+    numpy.ndarray or NotImplemented
+        The result as a new numpy array, or ``NotImplemented`` so that scipy
+        tries its next backend (see the module's description of when).
+
+    Raises
+    ------
+    TypeError, ValueError
+        What the jfft transform raises for bad arguments (named as jfft
+        names them).
+
+    Examples
+    --------
+    >>> import scipy.fft
+    >>> import jfft.scipy_backend as backend
+    >>> x = np.arange(8.0)
+    >>> y = backend.__ua_function__(scipy.fft.dct, (x,), {"norm": "ortho"})
+    >>> np.allclose(y, scipy.fft.dct(x, norm="ortho"))
+    True
+    >>> backend.__ua_function__(scipy.fft.fht, (x, 1.0, 0.0), {})
+    NotImplemented
+    """
     function = IMPLEMENTED.get(getattr(method, "__name__", ""))
     signature = _signature(method)
     if function is None or signature is None:

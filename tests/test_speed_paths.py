@@ -1,7 +1,13 @@
-"""Every optimised engine path against numpy: each instruction set (the
-portable kernels forced), single- and multi-threaded, the SIMD lane groups
-and their remainders, the four-step split of long lines, Bluestein, and
-the XLA thread pool path through jfft's API with ``workers``."""
+"""Every optimised engine path: each test asserts which path runs, from the
+engine's own plan description (jfft.explain_plan, computed by the driver's
+decision code in a dry run) with the lengths chosen from the cost model's
+named thresholds (jfft.plan_constants), on each side of each threshold, so
+that a moved threshold moves the tests with it and a path that stops
+running fails loudly. And each path's numbers against numpy, for every
+instruction set (the portable kernels forced), single- and multi-threaded.
+"""
+
+import math
 
 import numpy as np
 import pytest
@@ -11,12 +17,6 @@ from jfft import _jfft_cpu
 
 ISAS = ["baseline", "avx2", "avx512"]
 
-# Lengths: small radices, generic odd radix, Bluestein prime, and lengths
-# long enough for the four-step split (>= 4096 with 2/3/5 factors), and a
-# prime whose Bluestein transforms of 8640 run as four-step ones (4099), and
-# one whose padded length is rounded up to 20480 = 128 x 160 so that the
-# four-step factors fill whole lane groups (10007).
-LENGTHS = [1, 2, 7, 16, 45, 121, 1009, 4099, 10007, 4096, 3 * 5**5, 2**15]
 # Line counts around the lane widths (4, 8, 16) for lane groups and their
 # remainders (25 = 16 + 8 + 1 with AVX-512).
 LINES = [1, 3, 9, 17, 25]
@@ -31,6 +31,95 @@ def isa(request):
     assert _jfft_cpu.isa() == request.param
     yield request.param
     _jfft_cpu.set_isa("auto")
+
+
+class Spec:
+    """Shape and dtype only: what explain_plan reads of an array."""
+
+    def __init__(self, shape, dtype):
+        self.shape = tuple(shape)
+        self.dtype = np.dtype(dtype)
+
+
+def explain(shape, dtype, axes, kind="c2c", threads=1, **kwargs):
+    return jfft.explain_plan(
+        Spec(shape, dtype), axes=axes, kind=kind, workers=threads, **kwargs
+    )
+
+
+def constants():
+    return jfft.plan_constants()
+
+
+def lanes_of(dtype):
+    single = np.dtype(dtype) in (np.float32, np.complex64)
+    return int(constants()["lanes_float" if single else "lanes_double"])
+
+
+def complex_bytes(dtype):
+    return 8 if np.dtype(dtype) in (np.float32, np.complex64) else 16
+
+
+def threads_for(count, align, work, threads):
+    """The thread split's rule: one thread per `align` units and per
+    min_elements_per_thread elements of work, at most `threads`."""
+    blocks = -(-count // align)
+    limit = max(1, work // int(constants()["min_elements_per_thread"]))
+    return max(1, min(threads, blocks, limit))
+
+
+def prime_factors(n):
+    factors, p = [], 2
+    while p * p <= n:
+        while n % p == 0:
+            factors.append(p)
+            n //= p
+        p += 1
+    return factors + ([n] if n > 1 else [])
+
+
+def good_size(n):
+    """The smallest 2^a 3^b 5^c >= n."""
+    best = None
+    for m in range(n, 8 * n):
+        if set(prime_factors(m)) <= {2, 3, 5}:
+            best = m
+            break
+    return best if n > 6 else n
+
+
+def bluestein_padded(n):
+    """Bluestein's padded length for a prime n, from the named slacks."""
+    c = constants()
+    need = 2 * n - 1
+    smallest = good_size(need)
+    if smallest < c["lane_bluestein_max_length"]:
+        power = 1 << (need - 1).bit_length()
+        slack = 100 + c["power_of_two_slack_percent"]
+        return power if power * 100 <= smallest * slack else smallest
+    whole = int(c["post_twiddle_block"]) ** 2
+    whole_lanes = whole * good_size(-(-need // whole))
+    slack = 100 + c["whole_lanes_slack_percent"]
+    return whole_lanes if whole_lanes * 100 <= smallest * slack else smallest
+
+
+def assert_four_step(algorithm, n):
+    c = constants()
+    assert algorithm["name"] == "four_step", algorithm
+    assert algorithm["length"] == n
+    assert algorithm["n1"] * algorithm["n2"] == n
+    assert min(algorithm["n1"], algorithm["n2"]) >= c["four_step_min_factor"]
+    columns, rows = algorithm["inner"]
+    assert (columns["length"], rows["length"]) == (algorithm["n1"], algorithm["n2"])
+    for part in (columns, rows):
+        assert part["name"] == "stockham"
+        assert math.prod(part["radices"]) == part["length"]
+
+
+def assert_stockham(algorithm, n):
+    assert algorithm["name"] == "stockham", algorithm
+    assert math.prod(algorithm["radices"]) == n
+    assert all(p > 1 for p in algorithm["radices"])
 
 
 def rel_err(got, want):
@@ -49,46 +138,402 @@ def tol(dtype):
     return 1e-12 if np.dtype(dtype) in (np.float64, np.complex128) else 3e-6
 
 
+def random_complex(rng, shape, dtype):
+    return (rng.standard_normal(shape) + 1j * rng.standard_normal(shape)).astype(dtype)
+
+
+def check_c2c(x, axes, threads, forward=True):
+    out = np.empty_like(x)
+    _jfft_cpu.engine_c2c(x, out, list(axes), forward, threads=threads)
+    ref = x.astype(np.complex128)
+    for axis in axes:
+        ref = dft(ref, axis, forward)
+    assert rel_err(out, ref) < tol(x.dtype), (x.shape, axes, forward)
+
+
+def check_real(shape, axes, dtype, threads, rng):
+    """r2c and c2r of `shape` along `axes` against numpy."""
+    x = rng.standard_normal(shape).astype(dtype)
+    half = list(shape)
+    half[axes[-1]] = shape[axes[-1]] // 2 + 1
+    cdtype = np.result_type(dtype, np.complex64)
+    spec = np.empty(half, cdtype)
+    _jfft_cpu.engine_r2c(x, spec, list(axes), threads=threads)
+    ref = np.fft.rfftn(x.astype(np.float64), axes=axes)
+    assert rel_err(spec, ref) < tol(dtype), (shape, axes)
+    # Any spectrum (numpy ignores Im of DC and Nyquist, as must we).
+    z = random_complex(rng, half, cdtype)
+    back = np.empty(shape, dtype)
+    _jfft_cpu.engine_c2r(z, back, list(axes), threads=threads)
+    want = np.fft.irfftn(
+        z.astype(np.complex128), s=[shape[a] for a in axes], axes=axes, norm="forward"
+    )
+    assert rel_err(back, want) < tol(dtype), (shape, axes)
+
+
+# -- The description itself ---------------------------------------------------
+
+
+def test_explain_plan_reports_the_kernels_and_threads(isa):
+    plan = explain((64, 1000), np.complex64, [1], threads=2)
+    assert plan["isa"] == isa and plan["lanes"] == lanes_of(np.complex64)
+    assert plan["dtype"] == "complex64" and plan["threads"] == 2
+    (step,) = plan["steps"]
+    assert step["transform"] == "c2c" and step["axis"] == 1
+    assert (step["length"], step["lines"]) == (1000, 64)
+    assert step["strategy"] == "lanes" and step["lane_width"] == plan["lanes"]
+    assert step["threads"] == threads_for(64, plan["lanes"], 64 * 1000, 2)
+    assert_stockham(step["algorithm"], 1000)
+    text = str(plan)
+    assert "Stockham" in text and "lanes" in text and isa in text
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_lane_groups_narrow_where_rows_share_an_l1_set(isa, threads):
+    # Contiguous lines l1_set_bytes apart: lane groups wider than l1_ways
+    # lines would put every row in one L1 set, so the kernels narrow them.
+    c = constants()
+    lanes = lanes_of(np.complex64)
+    aliased = int(c["l1_set_bytes"]) // complex_bytes(np.complex64)
+    rng = np.random.default_rng(9)
+    for n in (aliased, aliased - 8):
+        (step,) = explain((4 * lanes, n), np.complex64, [1], threads=threads)["steps"]
+        assert step["strategy"] == "lanes"
+        if n == aliased and lanes > c["l1_ways"]:
+            assert step["lane_width"] <= c["l1_ways"], step
+        else:
+            assert step["lane_width"] == lanes, step
+        check_c2c(random_complex(rng, (4 * lanes, n), np.complex64), [1], threads)
+
+
+def test_explain_plan_promotes_like_the_transforms():
+    assert explain((8,), np.float32, None)["dtype"] == "complex64"
+    assert explain((8,), np.int64, None)["dtype"] == "complex128"
+    assert explain((8,), np.float64, None, kind="r2c")["dtype"] == "float64"
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        ({"kind": "dct"}, ValueError, "kind"),
+        ({"kind": "c2r", "n": 0}, ValueError, "n"),
+        ({"kind": "c2r", "n": 5}, ValueError, "n"),
+        ({"kind": "c2c", "n": 8}, ValueError, "n"),
+        ({"axes": [2]}, np.exceptions.AxisError, "axes"),
+        ({"axes": [0, 0]}, ValueError, "axes"),
+        ({"workers": 0}, ValueError, "workers"),
+        ({"kind": "c2r", "axes": []}, ValueError, "axes"),
+    ],
+)
+def test_explain_plan_bad_arguments(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        jfft.explain_plan(Spec((4, 9), np.complex64), **kwargs)
+
+
+def test_explain_plan_rejects_complex_r2c():
+    with pytest.raises(TypeError, match="real"):
+        jfft.explain_plan(np.zeros(8, np.complex64), kind="r2c")
+
+
+# -- Complex lines: lanes, four-step, Bluestein -------------------------------
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
+def test_four_step_threshold(isa, threads, dtype):
+    # One line: below four_step_min_length it runs alone in a lane group;
+    # from there (2^a with both factors >= four_step_min_factor) it is split
+    # four-step, one line at a time, its passes in lanes and threads.
+    c = constants()
+    lanes = lanes_of(dtype)
+    shortest = int(c["four_step_min_length"])
+    rng = np.random.default_rng(0)
+    for n in (shortest // 2, shortest, 2 * shortest):
+        (step,) = explain((1, n), dtype, [1], threads=threads)["steps"]
+        if n < shortest:
+            assert step["strategy"] == "lanes", n
+            assert_stockham(step["algorithm"], n)
+        else:
+            assert step["strategy"] == "one_by_one", n
+            algorithm = step["algorithm"]
+            assert_four_step(algorithm, n)
+            columns, rows = algorithm["inner"]
+            assert columns["threads"] == threads_for(algorithm["n2"], lanes, n, threads)
+            assert rows["threads"] == threads_for(algorithm["n1"], lanes, n, threads)
+        check_c2c(random_complex(rng, (1, n), dtype), [1], threads)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
+def test_lines_fill_the_lanes(isa, threads, dtype):
+    # A four-step length whose lane groups fit lane_group_bytes: fewer lines
+    # than the lanes go one by one, a full lane group side by side.
+    c = constants()
+    lanes = lanes_of(dtype)
+    n = int(c["four_step_min_length"])
+    assert 2 * n * lanes * complex_bytes(dtype) <= c["lane_group_bytes"]
+    rng = np.random.default_rng(1)
+    for lines in (lanes - 1, lanes):
+        (step,) = explain((lines, n), dtype, [1], threads=threads)["steps"]
+        want = "one_by_one" if lines < lanes else "lanes"
+        assert step["strategy"] == want, lines
+        if want == "lanes":  # (narrower where rows share an L1 set)
+            assert 0 < step["lane_width"] <= lanes
+            assert step["threads"] == threads_for(lines, lanes, lines * n, threads)
+        else:
+            assert step["threads"] == threads_for(lines, 1, lines * n, threads)
+            assert_four_step(step["algorithm"], n)
+        check_c2c(random_complex(rng, (lines, n), dtype), [1], threads)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_lane_group_bytes_threshold(isa, threads):
+    # A full lane group of lines: lanes while the group's buffer (about two
+    # lines per lane) fits lane_group_bytes, one by one once it does not;
+    # strided lines of the same length (axis 0) stay in lanes however long.
+    c = constants()
+    dtype = np.complex64
+    lanes = lanes_of(dtype)
+    per_value = lanes * complex_bytes(dtype)
+    n = int(c["four_step_min_length"])
+    while 2 * (2 * n) * per_value <= c["lane_group_bytes"]:
+        n *= 2
+    rng = np.random.default_rng(2)
+    fits, too_long = n, 2 * n  # 2 * fits * per_value <= lane_group_bytes
+    for length in (fits, too_long):
+        (step,) = explain((lanes, length), dtype, [1], threads=threads)["steps"]
+        assert step["strategy"] == ("lanes" if length == fits else "one_by_one")
+        if length == too_long:
+            assert_four_step(step["algorithm"], length)
+    (step,) = explain((too_long, lanes), dtype, [0], threads=threads)["steps"]
+    assert step["strategy"] == "lanes" and step["lines"] == lanes
+    x = random_complex(rng, (lanes, too_long), dtype)
+    check_c2c(x, [1], threads)
+    check_c2c(np.ascontiguousarray(x.T), [0], threads)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
+def test_bluestein_paths(isa, threads, dtype):
+    # A prime above bluestein_min_prime: Bluestein with its padded length;
+    # in lanes (a direct plan of the padded length inside) for a full lane
+    # group, one by one with the padded transforms four-step for one line.
+    # A prime up to bluestein_min_prime: one generic pass of its own radix.
+    c = constants()
+    lanes = lanes_of(dtype)
+    rng = np.random.default_rng(3)
+    for n in (4099, 10007):
+        padded = bluestein_padded(n)
+        (step,) = explain((lanes, n), dtype, [1], threads=threads)["steps"]
+        algorithm = step["algorithm"]
+        assert algorithm["name"] == "bluestein", n
+        assert algorithm["padded_length"] == padded >= 2 * n - 1
+        if step["strategy"] == "lanes":
+            (inner,) = algorithm["inner"]
+            assert_stockham(inner, padded)
+        else:  # a Bluestein plan whose lanes would exceed lane_group_bytes
+            assert step["strategy"] == "one_by_one"
+            assert_four_step(algorithm["inner"][0], padded)
+        (step,) = explain((1, n), dtype, [1], threads=threads)["steps"]
+        assert step["strategy"] == "one_by_one"
+        assert step["algorithm"]["name"] == "bluestein"
+        assert_four_step(step["algorithm"]["inner"][0], padded)
+        for lines in (1, lanes):
+            x = random_complex(rng, (lines, n), dtype)
+            check_c2c(x, [1], threads, forward=lines == 1)
+    assert bluestein_padded(4099) == 8640  # 2^6 3^3 5 >= 8197
+    assert bluestein_padded(10007) == 20480  # whole lane groups: 80 x 256
+    small = max(
+        p
+        for p in range(3, int(c["bluestein_min_prime"]) + 1)
+        if prime_factors(p) == [p]
+    )
+    (step,) = explain((lanes, small), dtype, [1], threads=threads)["steps"]
+    assert step["strategy"] == "lanes"
+    assert step["algorithm"]["name"] == "stockham"
+    assert step["algorithm"]["radices"] == [small]
+    check_c2c(random_complex(rng, (lanes + 1, small), dtype), [1], threads)
+
+
 @pytest.mark.parametrize("threads", [1, 2])
 @pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
 def test_c2c_paths(isa, threads, dtype):
+    # Short lengths of every kind of factor and line counts around the lane
+    # widths: each in lanes (or, from four_step_min_length, one by one when
+    # the lines do not fill the lanes), against numpy.
+    c = constants()
+    lanes = lanes_of(dtype)
     rng = np.random.default_rng(0)
-    for n in LENGTHS:
+    for n in [1, 2, 7, 16, 45, 121, 1009, 4099, 3 * 5**5]:
         for lines in LINES:
             if n * lines > 2**17:
                 continue
-            x = (
-                rng.standard_normal((lines, n)) + 1j * rng.standard_normal((lines, n))
-            ).astype(dtype)
+            (step,) = explain((lines, n), dtype, [1], threads=threads)["steps"]
+            if n < c["four_step_min_length"] and step["algorithm"]["name"] != (
+                "bluestein"
+            ):
+                assert step["strategy"] == "lanes", (n, lines)
+                assert_stockham(step["algorithm"], n)
+            if step["strategy"] == "lanes":
+                assert step["threads"] == threads_for(lines, lanes, lines * n, threads)
+            x = random_complex(rng, (lines, n), dtype)
             for forward in (True, False):
-                out = np.empty_like(x)
-                _jfft_cpu.engine_c2c(x, out, [1], forward, threads=threads)
-                ref = dft(x, 1, forward)
-                assert rel_err(out, ref) < tol(dtype), (n, lines, forward)
+                check_c2c(x, [1], threads, forward)
+
+
+# -- Real lines ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_real_lines_threshold(isa, threads, dtype):
+    # Real lines follow the complex lines' rule on their complex transform
+    # (n/2 for even n): a lone line whose half has a four-step split goes
+    # one by one (the split of the spectra on a four-step transform), a full
+    # lane group in lanes; below the split, in lanes however few.
+    c = constants()
+    lanes = lanes_of(dtype)
+    n = 2 * int(c["four_step_min_length"])
+    rng = np.random.default_rng(4)
+    for lines in (1, lanes):
+        for kind in ("r2c", "c2r"):
+            shape = (lines, n) if kind == "r2c" else (lines, n // 2 + 1)
+            (step,) = explain(shape, dtype, [1], kind=kind, threads=threads)["steps"]
+            assert step["transform"] == kind and step["length"] == n
+            algorithm = step["algorithm"]
+            assert algorithm["name"] == "real_even"
+            if lines < lanes:
+                assert step["strategy"] == "one_by_one"
+                assert_four_step(algorithm["inner"][0], n // 2)
+            else:
+                assert step["strategy"] == "lanes"
+                assert_stockham(algorithm["inner"][0], n // 2)
+        check_real((lines, n), [1], dtype, threads, rng)
+    (step,) = explain((1, n // 2), dtype, [1], kind="r2c", threads=threads)["steps"]
+    assert step["strategy"] == "lanes"
+    check_real((1, n // 2), [1], dtype, threads, rng)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_real_odd_prime_one_by_one(isa, threads):
+    # An odd prime real line: a complex transform of the full length, by
+    # Bluestein with its padded transforms four-step.
+    n = 65537
+    (step,) = explain((2, n), np.float32, [1], kind="r2c", threads=threads)["steps"]
+    assert step["strategy"] == "one_by_one"
+    algorithm = step["algorithm"]
+    assert algorithm["name"] == "real_odd"
+    (inner,) = algorithm["inner"]
+    assert inner["name"] == "bluestein"
+    assert inner["padded_length"] == bluestein_padded(n)
+    assert_four_step(inner["inner"][0], inner["padded_length"])
+    check_real((2, n), [1], np.float32, threads, np.random.default_rng(5))
 
 
 @pytest.mark.parametrize("threads", [1, 2])
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 def test_real_paths(isa, threads, dtype):
     rng = np.random.default_rng(1)
-    cdtype = np.result_type(dtype, np.complex64)
-    for n in LENGTHS:
+    for n in [1, 2, 7, 16, 45, 121, 1009, 4099, 10007, 4096, 3 * 5**5, 2**15]:
         for lines in LINES:
             if n * lines > 2**17:
                 continue
-            x = rng.standard_normal((lines, n)).astype(dtype)
-            spec = np.empty((lines, n // 2 + 1), cdtype)
-            _jfft_cpu.engine_r2c(x, spec, [1], threads=threads)
-            assert rel_err(spec, np.fft.rfft(x.astype(np.float64), axis=1)) < tol(
-                dtype
-            ), (n, lines)
-            z = (
-                rng.standard_normal(spec.shape) + 1j * rng.standard_normal(spec.shape)
-            ).astype(cdtype)
-            back = np.empty((lines, n), dtype)
-            _jfft_cpu.engine_c2r(z, back, [1], threads=threads)
-            ref = np.fft.irfft(z.astype(np.complex128), n, axis=1, norm="forward")
-            assert rel_err(back, ref) < tol(dtype), (n, lines)
+            check_real((lines, n), [1], dtype, threads, rng)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_long_real_lines_along_axis_0(isa, threads):
+    n = 2 * int(constants()["four_step_min_length"])
+    plan = explain((n, 3), np.float32, [1, 0], kind="r2c", threads=threads)
+    first, second = plan["steps"]
+    assert (first["transform"], first["axis"], first["lines"]) == ("r2c", 0, 3)
+    assert first["strategy"] == "one_by_one" and first["source"] == "input"
+    assert (second["transform"], second["axis"]) == ("c2c", 1)
+    assert second["source"] == "output"
+    check_real((n, 3), [1, 0], np.float32, threads, np.random.default_rng(6))
+
+
+# -- The n-d driver -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_trailing_planes_threshold(isa, threads):
+    # Both last axes transformed: plane by plane while a plane fits in
+    # trailing_plane_bytes, axis by axis once it does not.
+    limit = int(constants()["trailing_plane_bytes"])
+    side = math.isqrt(limit // 16)  # complex128 planes of side x side fit
+    rng = np.random.default_rng(7)
+    for rows in (side, side + 1):
+        shape = (3, rows, side)
+        plan = explain(shape, np.complex128, [0, 1, 2], threads=threads)
+        fits = rows * side * 16 <= limit
+        first = plan["steps"][0]
+        if fits:
+            assert first["strategy"] == "trailing_planes"
+            assert first["lines"] == 3 and first["length"] == rows * side
+            assert [p["axis"] for p in first["planes"]] == [2, 1]
+            assert [p["source"] for p in first["planes"]] == ["input", "output"]
+            assert plan["steps"][1]["axis"] == 0
+            assert plan["steps"][1]["source"] == "output"
+            assert first["threads"] == threads_for(3, 1, 3 * rows * side, threads)
+        else:
+            assert [s["axis"] for s in plan["steps"]] == [0, 1, 2]
+            assert all(s["strategy"] != "trailing_planes" for s in plan["steps"])
+        x = random_complex(rng, shape, np.complex128)
+        out = np.empty_like(x)
+        _jfft_cpu.engine_c2c(x, out, [0, 1, 2], True, threads=threads)
+        assert rel_err(out, np.fft.fftn(x)) < 1e-12
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize(
+    "shape, axes",
+    [
+        ((3, 5, 16, 12), [2, 3]),
+        ((3, 5, 16, 12), [3, 0, 2]),
+        ((4, 33, 40), [0, 1, 2]),
+        ((2, 300, 300), [1, 2]),  # planes too big for cache: axis by axis
+    ],
+)
+def test_trailing_planes(isa, threads, shape, axes):
+    # From a strided view, out of place and in place.
+    rng = np.random.default_rng(4)
+    big = rng.standard_normal(shape) + 1j * rng.standard_normal(shape)
+    big = np.concatenate([big, big[..., :3]], axis=-1)
+    view = big[..., 1 : 1 + shape[-1]]
+    ref = np.fft.fftn(view, axes=axes)
+    out = np.empty(shape, np.complex128)
+    _jfft_cpu.engine_c2c(view, out, axes, True, threads=threads)
+    assert rel_err(out, ref) < 1e-12
+    inplace = np.ascontiguousarray(view)
+    _jfft_cpu.engine_c2c(inplace, inplace, axes, True, threads=threads)
+    assert rel_err(inplace, ref) < 1e-12
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_c2r_packed_and_copy_paths(isa, threads):
+    # Even last length: the other axes into the real output itself (the half
+    # spectrum packed, the Nyquist column on its own), then the c2r in place.
+    # Odd: the other axes into a copy of the spectrum.
+    rng = np.random.default_rng(8)
+    for n, sources in [
+        (2**15, ["input", "nyquist", "packed"]),
+        (2**15 + 1, ["input", "spectrum"]),
+    ]:
+        half = n // 2 + 1
+        plan = explain(
+            (3, half), np.complex64, [0, 1], kind="c2r", threads=threads, n=n
+        )
+        assert [s["source"] for s in plan["steps"]] == sources
+        assert plan["steps"][-1]["transform"] == "c2r"
+        assert plan["steps"][-1]["length"] == n
+        z = random_complex(rng, (3, half), np.complex64)
+        out = np.empty((3, n), np.float32)
+        _jfft_cpu.engine_c2r(z, out, [0, 1], threads=threads)
+        want = np.fft.irfftn(
+            z.astype(np.complex128), s=(3, n), axes=(0, 1), norm="forward"
+        )
+        assert rel_err(out, want) < tol(np.float32)
 
 
 @pytest.mark.parametrize("threads", [1, 2])
@@ -105,79 +550,18 @@ def test_strided_axis_paths(isa, threads):
 @pytest.mark.parametrize("shape", [(8192, 37), (10007, 19), (16384, 5)])
 def test_long_strided_lines(isa, threads, shape):
     # Long lines along axis 0: in lanes when there are enough of them (8192,
-    # a four-step length), one by one as four-step ones when there are few
-    # (16384 x 5) or when the length needs Bluestein (10007).
+    # a four-step length), one by one when there are few (16384 x 5) or when
+    # the length's Bluestein plan is too long for lanes (10007).
     rng = np.random.default_rng(3)
-    x = (rng.standard_normal(shape) + 1j * rng.standard_normal(shape)).astype(
-        np.complex64
-    )
+    x = random_complex(rng, shape, np.complex64)
+    (step,) = explain(shape, np.complex64, [0], threads=threads)["steps"]
+    lanes = lanes_of(np.complex64)
+    if shape[1] < lanes:
+        assert step["strategy"] == "one_by_one"
+    if shape[0] == 10007:
+        assert step["algorithm"]["name"] == "bluestein"
     for forward in (True, False):
-        out = np.empty_like(x)
-        _jfft_cpu.engine_c2c(x, out, [0], forward, threads=threads)
-        assert rel_err(out, dft(x, 0, forward)) < tol(np.complex64), forward
-
-
-@pytest.mark.parametrize("threads", [1, 2])
-@pytest.mark.parametrize(
-    "shape, axes",
-    [
-        ((3, 5, 16, 12), [2, 3]),
-        ((3, 5, 16, 12), [3, 0, 2]),
-        ((4, 33, 40), [0, 1, 2]),
-        ((2, 300, 300), [1, 2]),  # planes too big for cache: axis by axis
-    ],
-)
-def test_trailing_planes(isa, threads, shape, axes):
-    # Both last axes transformed: plane by plane while a plane is in cache,
-    # from a strided view, out of place and in place.
-    rng = np.random.default_rng(4)
-    big = rng.standard_normal(shape) + 1j * rng.standard_normal(shape)
-    big = np.concatenate([big, big[..., :3]], axis=-1)
-    view = big[..., 1 : 1 + shape[-1]]
-    ref = np.fft.fftn(view, axes=axes)
-    out = np.empty(shape, np.complex128)
-    _jfft_cpu.engine_c2c(view, out, axes, True, threads=threads)
-    assert rel_err(out, ref) < 1e-12
-    inplace = np.ascontiguousarray(view)
-    _jfft_cpu.engine_c2c(inplace, inplace, axes, True, threads=threads)
-    assert rel_err(inplace, ref) < 1e-12
-
-
-@pytest.mark.parametrize("threads", [1, 2])
-@pytest.mark.parametrize(
-    "shape, axes",
-    [
-        ((1, 2**17), [1]),  # one long even line: a four-step of 2^16
-        ((3, 2 * 3 * 5**5), [1]),  # few lines, a four-step of 9375
-        ((2, 65537), [1]),  # odd prime: Bluestein four-step of the full line
-        ((3, 2**15), [0, 1]),  # c2r packed in the output, lines one by one
-        ((2**14, 3), [1, 0]),  # long real lines along axis 0
-    ],
-)
-def test_real_lines_one_by_one(isa, threads, shape, axes):
-    # Real lines too few or too long for the lanes go one by one through a
-    # complex transform with the four-step split.
-    rng = np.random.default_rng(5)
-    x = rng.standard_normal(shape).astype(np.float32)
-    half = list(shape)
-    half[axes[-1]] = shape[axes[-1]] // 2 + 1
-    spec = np.empty(half, np.complex64)
-    _jfft_cpu.engine_r2c(x, spec, axes, threads=threads)
-    ref = np.fft.rfftn(x.astype(np.float64), axes=axes)
-    assert rel_err(spec, ref) < tol(np.float32)
-    back = np.empty(shape, np.float32)
-    # Any spectrum (numpy ignores Im of DC and Nyquist, as must we).
-    ref_spec = (rng.standard_normal(half) + 1j * rng.standard_normal(half)).astype(
-        np.complex64
-    )
-    _jfft_cpu.engine_c2r(ref_spec, back, axes, threads=threads)
-    want = np.fft.irfftn(
-        ref_spec.astype(np.complex128),
-        s=[shape[a] for a in axes],
-        axes=axes,
-        norm="forward",
-    )
-    assert rel_err(back, want) < tol(np.float32)
+        check_c2c(x, [0], threads, forward)
 
 
 @pytest.mark.parametrize("threads", [1, 2])
@@ -259,7 +643,7 @@ def test_c2r_multi_axis_paths(isa, threads, dtype, shape, axes):
     rng = np.random.default_rng(4)
     half = list(shape)
     half[axes[-1]] = shape[axes[-1]] // 2 + 1
-    z = (rng.standard_normal(half) + 1j * rng.standard_normal(half)).astype(dtype)
+    z = random_complex(rng, half, dtype)
     z_before = z.copy()
     real = np.float64 if dtype == np.complex128 else np.float32
     out = np.empty(shape, real)
@@ -283,9 +667,7 @@ def test_bluestein_float_accuracy(isa, n):
     # spectrum gave up to 3.1e-7).
     rng = np.random.default_rng(1)
     lines = max(1, 2**16 // n)
-    x = (rng.standard_normal((lines, n)) + 1j * rng.standard_normal((lines, n))).astype(
-        np.complex64
-    )
+    x = random_complex(rng, (lines, n), np.complex64)
     out = np.empty_like(x)
     _jfft_cpu.engine_c2c(x, out, [1], True, threads=2)
     ref = dft(x, 1, True)

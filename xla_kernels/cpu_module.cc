@@ -8,6 +8,7 @@
 #include <complex>
 #include <cstdint>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "cpu/ffi_handlers.h"
@@ -102,6 +103,97 @@ void engine_c2r(InArray x, OutArray out, std::vector<int64_t> axes, int threads,
   }
 }
 
+nb::dict algorithm_dict(const jfft::engine::AlgorithmPlan& algorithm) {
+  nb::dict result;
+  result["name"] = algorithm.name;
+  result["length"] = algorithm.length;
+  result["radices"] = algorithm.radices;
+  result["padded_length"] = algorithm.padded_length;
+  result["n1"] = algorithm.n1;
+  result["n2"] = algorithm.n2;
+  result["threads"] = algorithm.threads;
+  result["lane_width"] = algorithm.lane_width;
+  nb::list inner;
+  for (const auto& child : algorithm.inner) inner.append(algorithm_dict(child));
+  result["inner"] = inner;
+  return result;
+}
+
+nb::dict step_dict(const jfft::engine::StepPlan& step) {
+  nb::dict result;
+  result["transform"] = step.transform;
+  result["forward"] = step.forward;
+  result["axis"] = step.axis;
+  result["length"] = step.length;
+  result["lines"] = step.lines;
+  result["strategy"] = step.strategy;
+  result["lane_width"] = step.lane_width;
+  result["threads"] = step.threads;
+  result["source"] = step.source;
+  result["algorithm"] = algorithm_dict(step.algorithm);
+  nb::list planes;
+  for (const auto& plane : step.planes) planes.append(step_dict(plane));
+  result["planes"] = planes;
+  return result;
+}
+
+template <typename T>
+jfft::engine::PlanDescription describe(const std::string& kind,
+                                       std::vector<int64_t> in_shape,
+                                       const std::vector<int64_t>& axes,
+                                       bool forward, int64_t last_length,
+                                       const jfft::engine::Parallelism& p) {
+  using C = std::complex<T>;
+  using jfft::engine::row_major_strides;
+  std::vector<int64_t> out_shape = in_shape;
+  if (kind == "c2c") {
+    return jfft::engine::describe_c2c<T>(
+        {nullptr, in_shape, row_major_strides(in_shape)},
+        {nullptr, out_shape, row_major_strides(out_shape)}, axes, forward, p);
+  }
+  if (axes.empty()) throw std::invalid_argument(kind + ": no axes");
+  int64_t last = axes.back();
+  if (last < 0) last += static_cast<int64_t>(in_shape.size());
+  if (last < 0 || last >= static_cast<int64_t>(in_shape.size())) {
+    throw std::invalid_argument("axis " + std::to_string(axes.back()) +
+                                " out of range");
+  }
+  if (kind == "r2c") {
+    out_shape[last] = in_shape[last] / 2 + 1;
+    return jfft::engine::describe_r2c<T>(
+        {nullptr, in_shape, row_major_strides(in_shape)},
+        {nullptr, out_shape, row_major_strides(out_shape)}, axes, p);
+  }
+  if (kind == "c2r") {
+    out_shape[last] = last_length;
+    return jfft::engine::describe_c2r<T>(
+        {nullptr, in_shape, row_major_strides(in_shape)},
+        {nullptr, out_shape, row_major_strides(out_shape)}, axes, p);
+  }
+  throw std::invalid_argument("kind must be 'c2c', 'r2c' or 'c2r', got '" +
+                              kind + "'");
+}
+
+// What the FFI handlers run for contiguous arrays (as XLA hands them):
+// `shape` is the input's, `last_length` the c2r output's along the last axis.
+nb::dict describe_plan(const std::string& kind, bool double_precision,
+                       std::vector<int64_t> shape, std::vector<int64_t> axes,
+                       bool forward, int threads, int64_t last_length) {
+  const jfft::engine::Parallelism parallelism{threads, {}};
+  const jfft::engine::PlanDescription description =
+      double_precision ? describe<double>(kind, shape, axes, forward,
+                                          last_length, parallelism)
+                       : describe<float>(kind, shape, axes, forward,
+                                         last_length, parallelism);
+  nb::dict result;
+  result["isa"] = description.isa;
+  result["lanes"] = description.lanes;
+  nb::list steps;
+  for (const auto& step : description.steps) steps.append(step_dict(step));
+  result["steps"] = steps;
+  return result;
+}
+
 }  // namespace
 
 NB_MODULE(_jfft_cpu, m) {
@@ -148,6 +240,23 @@ NB_MODULE(_jfft_cpu, m) {
         nb::arg("axes"), nb::arg("threads") = 1, nb::arg("scale") = 1.0);
   m.def("engine_c2r", &engine_c2r, nb::arg("x"), nb::arg("out"),
         nb::arg("axes"), nb::arg("threads") = 1, nb::arg("scale") = 1.0);
+
+  m.def("describe_plan", &describe_plan, nb::arg("kind"),
+        nb::arg("double_precision"), nb::arg("shape"), nb::arg("axes"),
+        nb::arg("forward") = true, nb::arg("threads") = 1,
+        nb::arg("last_length") = 0,
+        "What the engine runs for a transform of a contiguous array, as "
+        "decided by the driver's own code in a dry run.");
+  m.def(
+      "plan_constants",
+      []() {
+        nb::dict result;
+        for (const auto& [name, value] : jfft::engine::plan_constants()) {
+          result[name.c_str()] = value;
+        }
+        return result;
+      },
+      "The cost model's thresholds and the kernels' lane widths.");
 
   // Engine controls.
   m.def("isa", &jfft::engine::isa,

@@ -14,6 +14,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace jfft::engine {
@@ -62,6 +64,82 @@ template <typename T>
 void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
          const std::vector<int64_t>& axes, const Parallelism& parallelism = {},
          double scale = 1.0);
+
+// What a transform will run, as the engine decides it at run time: the
+// dry-run entry points below go through the same driver and per-axis code
+// as c2c / r2c / c2r, which record their decisions instead of transforming.
+//
+// A 1-D algorithm: "stockham" (mixed-radix passes, `radices` in order;
+// none for length 1), "bluestein" (a convolution of padded_length, `inner`
+// its transform of that length), "four_step" (n1 x n2: `inner` the columns'
+// transform of n1 and the rows' of n2), "real_even" (a real length n on a
+// complex transform of n/2, `inner`, then the split of the spectra) or
+// "real_odd" (on a complex transform of n). `threads`: the threads its
+// passes split over (four-step ones, for a lone line), else 1; `lane_width`:
+// the lines one pass runs side by side (four-step passes), else 0.
+struct AlgorithmPlan {
+  std::string name;
+  int64_t length = 0;
+  std::vector<int64_t> radices;
+  int64_t padded_length = 0;
+  int64_t n1 = 0, n2 = 0;
+  int64_t threads = 1;
+  int64_t lane_width = 0;
+  std::vector<AlgorithmPlan> inner;
+};
+
+// One step of a transform, in the order the driver runs them: "c2c", "r2c"
+// or "c2r" along `axis` (of the array given) of `lines` lines of `length`,
+// by `strategy`: "lanes" (lane_width lines side by side in SIMD lanes),
+// "one_by_one" (each line alone, its transform split four-step so that its
+// passes get the lanes) or "trailing_planes" (the last two axes, plane by
+// plane while a plane stays in cache: `lines` planes, `planes` the two steps
+// each plane runs, `axis` the first of the two); `threads` split the lines
+// (planes). `source`: which data the step reads: "input", "output" (in
+// place on what earlier steps wrote), "spectrum" (c2r: a copy of the input
+// after the other axes), "packed" (c2r: the half spectrum packed into the
+// real output) or "nyquist" (c2r: the Nyquist column's own pass).
+struct StepPlan {
+  std::string transform;
+  bool forward = true;
+  int64_t axis = 0;
+  int64_t length = 0;
+  int64_t lines = 0;
+  std::string strategy;
+  int64_t lane_width = 0;
+  int64_t threads = 1;
+  std::string source;
+  AlgorithmPlan algorithm;
+  std::vector<StepPlan> planes;
+};
+
+struct PlanDescription {
+  std::string isa;    // isa() when described
+  int64_t lanes = 0;  // lines side by side in the widest lane group
+  std::vector<StepPlan> steps;
+};
+
+// The same arguments as c2c / r2c / c2r; the views' data is never touched
+// (it may be null).
+template <typename T>
+PlanDescription describe_c2c(ArrayView<const std::complex<T>> in,
+                             ArrayView<std::complex<T>> out,
+                             const std::vector<int64_t>& axes, bool forward,
+                             const Parallelism& parallelism = {});
+template <typename T>
+PlanDescription describe_r2c(ArrayView<const T> in,
+                             ArrayView<std::complex<T>> out,
+                             const std::vector<int64_t>& axes,
+                             const Parallelism& parallelism = {});
+template <typename T>
+PlanDescription describe_c2r(ArrayView<const std::complex<T>> in,
+                             ArrayView<T> out, const std::vector<int64_t>& axes,
+                             const Parallelism& parallelism = {});
+
+// The cost model's thresholds (cost_model.h) by name, and the lane width
+// of each kernel table for float and double ("lanes_float",
+// "lanes_double"), for the plan description's readers and the path tests.
+std::vector<std::pair<std::string, double>> plan_constants();
 
 // The instruction set the kernels use: "avx512" (AVX-512 F/DQ/VL), "avx2"
 // (AVX2 and FMA) or "baseline". set_isa forces one (for tests and

@@ -1,5 +1,5 @@
-// The interface between the driver (fft_engine.cc) and the kernels compiled
-// once per instruction set (kernels.h).
+// The interface between the driver (axis.cc, driver.cc) and the kernels
+// compiled once per instruction set (kernels.h); isa.h picks the table.
 #ifndef JFFT_ENGINE_KERNEL_API_H_
 #define JFFT_ENGINE_KERNEL_API_H_
 
@@ -7,20 +7,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "lines.h"
 #include "plans.h"
 
 namespace jfft::engine {
-
-// The 1-D lines along one axis of a strided array: line l (0 <= l < count)
-// is the l-th index combination (row-major) of the other dimensions.
-struct LineSet {
-  std::vector<int64_t> dims;         // lengths of the other dimensions
-  std::vector<int64_t> in_strides;   // their strides in the input
-  std::vector<int64_t> out_strides;  // and in the output
-  int64_t count = 1;
-  int64_t in_stride = 0;  // along the axis
-  int64_t out_stride = 0;
-};
 
 // Twiddles applied to a transform's result (the four-step method's): element
 // k of line l is multiplied by re[i] + i im[i], or by its conjugate for
@@ -52,6 +42,9 @@ struct KernelTable {
   // Im(DC); the line may then share its memory with the output line.
   void (*c2r)(const RealPlan<T>&, const std::complex<T>* in, T* out,
               const LineSet&, int64_t begin, int64_t end, bool packed);
+  // The lines side by side that c2c runs for these lines: `lanes`, or
+  // fewer where a full lane group would crowd one L1 set (cost_model.h).
+  int (*c2c_lane_width)(const LineSet&);
 };
 
 namespace baseline {

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "cost_model.h"
 #include "kernel_api.h"
 #include "plans.h"
 #include "scratch.h"
@@ -45,60 +46,8 @@ class Buffer {
   U* data_;
 };
 
-inline void line_offsets(const LineSet& lines, int64_t line, int64_t* in,
-                         int64_t* out) {
-  int64_t i = 0, o = 0;
-  for (size_t d = lines.dims.size(); d-- > 0;) {
-    const int64_t q = line % lines.dims[d];
-    line /= lines.dims[d];
-    i += q * lines.in_strides[d];
-    o += q * lines.out_strides[d];
-  }
-  *in = i;
-  *out = o;
-}
-
-template <typename V>
-struct Cx {
-  V re, im;
-};
-
-template <typename V>
-inline Cx<V> operator+(Cx<V> a, Cx<V> b) {
-  return {a.re + b.re, a.im + b.im};
-}
-template <typename V>
-inline Cx<V> operator-(Cx<V> a, Cx<V> b) {
-  return {a.re - b.re, a.im - b.im};
-}
-template <typename V, typename T>
-inline Cx<V> scale(T s, Cx<V> a) {
-  return {a.re * s, a.im * s};
-}
-template <typename V>
-inline Cx<V> conj(Cx<V> a) {
-  return {a.re, -a.im};
-}
-// a * w (forward) or a * conj(w) (backward): twiddles are stored once, with
-// the forward sign.
-template <bool kForward, typename V, typename T>
-inline Cx<V> twiddle(Cx<V> a, std::complex<T> w) {
-  const T wr = w.real(), wi = w.imag();
-  if constexpr (kForward) {
-    return {a.re * wr - a.im * wi, a.re * wi + a.im * wr};
-  } else {
-    return {a.re * wr + a.im * wi, a.im * wr - a.re * wi};
-  }
-}
-// a * (-i) forward, a * (+i) backward.
-template <bool kForward, typename V>
-inline Cx<V> rotate_quarter(Cx<V> a) {
-  if constexpr (kForward) {
-    return {a.im, -a.re};
-  } else {
-    return {-a.im, a.re};
-  }
-}
+#include "cx.inc"
+#include "line_start.inc"
 
 // Stockham passes.
 // in(i, m, k) = in[i + ido * (m + radix * k)]
@@ -300,10 +249,8 @@ Cx<V>* run_passes(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch) {
   return src;
 }
 
-template <typename V, typename T>
-inline Cx<V> cmul(Cx<V> a, std::complex<T> w) {
-  return twiddle<true>(a, w);
-}
+#include "bluestein.inc"
+#include "real_line.inc"
 
 // Complex transform of plan.length() elements of data; scratch holds
 // plan.scratch_size() elements. Returns where the result is: data itself or
@@ -312,34 +259,19 @@ template <typename T, typename V>
 Cx<V>* transform(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch,
                  bool forward) {
   if (plan.bluestein_length() > 0) {
-    // Bluestein: a chirp-weighted convolution of padded length m done with
-    // two transforms of m. backward(x) = conj(forward(conj(x))). The driver
-    // runs lines of plans without a direct plan of m four-step instead.
+    // The driver runs lines of plans without a direct plan of m four-step
+    // instead.
     const C2CPlan<T>& inner = *plan.bluestein();
-    const int64_t n = plan.length(), m = inner.length();
-    const std::complex<T>* spectrum = plan.chirp_spectrum();
-    // The chirp's stored half serves k <= n/2 and, mirrored, k > n/2.
-    const std::complex<T>* chirp = plan.chirp_half();
-    const int64_t half = n / 2 + 1;
-    const T sign = plan.chirp_mirror_sign();
-    Cx<V>* a = scratch;
-    for (int64_t k = 0; k < half; ++k) {
-      a[k] = cmul(forward ? data[k] : conj(data[k]), chirp[k]);
-    }
-    for (int64_t k = half; k < n; ++k) {
-      a[k] = scale(sign, cmul(forward ? data[k] : conj(data[k]), chirp[n - k]));
-    }
-    std::fill(a + n, a + m, Cx<V>{V{}, V{}});
-    Cx<V>* b = transform(inner, a, scratch + m, true);
-    for (int64_t k = 0; k < m; ++k) a[k] = cmul(b[k], spectrum[k]);
-    b = transform(inner, a, scratch + m, false);
-    for (int64_t k = 0; k < half; ++k) {
-      const Cx<V> y = cmul(b[k], chirp[k]);
-      data[k] = forward ? y : conj(y);
-    }
-    for (int64_t k = half; k < n; ++k) {
-      const Cx<V> y = scale(sign, cmul(b[k], chirp[n - k]));
-      data[k] = forward ? y : conj(y);
+    const int64_t m = inner.length();
+    const auto load = [&](int64_t k) { return data[k]; };
+    const auto store = [&](int64_t k, Cx<V> y) { data[k] = y; };
+    const auto padded = [&](Cx<V>* a, bool fwd) {
+      return transform(inner, a, scratch + m, fwd);
+    };
+    if (forward) {
+      bluestein<true>(plan, m, load, store, scratch, padded);
+    } else {
+      bluestein<false>(plan, m, load, store, scratch, padded);
     }
     return data;
   }
@@ -356,72 +288,34 @@ size_t real_scratch_size(const RealPlan<T>& plan) {
   return own + plan.complex_plan().scratch_size();
 }
 
+// The real transforms (real_line.inc) with a direct inner plan. r2c: x (n
+// values) -> out (n/2+1 values), transformed in out itself for even n; c2r
+// the reverse.
 template <typename T, typename V>
 void r2c_transform(const RealPlan<T>& plan, const V* x, Cx<V>* out,
                    Cx<V>* scratch) {
-  const int64_t n = plan.length();
-  if (n % 2 == 1) {
-    Cx<V>* z = scratch;
-    for (int64_t j = 0; j < n; ++j) z[j] = Cx<V>{x[j], V{}};
-    const Cx<V>* y = transform(plan.complex_plan(), z, scratch + n, true);
-    std::copy(y, y + n / 2 + 1, out);
-    return;
-  }
-  // Even n = 2h: transform z_j = x_2j + i x_2j+1 (length h) in out[0..h),
-  // then split the spectra of the even and odd samples in place.
-  const int64_t half = n / 2;
-  for (int64_t j = 0; j < half; ++j) out[j] = Cx<V>{x[2 * j], x[2 * j + 1]};
-  // The spectrum y may lie in scratch; each pair (k, h - k) is read before
-  // it is written, so y == out works too.
-  const Cx<V>* y = transform(plan.complex_plan(), out, scratch, true);
-  const Cx<V> z0 = y[0];
-  out[0] = Cx<V>{z0.re + z0.im, V{}};
-  out[half] = Cx<V>{z0.re - z0.im, V{}};
-  const std::complex<T>* w = plan.twiddles();
-  for (int64_t k = 1; 2 * k <= half; ++k) {
-    const Cx<V> a = y[k], b = conj(y[half - k]);
-    const Cx<V> even = scale(T(0.5), a + b);
-    const Cx<V> d = a - b;  // odd = d / (2i)
-    const Cx<V> odd = {d.im * T(0.5), d.re * T(-0.5)};
-    const Cx<V> rotated = cmul(odd, w[k]);
-    out[k] = even + rotated;
-    if (2 * k != half) out[half - k] = conj(even - rotated);
-  }
+  const bool odd = plan.length() % 2 == 1;
+  Cx<V>* z = odd ? scratch : out;
+  Cx<V>* inner_scratch = odd ? scratch + plan.length() : scratch;
+  r2c_line(
+      plan, [&](int64_t j) { return x[j]; },
+      [&](int64_t k, Cx<V> y) { out[k] = y; }, z,
+      [&](Cx<V>* data, bool forward) {
+        return transform(plan.complex_plan(), data, inner_scratch, forward);
+      });
 }
 
 template <typename T, typename V>
 void c2r_transform(const RealPlan<T>& plan, const Cx<V>* in, V* x,
                    Cx<V>* scratch) {
   const int64_t n = plan.length();
-  if (n % 2 == 1) {
-    Cx<V>* z = scratch;
-    z[0] = Cx<V>{in[0].re, V{}};
-    for (int64_t k = 1; 2 * k < n; ++k) {
-      z[k] = in[k];
-      z[n - k] = conj(in[k]);
-    }
-    const Cx<V>* y = transform(plan.complex_plan(), z, scratch + n, false);
-    for (int64_t j = 0; j < n; ++j) x[j] = y[j].re;
-    return;
-  }
-  // Even n = 2h: rebuild z = spectra of (even + i odd) samples and run one
-  // inverse transform of length h in scratch. Only Re of DC and Nyquist count.
-  const int64_t half = n / 2;
-  Cx<V>* z = scratch;
-  const V dc = in[0].re, nyquist = in[half].re;
-  z[0] = Cx<V>{dc + nyquist, dc - nyquist};
-  const std::complex<T>* w = plan.twiddles();
-  for (int64_t k = 1; k < half; ++k) {
-    const Cx<V> a = in[k], b = conj(in[half - k]);
-    const Cx<V> d = a - b;
-    // i * d * conj(w^k)
-    z[k] = a + b + twiddle<false>(Cx<V>{-d.im, d.re}, w[k]);
-  }
-  const Cx<V>* y = transform(plan.complex_plan(), z, scratch + half, false);
-  for (int64_t j = 0; j < half; ++j) {
-    x[2 * j] = y[j].re;
-    x[2 * j + 1] = y[j].im;
-  }
+  Cx<V>* inner_scratch = scratch + (n % 2 == 1 ? n : n / 2);
+  c2r_line(
+      plan, [&](int64_t k) { return in[k]; },
+      [&](int64_t j, V value) { x[j] = value; }, scratch,
+      [&](Cx<V>* data, bool forward) {
+        return transform(plan.complex_plan(), data, inner_scratch, forward);
+      });
 }
 
 // Moves L lines of n complex values (line b at in + offsets[b], stride
@@ -507,10 +401,22 @@ void apply_post_twiddles(Cx<V>* y, int64_t n, const PostTwiddles<T>& post,
 // 8-lane ones at 1.4).
 template <typename T>
 bool rows_share_a_set(const LineSet& lines, int lanes) {
-  if (lanes <= 8 || lines.in_strides.empty()) return false;
+  if (lanes <= kL1Ways || lines.in_strides.empty()) return false;
   const int64_t apart =
       lines.in_strides.back() * static_cast<int64_t>(sizeof(std::complex<T>));
-  return lines.in_stride == 1 && apart % 4096 == 0;
+  return lines.in_stride == 1 && apart % kL1SetBytes == 0;
+}
+
+// The lines side by side in c2c_lines's widest lane groups for `lines`.
+template <typename T, typename V, typename... Narrower>
+int c2c_lane_width(const LineSet& lines) {
+  constexpr int L = sizeof(V) / sizeof(T);
+  if constexpr (sizeof...(Narrower) > 0) {
+    if (rows_share_a_set<T>(lines, L)) {
+      return c2c_lane_width<T, Narrower...>(lines);
+    }
+  }
+  return L;
 }
 
 template <typename T, typename V, typename... Narrower>
@@ -532,7 +438,7 @@ void c2c_lines(const C2CPlan<T>& plan, const std::complex<T>* in,
     Buffer<Cx<V>> buf(size);
     int64_t io[L], oo[L];
     for (; line + L <= end; line += L) {
-      for (int b = 0; b < L; ++b) line_offsets(lines, line + b, &io[b], &oo[b]);
+      for (int b = 0; b < L; ++b) line_start(lines, line + b, &io[b], &oo[b]);
       gather_lanes<T, V, L>(in, io, is, n, buf.data());
       Cx<V>* y = transform(plan, buf.data(), buf.data() + n, forward);
       if (post.re) apply_post_twiddles(y, n, post, line, forward);
@@ -547,7 +453,7 @@ void c2c_lines(const C2CPlan<T>& plan, const std::complex<T>* in,
   Buffer<Cx<T>> buf(size);
   for (; line < end; ++line) {
     int64_t io, oo;
-    line_offsets(lines, line, &io, &oo);
+    line_start(lines, line, &io, &oo);
     for (int64_t j = 0; j < n; ++j) {
       const std::complex<T> v = in[io + j * is];
       buf[j] = Cx<T>{v.real(), v.imag()};
@@ -573,7 +479,7 @@ void r2c_lines(const RealPlan<T>& plan, const T* in, std::complex<T>* out,
     Buffer<V> x(n);
     int64_t io[L], oo[L];
     for (; line + L <= end; line += L) {
-      for (int b = 0; b < L; ++b) line_offsets(lines, line + b, &io[b], &oo[b]);
+      for (int b = 0; b < L; ++b) line_start(lines, line + b, &io[b], &oo[b]);
       gather_real_lanes<T, V, L>(in, io, is, n, x.data());
       r2c_transform(plan, x.data(), buf.data(), buf.data() + m);
       scatter_lanes<T, V, L>(buf.data(), m, out, oo, os);
@@ -587,7 +493,7 @@ void r2c_lines(const RealPlan<T>& plan, const T* in, std::complex<T>* out,
   Buffer<T> x(n);
   for (; line < end; ++line) {
     int64_t io, oo;
-    line_offsets(lines, line, &io, &oo);
+    line_start(lines, line, &io, &oo);
     for (int64_t j = 0; j < n; ++j) x[j] = in[io + j * is];
     r2c_transform(plan, x.data(), buf.data(), buf.data() + m);
     for (int64_t k = 0; k < m; ++k) {
@@ -611,7 +517,7 @@ void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
     Buffer<V> x(n);
     int64_t io[L], oo[L];
     for (; line + L <= end; line += L) {
-      for (int b = 0; b < L; ++b) line_offsets(lines, line + b, &io[b], &oo[b]);
+      for (int b = 0; b < L; ++b) line_start(lines, line + b, &io[b], &oo[b]);
       gather_lanes<T, V, L>(in, io, is, stored, buf.data());
       if (packed) {
         buf[m - 1] = Cx<V>{buf[0].im, V{}};
@@ -629,7 +535,7 @@ void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
   Buffer<T> x(n);
   for (; line < end; ++line) {
     int64_t io, oo;
-    line_offsets(lines, line, &io, &oo);
+    line_start(lines, line, &io, &oo);
     for (int64_t k = 0; k < stored; ++k) {
       const std::complex<T> v = in[io + k * is];
       buf[k] = Cx<T>{v.real(), v.imag()};
@@ -647,9 +553,12 @@ void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
 template <typename T, typename V, typename... Narrower>
 const KernelTable<T>& make_table(const char* name) {
   constexpr int L = sizeof(V) / sizeof(T);
-  static const KernelTable<T> table{name, L, &c2c_lines<T, V, Narrower...>,
+  static const KernelTable<T> table{name,
+                                    L,
+                                    &c2c_lines<T, V, Narrower...>,
                                     &r2c_lines<T, V, Narrower...>,
-                                    &c2r_lines<T, V, Narrower...>};
+                                    &c2r_lines<T, V, Narrower...>,
+                                    &c2c_lane_width<T, V, Narrower...>};
   return table;
 }
 

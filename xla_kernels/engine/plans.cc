@@ -4,15 +4,18 @@
 #include <sys/mman.h>
 #endif
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
 
-#include "fft_engine.h"
+#include "cost_model.h"
+#include "isa.h"
 #include "kernel_api.h"
 #include "plan_cache.h"
+#include "scratch.h"
 
 namespace jfft::engine {
 namespace {
@@ -47,7 +50,9 @@ std::vector<int64_t> factorize(int64_t n, int64_t largest_radix) {
 double direct_cost(int64_t n, int64_t largest_radix) {
   double cost = 0;
   for (int64_t p : factorize(n, largest_radix)) {
-    cost += (p <= 8) ? static_cast<double>(p) : 1.1 * static_cast<double>(p);
+    cost += (p <= kLargestFixedRadix)
+                ? static_cast<double>(p)
+                : kGenericRadixCostFactor * static_cast<double>(p);
   }
   return cost * static_cast<double>(n);
 }
@@ -67,24 +72,76 @@ int64_t good_size(int64_t n) {
   return best;
 }
 
-// The padded length of a Bluestein convolution of at least n. Long ones run
-// as four-step transforms (see c2c_axis), and those are fastest when both
-// factors fill whole lane groups: a multiple of 16 * 16 is taken when it
-// costs at most 6% more length than the smallest 2^a 3^b 5^c.
+// The padded length of a Bluestein convolution of at least n (see
+// cost_model.h): short ones run in lanes and prefer a power of two, long
+// ones run four-step and prefer both factors whole lane groups.
 int64_t bluestein_size(int64_t n) {
   const int64_t smallest = good_size(n);
   constexpr int64_t kWholeLanes = kPostTwiddleBlock * kPostTwiddleBlock;
-  if (smallest < (1 << 12)) {
-    // Short ones run in lanes, where a power of two runs faster per point
-    // than a length rich in 3s and 5s (256 lines of 2048 vs 2025: AVX2 12%
-    // less time, AVX-512 1%): taken when at most 3% longer.
+  if (smallest < kLaneBluesteinMaxLength) {
     int64_t power_of_two = 1;
     while (power_of_two < n) power_of_two *= 2;
-    return power_of_two * 100 <= smallest * 103 ? power_of_two : smallest;
+    return power_of_two * 100 <= smallest * (100 + kPowerOfTwoSlackPercent)
+               ? power_of_two
+               : smallest;
   }
   const int64_t whole_lanes =
       kWholeLanes * good_size((n + kWholeLanes - 1) / kWholeLanes);
-  return whole_lanes * 100 <= smallest * 106 ? whole_lanes : smallest;
+  return whole_lanes * 100 <= smallest * (100 + kWholeLanesSlackPercent)
+             ? whole_lanes
+             : smallest;
+}
+
+// The forward transform of one contiguous double-precision line in place,
+// with the kernels in use and a plan built for this call only (not cached):
+// Bluestein plans transform their chirp with it.
+void forward_line_uncached(std::complex<double>* data, int64_t length) {
+  const int64_t radix = preferred_largest_radix();
+  const KernelTable<double>& k = kernels<double>();
+  const int64_t n1 = FourStepPlan<double>::split(length);
+  if (n1 == 0) {
+    const C2CPlan<double> plan(length, radix);
+    LineSet line;
+    line.in_stride = line.out_stride = 1;
+    k.c2c(plan, data, data, line, 0, 1, true, {});
+    return;
+  }
+  // Four-step as c2c_four_step, with the twiddles made one block of
+  // kPostTwiddleBlock columns at a time instead of a table of all n (for the
+  // padded length of a prime near 10^7, 320 MiB written once and dropped).
+  const int64_t n2 = length / n1;
+  const auto columns_plan = get_c2c_plan<double>(n1, radix);
+  const auto rows_plan = get_c2c_plan<double>(n2, radix);
+  const UnitRoots<double> roots(length);
+  ScratchArray<std::complex<double>> matrix(length);
+  ScratchArray<double> re(kPostTwiddleBlock * n1), im(kPostTwiddleBlock * n1);
+  for (int64_t first = 0; first < n2; first += kPostTwiddleBlock) {
+    const int64_t count = std::min(kPostTwiddleBlock, n2 - first);
+    for (int64_t j = 0; j < kPostTwiddleBlock; ++j) {
+      for (int64_t k1 = 0; k1 < n1; ++k1) {
+        const std::complex<long double> w =
+            j < count ? roots(k1 * (first + j)) : 1.0L;
+        re[post_twiddle_index(k1, j, n1)] = static_cast<double>(w.real());
+        im[post_twiddle_index(k1, j, n1)] = static_cast<double>(w.imag());
+      }
+    }
+    LineSet columns;  // lines first..first+count of length n1
+    columns.dims = {count};
+    columns.in_strides = {1};
+    columns.out_strides = {1};
+    columns.count = count;
+    columns.in_stride = columns.out_stride = n2;
+    k.c2c(*columns_plan, data + first, matrix.get() + first, columns, 0, count,
+          true, PostTwiddles<double>{re.get(), im.get()});
+  }
+  LineSet rows;  // n1 lines of length n2, written to x[k1 + n1 * k2]
+  rows.dims = {n1};
+  rows.in_strides = {n2};
+  rows.out_strides = {1};
+  rows.count = n1;
+  rows.in_stride = 1;
+  rows.out_stride = n1;
+  k.c2c(*rows_plan, matrix.get(), data, rows, 0, n1, true, {});
 }
 
 }  // namespace
@@ -125,16 +182,17 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
   if (length == 1) return;
   const std::vector<int64_t> factors = factorize(length, largest_radix);
   const int64_t largest = factors.back();
-  if (largest > 5) {
+  if (largest > kBluesteinMinPrime) {
     const int64_t padded = bluestein_size(2 * length - 1);
-    const double bluestein_cost = 2.0 * direct_cost(padded, largest_radix) +
-                                  6.0 * static_cast<double>(padded);
-    if (largest > 32 && bluestein_cost < direct_cost(length, largest_radix)) {
+    const double bluestein_cost =
+        2.0 * direct_cost(padded, largest_radix) +
+        kBluesteinPointCost * static_cast<double>(padded);
+    if (bluestein_cost < direct_cost(length, largest_radix)) {
       bluestein_length_ = padded;
       const size_t lane_values =
           static_cast<size_t>(length + 2 * padded) + kPassSkew;
       if (FourStepPlan<T>::split(padded) == 0 ||
-          lane_values * kNarrowestLaneGroupElementBytes <= kLaneGroupBytes) {
+          !lane_group_too_big(lane_values, kNarrowestLaneGroupElementBytes)) {
         bluestein_plan_ = get_c2c_plan<T>(padded, largest_radix);
         scratch_size_ = padded + bluestein_plan_->scratch_size();
       } else {
@@ -242,18 +300,16 @@ size_t RealPlan<T>::bytes() const {
 
 template <typename T>
 int64_t FourStepPlan<T>::split(int64_t length) {
-  // Worth it once a line outgrows the L2 cache; the split must keep both
-  // factors long enough to be real transforms, and must not need Bluestein
-  // (whose padded length the direct plan handles better).
-  if (length < (1 << 12)) return 0;
-  // Radices 2, 3, 4, 5, 8 only (factorize puts 4s and 8s last, so the last
-  // factor is not the largest prime).
+  // The split must not need Bluestein (whose padded length the direct plan
+  // handles better): radices 2, 3, 4, 5, 8 only (factorize puts 4s and 8s
+  // last, so the last factor is not the largest prime).
+  if (length < kFourStepMinLength) return 0;
   for (int64_t p : factorize(length, 8)) {
     if (p > 5 && p != 8) return 0;
   }
-  // The most balanced split, unless one within 4x of it has both factors a
-  // multiple of the widest lane group (16): lines left over from the lane
-  // groups run on narrower vectors or scalar code.
+  // The most balanced split, unless a less balanced one has both factors a
+  // multiple of the widest lane group: lines left over from the lane groups
+  // run on narrower vectors or scalar code.
   int64_t n1 = 1, n1_whole_lanes = 0;
   for (int64_t d = 2; d * d <= length; ++d) {
     if (length % d != 0) continue;
@@ -262,8 +318,8 @@ int64_t FourStepPlan<T>::split(int64_t length) {
       n1_whole_lanes = d;
     }
   }
-  if (n1_whole_lanes * 4 >= n1) n1 = n1_whole_lanes;
-  return n1 >= 16 ? n1 : 0;
+  if (n1_whole_lanes * kFourStepWholeLanesImbalance >= n1) n1 = n1_whole_lanes;
+  return n1 >= kFourStepMinFactor ? n1 : 0;
 }
 
 template <typename T>

@@ -19,6 +19,9 @@
 #include <type_traits>
 #include <vector>
 
+#include "cost_model.h"
+#include "isa.h"
+
 namespace jfft::engine {
 
 // Memory of plan tables: blocks from kMappedTableBytes up are mapped
@@ -186,7 +189,7 @@ class C2CPlan {
   // Bluestein, for lengths with a large prime factor: the padded
   // convolution length m (0 for direct plans), and the direct plan of m that
   // lines in SIMD lanes run. Lines of a length whose lane group would exceed
-  // kLaneGroupBytes never run in lanes (the driver splits m four-step), so
+  // kLaneGroupBytes never run in lanes (axis.cc splits m four-step), so
   // those plans hold no direct plan of m (its twiddles would double the
   // plan's size): bluestein() is then null.
   int64_t bluestein_length() const { return bluestein_length_; }
@@ -267,27 +270,6 @@ class FourStepPlan {
   std::shared_ptr<const C2CPlan<T>> columns_, rows_;
   Table<T> twiddle_re_, twiddle_im_;
 };
-
-// A lane group's buffer (the lines and the plan's scratch, all lanes) above
-// which the driver transforms lines one by one, split four-step, instead of
-// side by side in SIMD lanes. Measured with 2 threads on a 1 MiB L2 / 32 MiB
-// L3 machine (AVX-512, 16 float lanes): lanes win up to 4 MiB, by 1.2-2x for
-// 4096..16384 floats, tie at 8 MiB (32768) and lose 2x at 16 MiB (65536).
-constexpr size_t kLaneGroupBytes = size_t{4} << 20;
-// Bytes per complex element of the narrowest lane group: two 16-byte
-// vectors (baseline kernels, float or double).
-constexpr size_t kNarrowestLaneGroupElementBytes = 32;
-
-// The forward transform of one contiguous double-precision line in place,
-// with the kernels in use and a plan built for this call only (not cached):
-// Bluestein plans transform their chirp with it. Defined by the driver.
-void forward_line_uncached(std::complex<double>* data, int64_t length);
-
-// The largest radix of plans built now: 8 when the kernels in use have 32
-// vector registers (AVX-512), else 4: a radix-8 butterfly holds 16 vectors,
-// which spill with 16 registers (AVX2 ran 1024-point lines 10% faster with
-// radix 4, AVX-512 4-11% slower). Defined by the driver.
-int64_t preferred_largest_radix();
 
 // Cached plans, shared between callers and threads; by default for the
 // kernels in use now.

@@ -14,6 +14,11 @@
 
 namespace jfft::engine {
 
+// Asks the OS to back the whole 2 MiB blocks inside [data, data + bytes)
+// with transparent huge pages (also declared in fft_engine.h, for the FFI
+// handlers' outputs; see there).
+void advise_huge_pages(void* data, size_t bytes);
+
 // The most bytes the pool keeps between transforms.
 constexpr size_t kScratchPoolBytes = size_t{64} << 20;
 

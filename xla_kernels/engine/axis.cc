@@ -1,0 +1,498 @@
+#include "axis.h"
+
+#include <algorithm>
+#include <memory>
+#include <stdexcept>
+
+#include "cost_model.h"
+#include "isa.h"
+#include "kernel_api.h"
+#include "parallel.h"
+#include "scratch.h"
+
+namespace jfft::engine {
+namespace {
+
+// The one-line algorithms shared with the kernels, here on scalar Cx<T>
+// for one long line whose inner transform is four-step.
+#include "cx.inc"
+// (Written on cx.inc's Cx, so after it.)
+#include "bluestein.inc"
+#include "real_line.inc"
+
+template <typename T>
+Cx<T>* as_cx(std::complex<T>* data) {
+  return reinterpret_cast<Cx<T>*>(data);
+}
+template <typename T>
+std::complex<T>* as_complex(Cx<T>* data) {
+  return reinterpret_cast<std::complex<T>*>(data);
+}
+
+// The one rule for lanes or one by one, for lines whose complex transform
+// has `length` (c2c lines, and the complex transform inside real lines) and
+// `plan` (null for a length with a four-step split, whose large direct plan
+// is then never built). Returns the length to split four-step when the lines
+// go one by one (the line's own, or its Bluestein padded length), 0 when
+// they run side by side in lanes.
+//
+// One by one when they are too few to fill the lanes, too long for a lane
+// group (kLaneGroupBytes), or of a Bluestein plan too long ever to run in
+// lanes (C2CPlan::bluestein), and a four-step split exists; otherwise a lone
+// long line would run on scalar code. But strided lines of a length with a
+// split (any axis but the last) stay in lanes however long: a lane group
+// reads whole cache lines of adjacent lines, which beats splitting each
+// strided line 2-4x (axis 0 of 4096 x 256 up to 65536 x 32).
+template <typename T>
+int64_t one_by_one_length(int64_t length, const C2CPlan<T>* plan,
+                          const LineSet& lines, int64_t lanes) {
+  const bool splits = FourStepPlan<T>::split(length) > 0;
+  const int64_t four_step_length =
+      splits ? length : (plan ? plan->bluestein_length() : 0);
+  if (four_step_length == 0 || FourStepPlan<T>::split(four_step_length) == 0) {
+    return 0;
+  }
+  if (plan && plan->bluestein_length() > 0 && !plan->bluestein()) {
+    return four_step_length;
+  }
+  if (lines.count < lanes) return four_step_length;
+  // A lane group's buffer: the lines and the plan's scratch, per lane (a
+  // direct plan's scratch is about one more line).
+  const size_t lane_values =
+      plan ? static_cast<size_t>(length) + plan->scratch_size()
+           : 2 * static_cast<size_t>(length);
+  const bool too_long =
+      lane_group_too_big(lane_values, lanes * sizeof(std::complex<T>));
+  return too_long && (lines.in_stride == 1 || !splits) ? four_step_length : 0;
+}
+
+// The lines of a four-step transform of n = n1 * n2 (see FourStepPlan) of a
+// line with strides in_stride and out_stride: its n2 columns of length n1,
+// read from the line into the matrix a[j1, j2] = x[j1 * n2 + j2]
+// (row-major), and its n1 rows of length n2, written to x[k1 + n1 * k2].
+LineSet four_step_columns(int64_t n1, int64_t n2, int64_t in_stride) {
+  LineSet columns;
+  columns.dims = {n2};
+  columns.in_strides = {in_stride};
+  columns.out_strides = {1};
+  columns.count = n2;
+  columns.in_stride = in_stride * n2;
+  columns.out_stride = n2;
+  return columns;
+}
+LineSet four_step_rows(int64_t n1, int64_t n2, int64_t out_stride) {
+  LineSet rows;
+  rows.dims = {n1};
+  rows.in_strides = {n2};
+  rows.out_strides = {out_stride};
+  rows.count = n1;
+  rows.in_stride = 1;
+  rows.out_stride = out_stride * n1;
+  return rows;
+}
+
+// The description of a direct plan (as the kernels run it in lanes).
+template <typename T>
+AlgorithmPlan describe_direct(const C2CPlan<T>& plan) {
+  AlgorithmPlan algorithm;
+  algorithm.length = plan.length();
+  if (plan.bluestein_length() > 0) {
+    algorithm.name = "bluestein";
+    algorithm.padded_length = plan.bluestein_length();
+    if (plan.bluestein()) {
+      algorithm.inner.push_back(describe_direct(*plan.bluestein()));
+    }
+    return algorithm;
+  }
+  algorithm.name = "stockham";
+  for (const auto& pass : plan.passes()) {
+    algorithm.radices.push_back(pass.radix);
+  }
+  return algorithm;
+}
+
+// The description of a four-step line with these strides, with the lanes
+// and threads c2c_four_step's passes run on.
+template <typename T>
+AlgorithmPlan describe_four_step(const FourStepPlan<T>& plan, int64_t in_stride,
+                                 int64_t out_stride,
+                                 const Parallelism& parallelism) {
+  const KernelTable<T>& k = kernels<T>();
+  const int64_t n = plan.length(), n1 = plan.n1(), n2 = plan.n2();
+  AlgorithmPlan algorithm;
+  algorithm.name = "four_step";
+  algorithm.length = n;
+  algorithm.n1 = n1;
+  algorithm.n2 = n2;
+  AlgorithmPlan columns = describe_direct(plan.columns());
+  columns.lane_width = k.c2c_lane_width(four_step_columns(n1, n2, in_stride));
+  columns.threads = threads_for(n2, k.lanes, n, parallelism);
+  AlgorithmPlan rows = describe_direct(plan.rows());
+  rows.lane_width = k.c2c_lane_width(four_step_rows(n1, n2, out_stride));
+  rows.threads = threads_for(n1, k.lanes, n, parallelism);
+  algorithm.lane_width = std::max(columns.lane_width, rows.lane_width);
+  algorithm.threads = std::max(columns.threads, rows.threads);
+  algorithm.inner = {columns, rows};
+  return algorithm;
+}
+
+StepPlan step_of(const char* transform, bool forward, int64_t axis,
+                 int64_t length, const LineSet& lines) {
+  StepPlan step;
+  step.transform = transform;
+  step.forward = forward;
+  step.axis = axis;
+  step.length = length;
+  step.lines = lines.count;
+  return step;
+}
+
+// One long line by the four-step method: `in` and `out` point at the line's
+// first element, with strides along it.
+template <typename T>
+void c2c_four_step(const FourStepPlan<T>& plan, const std::complex<T>* in,
+                   int64_t in_stride, std::complex<T>* out, int64_t out_stride,
+                   bool forward, const Parallelism& parallelism) {
+  const int64_t n1 = plan.n1(), n2 = plan.n2(), n = n1 * n2;
+  const KernelTable<T>& k = kernels<T>();
+  ScratchArray<std::complex<T>> matrix(n);
+  const LineSet columns = four_step_columns(n1, n2, in_stride);
+  // The columns' results are twiddled, a[k1, j2] *= w^(+-j2 k1), on their
+  // way out.
+  const PostTwiddles<T> twiddles{plan.twiddle_re(), plan.twiddle_im()};
+  parallel_for(n2, k.lanes, n, parallelism, [&](int64_t begin, int64_t end) {
+    k.c2c(plan.columns(), in, matrix.get(), columns, begin, end, forward,
+          twiddles);
+  });
+  const LineSet rows = four_step_rows(n1, n2, out_stride);
+  parallel_for(n1, k.lanes, n, parallelism, [&](int64_t begin, int64_t end) {
+    k.c2c(plan.rows(), matrix.get(), out, rows, begin, end, forward, {});
+  });
+}
+
+// One line of a length with a Bluestein plan whose padded convolution length
+// m has a four-step split: Bluestein (bluestein.inc) with its two transforms
+// of m run four-step (SIMD lanes and threads for a single line) rather than
+// inside one lane.
+template <typename T, typename Load, typename Store>
+void bluestein_four_step(const C2CPlan<T>& plan, const FourStepPlan<T>& padded,
+                         bool forward, Load&& load, Store&& store,
+                         const Parallelism& parallelism) {
+  using C = std::complex<T>;
+  const int64_t m = padded.length();
+  ScratchArray<C> a(m);
+  const auto transform = [&](Cx<T>* data, bool inner_forward) {
+    C* line = as_complex(data);
+    c2c_four_step(padded, line, 1, line, 1, inner_forward, parallelism);
+    return data;
+  };
+  if (forward) {
+    bluestein<true>(plan, m, load, store, as_cx(a.get()), transform);
+  } else {
+    bluestein<false>(plan, m, load, store, as_cx(a.get()), transform);
+  }
+}
+
+template <typename T>
+void c2c_bluestein_four_step(const C2CPlan<T>& plan,
+                             const FourStepPlan<T>& padded,
+                             const std::complex<T>* in, int64_t in_stride,
+                             std::complex<T>* out, int64_t out_stride,
+                             bool forward, const Parallelism& parallelism) {
+  using C = std::complex<T>;
+  // Contiguous lines get loops without strides, which the compiler
+  // vectorises (4 lines of 4099 points ran 10% slower without).
+  if (in_stride == 1 && out_stride == 1) {
+    bluestein_four_step(
+        plan, padded, forward,
+        [&](int64_t k) { return Cx<T>{in[k].real(), in[k].imag()}; },
+        [&](int64_t k, Cx<T> y) { out[k] = C(y.re, y.im); }, parallelism);
+    return;
+  }
+  bluestein_four_step(
+      plan, padded, forward,
+      [&](int64_t k) {
+        const C v = in[k * in_stride];
+        return Cx<T>{v.real(), v.imag()};
+      },
+      [&](int64_t k, Cx<T> y) { out[k * out_stride] = C(y.re, y.im); },
+      parallelism);
+}
+
+// Lines transformed one at a time by line_fn(in_offset, out_offset, inner)
+// rather than side by side in lanes: threads take whole lines, or, for a
+// lone line, `inner` lets its transform use them.
+const Parallelism& inner_parallelism(const LineSet& lines,
+                                     const Parallelism& parallelism) {
+  static const Parallelism serial;
+  return lines.count > 1 ? serial : parallelism;
+}
+
+template <typename LineFn>
+void lines_one_by_one(const LineSet& lines, int64_t n,
+                      const Parallelism& parallelism, LineFn&& line_fn) {
+  const Parallelism& inner = inner_parallelism(lines, parallelism);
+  parallel_for(lines.count, 1, lines.count * n, parallelism,
+               [&](int64_t begin, int64_t end) {
+                 for (int64_t line = begin; line < end; ++line) {
+                   int64_t in_offset, out_offset;
+                   line_start(lines, line, &in_offset, &out_offset);
+                   line_fn(in_offset, out_offset, inner);
+                 }
+               });
+}
+
+// One contiguous complex line of length n, in place, through c2c_axis (so a
+// long one gets the four-step split and the threads).
+template <typename T>
+void c2c_line(std::complex<T>* data, int64_t n, bool forward,
+              const Parallelism& parallelism, Trace* trace = nullptr) {
+  const std::vector<int64_t> shape = {1, n}, strides = {n, 1};
+  c2c_axis<T>(data, strides, data, strides, shape, 1, forward, parallelism,
+              trace);
+}
+
+// The algorithm of one real line run one by one: the real split or merge
+// (real_line.inc) on c2c_line, as c2c_line's own dry run describes it.
+template <typename T>
+AlgorithmPlan describe_real_line(const RealPlan<T>& plan, bool forward,
+                                 const Parallelism& parallelism) {
+  AlgorithmPlan algorithm;
+  algorithm.name = plan.length() % 2 == 0 ? "real_even" : "real_odd";
+  algorithm.length = plan.length();
+  Trace inner;
+  c2c_line<T>(nullptr, plan.complex_plan().length(), forward, parallelism,
+              &inner);
+  algorithm.inner.push_back(inner.steps.at(0).algorithm);
+  return algorithm;
+}
+
+template <typename T>
+AlgorithmPlan describe_real_lanes(const RealPlan<T>& plan) {
+  AlgorithmPlan algorithm;
+  algorithm.name = plan.length() % 2 == 0 ? "real_even" : "real_odd";
+  algorithm.length = plan.length();
+  algorithm.inner.push_back(describe_direct(plan.complex_plan()));
+  return algorithm;
+}
+
+// r2c of one line (real_line.inc, the complex transform by c2c_line).
+template <typename T>
+void r2c_one_line(const RealPlan<T>& plan, const T* in, int64_t in_stride,
+                  std::complex<T>* out, int64_t out_stride,
+                  const Parallelism& parallelism) {
+  using C = std::complex<T>;
+  const int64_t length = plan.complex_plan().length();
+  ScratchArray<C> z(length);
+  r2c_line(
+      plan, [&](int64_t j) { return in[j * in_stride]; },
+      [&](int64_t k, Cx<T> y) { out[k * out_stride] = C(y.re, y.im); },
+      as_cx(z.get()),
+      [&](Cx<T>* data, bool forward) {
+        c2c_line(as_complex(data), length, forward, parallelism);
+        return data;
+      });
+}
+
+// c2r of one line (real_line.inc, the complex transform by c2c_line). A
+// packed line (even n) holds n/2 values with Re(Nyquist) in Im(DC).
+template <typename T>
+void c2r_one_line(const RealPlan<T>& plan, const std::complex<T>* in,
+                  int64_t in_stride, bool packed, T* out, int64_t out_stride,
+                  const Parallelism& parallelism) {
+  using C = std::complex<T>;
+  const int64_t length = plan.complex_plan().length();
+  const int64_t half = plan.length() / 2;
+  ScratchArray<C> z(length);
+  c2r_line(
+      plan,
+      [&](int64_t k) {
+        if (packed && k == half) return Cx<T>{in[0].imag(), T(0)};
+        const C v = in[k * in_stride];
+        return Cx<T>{v.real(), v.imag()};
+      },
+      [&](int64_t j, T value) { out[j * out_stride] = value; }, as_cx(z.get()),
+      [&](Cx<T>* data, bool forward) {
+        c2c_line(as_complex(data), length, forward, parallelism);
+        return data;
+      });
+}
+
+}  // namespace
+
+template <typename T>
+void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
+              std::complex<T>* out, const std::vector<int64_t>& out_strides,
+              const std::vector<int64_t>& shape, int64_t axis, bool forward,
+              const Parallelism& parallelism, Trace* trace) {
+  const LineSet lines = lines_along(shape, in_strides, out_strides, axis);
+  const KernelTable<T>& k = kernels<T>();
+  const int64_t n = shape[axis];
+  // A length with a split never needs Bluestein, so its (large) direct plan
+  // is not built.
+  const bool splits = FourStepPlan<T>::split(n) > 0;
+  std::shared_ptr<const C2CPlan<T>> plan;
+  if (!splits) plan = get_c2c_plan<T>(n);
+  const int64_t four_step_length =
+      one_by_one_length<T>(n, plan.get(), lines, k.lanes);
+  if (four_step_length > 0) {
+    const auto four_step = get_four_step_plan<T>(four_step_length);
+    if (trace) {
+      StepPlan step = step_of("c2c", forward, axis, n, lines);
+      step.strategy = "one_by_one";
+      step.threads = threads_for(lines.count, 1, lines.count * n, parallelism);
+      const Parallelism& inner = inner_parallelism(lines, parallelism);
+      if (splits) {
+        step.algorithm = describe_four_step(*four_step, lines.in_stride,
+                                            lines.out_stride, inner);
+      } else {
+        step.algorithm.name = "bluestein";
+        step.algorithm.length = n;
+        step.algorithm.padded_length = four_step_length;
+        step.algorithm.inner = {describe_four_step(*four_step, 1, 1, inner)};
+      }
+      trace->steps.push_back(step);
+      return;
+    }
+    lines_one_by_one(lines, n, parallelism,
+                     [&](int64_t from, int64_t to, const Parallelism& inner) {
+                       if (!splits) {
+                         c2c_bluestein_four_step(
+                             *plan, *four_step, in + from, lines.in_stride,
+                             out + to, lines.out_stride, forward, inner);
+                       } else {
+                         c2c_four_step(*four_step, in + from, lines.in_stride,
+                                       out + to, lines.out_stride, forward,
+                                       inner);
+                       }
+                     });
+    return;
+  }
+  if (!plan) plan = get_c2c_plan<T>(n);
+  if (plan->bluestein_length() > 0 && !plan->bluestein()) {
+    throw std::logic_error("c2c: a Bluestein plan without lanes in lanes");
+  }
+  if (trace) {
+    StepPlan step = step_of("c2c", forward, axis, n, lines);
+    step.strategy = "lanes";
+    step.lane_width = k.c2c_lane_width(lines);
+    step.threads =
+        threads_for(lines.count, k.lanes, lines.count * n, parallelism);
+    step.algorithm = describe_direct(*plan);
+    trace->steps.push_back(step);
+    return;
+  }
+  parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
+               [&](int64_t begin, int64_t end) {
+                 k.c2c(*plan, in, out, lines, begin, end, forward, {});
+               });
+}
+
+template <typename T>
+void r2c_axis(const RealPlan<T>& plan, const T* in, const LineSet& lines,
+              std::complex<T>* out, int64_t axis,
+              const Parallelism& parallelism, Trace* trace) {
+  const KernelTable<T>& k = kernels<T>();
+  const C2CPlan<T>& complex_plan = plan.complex_plan();
+  const int64_t n = plan.length();
+  const bool one_by_one =
+      one_by_one_length<T>(complex_plan.length(), &complex_plan, lines,
+                           k.lanes) > 0;
+  if (trace) {
+    StepPlan step = step_of("r2c", true, axis, n, lines);
+    if (one_by_one) {
+      step.strategy = "one_by_one";
+      step.threads = threads_for(lines.count, 1, lines.count * n, parallelism);
+      step.algorithm =
+          describe_real_line(plan, true, inner_parallelism(lines, parallelism));
+    } else {
+      step.strategy = "lanes";
+      step.lane_width = k.lanes;
+      step.threads =
+          threads_for(lines.count, k.lanes, lines.count * n, parallelism);
+      step.algorithm = describe_real_lanes(plan);
+    }
+    trace->steps.push_back(step);
+    return;
+  }
+  if (one_by_one) {
+    lines_one_by_one(lines, n, parallelism,
+                     [&](int64_t from, int64_t to, const Parallelism& inner) {
+                       r2c_one_line(plan, in + from, lines.in_stride, out + to,
+                                    lines.out_stride, inner);
+                     });
+    return;
+  }
+  parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
+               [&](int64_t begin, int64_t end) {
+                 k.r2c(plan, in, out, lines, begin, end);
+               });
+}
+
+template <typename T>
+void c2r_axis(const RealPlan<T>& plan, const std::complex<T>* in,
+              const LineSet& lines, bool packed, T* out, int64_t axis,
+              const Parallelism& parallelism, Trace* trace) {
+  const KernelTable<T>& k = kernels<T>();
+  const C2CPlan<T>& complex_plan = plan.complex_plan();
+  const int64_t n = plan.length();
+  const bool one_by_one =
+      one_by_one_length<T>(complex_plan.length(), &complex_plan, lines,
+                           k.lanes) > 0;
+  if (trace) {
+    StepPlan step = step_of("c2r", false, axis, n, lines);
+    if (one_by_one) {
+      step.strategy = "one_by_one";
+      step.threads = threads_for(lines.count, 1, lines.count * n, parallelism);
+      step.algorithm = describe_real_line(
+          plan, false, inner_parallelism(lines, parallelism));
+    } else {
+      step.strategy = "lanes";
+      step.lane_width = k.lanes;
+      step.threads =
+          threads_for(lines.count, k.lanes, lines.count * n, parallelism);
+      step.algorithm = describe_real_lanes(plan);
+    }
+    trace->steps.push_back(step);
+    return;
+  }
+  if (one_by_one) {
+    lines_one_by_one(lines, n, parallelism,
+                     [&](int64_t from, int64_t to, const Parallelism& inner) {
+                       c2r_one_line(plan, in + from, lines.in_stride, packed,
+                                    out + to, lines.out_stride, inner);
+                     });
+    return;
+  }
+  parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
+               [&](int64_t begin, int64_t end) {
+                 k.c2r(plan, in, out, lines, begin, end, packed);
+               });
+}
+
+template void c2c_axis<float>(const std::complex<float>*,
+                              const std::vector<int64_t>&, std::complex<float>*,
+                              const std::vector<int64_t>&,
+                              const std::vector<int64_t>&, int64_t, bool,
+                              const Parallelism&, Trace*);
+template void c2c_axis<double>(const std::complex<double>*,
+                               const std::vector<int64_t>&,
+                               std::complex<double>*,
+                               const std::vector<int64_t>&,
+                               const std::vector<int64_t>&, int64_t, bool,
+                               const Parallelism&, Trace*);
+template void r2c_axis<float>(const RealPlan<float>&, const float*,
+                              const LineSet&, std::complex<float>*, int64_t,
+                              const Parallelism&, Trace*);
+template void r2c_axis<double>(const RealPlan<double>&, const double*,
+                               const LineSet&, std::complex<double>*, int64_t,
+                               const Parallelism&, Trace*);
+template void c2r_axis<float>(const RealPlan<float>&,
+                              const std::complex<float>*, const LineSet&, bool,
+                              float*, int64_t, const Parallelism&, Trace*);
+template void c2r_axis<double>(const RealPlan<double>&,
+                               const std::complex<double>*, const LineSet&,
+                               bool, double*, int64_t, const Parallelism&,
+                               Trace*);
+
+}  // namespace jfft::engine

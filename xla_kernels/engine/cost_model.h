@@ -1,0 +1,95 @@
+// The engine's cost model: every threshold that chooses an algorithm, a
+// strategy or a thread count, in one place. Plans (plans.cc), the per-axis
+// strategy (axis.cc), the thread splitter (parallel.h) and the n-d driver
+// (driver.cc) read them here; the plan description (fft_engine.h,
+// describe_c2c and plan_constants) reports them, so that tests compute their
+// expectations from these values rather than from copies.
+#ifndef JFFT_ENGINE_COST_MODEL_H_
+#define JFFT_ENGINE_COST_MODEL_H_
+
+#include <cstddef>
+#include <cstdint>
+
+namespace jfft::engine {
+
+// Bluestein is considered only for lengths whose largest prime factor is
+// above this: below it the generic odd-radix pass is cheaper whatever the
+// operation count says.
+constexpr int64_t kBluesteinMinPrime = 32;
+// Operations per padded point of a Bluestein transform besides its two
+// transforms of the padded length (the chirp products and the spectrum
+// product), in the units of direct_cost (plans.cc).
+constexpr double kBluesteinPointCost = 6.0;
+// A generic odd-radix pass costs this much more per radix than a butterfly
+// of its own (radices up to kLargestFixedRadix), in direct_cost's units.
+constexpr double kGenericRadixCostFactor = 1.1;
+constexpr int64_t kLargestFixedRadix = 8;
+
+// Bluestein's padded length: below this smallest 2^a 3^b 5^c, the padded
+// transforms run in SIMD lanes, where a power of two runs faster per point
+// than a length rich in 3s and 5s (256 lines of 2048 vs 2025: AVX2 12% less
+// time, AVX-512 1%): the power of two is taken when it is at most
+// kPowerOfTwoSlackPercent longer.
+constexpr int64_t kLaneBluesteinMaxLength = int64_t{1} << 12;
+constexpr int64_t kPowerOfTwoSlackPercent = 3;
+// Above it the padded transforms run four-step, fastest when both factors
+// fill whole lane groups: a multiple of kPostTwiddleBlock^2 is taken when it
+// is at most kWholeLanesSlackPercent longer than the smallest 2^a 3^b 5^c.
+constexpr int64_t kWholeLanesSlackPercent = 6;
+
+// The four-step split of one line pays once the line outgrows the L2 cache:
+// from this length, with both factors at least kFourStepMinFactor (shorter
+// ones are not real transforms), and of radices 2, 3, 4, 5, 8 only.
+constexpr int64_t kFourStepMinLength = int64_t{1} << 12;
+constexpr int64_t kFourStepMinFactor = 16;
+// The balanced split is given up for one up to this many times less balanced
+// whose factors are both whole lane groups (kPostTwiddleBlock lines).
+constexpr int64_t kFourStepWholeLanesImbalance = 4;
+
+// A lane group's buffer (the lines and the plan's scratch, all lanes) above
+// which lines run one by one, split four-step, instead of side by side in
+// SIMD lanes. Measured with 2 threads on a 1 MiB L2 / 32 MiB L3 machine
+// (AVX-512, 16 float lanes): lanes win up to 4 MiB, by 1.2-2x for
+// 4096..16384 floats, tie at 8 MiB (32768) and lose 2x at 16 MiB (65536).
+constexpr size_t kLaneGroupBytes = size_t{4} << 20;
+// Bytes per complex element of the narrowest lane group: two 16-byte
+// vectors (baseline kernels, float or double).
+constexpr size_t kNarrowestLaneGroupElementBytes = 32;
+
+// The one lanes-or-not test of the engine (axis.cc for complex and real
+// lines, plans.cc for whether a Bluestein plan keeps a direct plan of its
+// padded length): whether a lane group of `values_per_lane` complex values
+// per lane, `bytes_per_value` bytes each over all lanes, is too big.
+constexpr bool lane_group_too_big(size_t values_per_lane,
+                                  size_t bytes_per_value) {
+  return values_per_lane * bytes_per_value > kLaneGroupBytes;
+}
+
+// Lane groups of more than kL1Ways lines whose rows lie a multiple of
+// kL1SetBytes apart would put all their rows in one L1 set: the kernels
+// take narrower lane groups for them (16-lane groups of 1024-point float
+// lines ran at 2.0 ns a point, 8-lane ones at 1.4).
+constexpr int64_t kL1Ways = 8;
+constexpr int64_t kL1SetBytes = 4096;
+
+// The largest radix of plans: 8 when the kernels in use have 32 vector
+// registers (AVX-512), else 4: a radix-8 butterfly holds 16 vectors, which
+// spill with 16 registers (AVX2 ran 1024-point lines 10% faster with radix 4,
+// AVX-512 4-11% slower).
+constexpr int64_t kLargestRadixWide = 8;
+constexpr int64_t kLargestRadixNarrow = 4;
+
+// Below this many elements per axis pass, threads cost more than they save.
+constexpr int64_t kMinElementsPerThread = int64_t{1} << 15;
+
+// When the last two axes are both transformed and one plane of them fits in
+// this much cache, each thread takes whole planes through both transforms.
+constexpr size_t kTrailingPlaneBytes = 512 * 1024;
+
+// Scaling a contiguous array is split across threads in chunks of this many
+// elements (whole cache lines, and never two threads on one line).
+constexpr int64_t kScaleChunkElements = 4096;
+
+}  // namespace jfft::engine
+
+#endif  // JFFT_ENGINE_COST_MODEL_H_
