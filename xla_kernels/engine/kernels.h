@@ -8,9 +8,9 @@
 // imaginary parts per element.
 //
 // Complex arithmetic is spelled out as plain formulas (std::complex's
-// NaN-checked multiply would keep the loops scalar). NaN propagates as in
-// numpy; Inf may not (an inf - inf inside a pass gives NaN where numpy's
-// pass order gives Inf).
+// NaN-checked multiply would keep the loops scalar). Which outputs an Inf
+// turns into NaN here depends on the pass order; the driver redoes lines
+// holding infinities by the DFT's own rule (nonfinite.h).
 
 #include <algorithm>
 #include <complex>
