@@ -288,6 +288,23 @@ class AxisTransform {
     }
   }
 
+  // Where element j of the DCT-order input comes from in the array's line,
+  // and the factor it gets there (DST signs, `pre` at the ends); the same
+  // for element k of the output on its way to the array.
+  int64_t in_index(int64_t j) const { return reverse_in_ ? n_ - 1 - j : j; }
+  int64_t out_index(int64_t k) const { return reverse_out_ ? n_ - 1 - k : k; }
+  T in_factor(int64_t j, T pre) const {
+    const T sign = alternate_in_ && j % 2 ? T(-1) : T(1);
+    return is_end(j) ? sign * pre : sign;
+  }
+  T out_factor(int64_t k, T post) const {
+    const T sign = alternate_out_ && k % 2 ? T(-1) : T(1);
+    return is_end(k) ? sign * post : sign;
+  }
+  bool is_end(int64_t j) const {
+    return j == 0 || (type_ == 1 && !dst1_ && j == n_ - 1);
+  }
+
   // Whether load() would only copy (no DST mapping, no end factor), so that
   // reorder() can read the line where it lies; and store() likewise.
   bool direct_in(T pre) const {
@@ -316,37 +333,77 @@ class AxisTransform {
     }
   }
 
-  // v -> the FFT's input line.
-  void reorder(const T* v, T* in) const {
+  // A block of `count` lines in a buffer: element j of line b at
+  // b * line + j (kInterleaved false) or b + j * step (true), in elements
+  // of the buffer's type. Lines lie one after another or interleaved,
+  // the latter when the array's lines are too: then the loops below run
+  // across lines innermost, on contiguous memory.
+  struct Layout {
+    int64_t line, step;
+  };
+
+  // The DCT-order lines v -> the FFT's input lines.
+  template <bool kInterleaved>
+  void reorder(const T* v, Layout lv, T* in, Layout li, int64_t count) const {
     const int64_t n = n_;
+    // Unit strides known at compile time, so that the loops vectorise.
+    const auto at = [](auto* data, Layout l, int64_t b, int64_t j) -> auto& {
+      return kInterleaved ? data[b + j * l.step] : data[b * l.line + j];
+    };
     switch (type_) {
       case 1: {
         const int64_t length = fft_length_;
         if (dst1_) {
-          in[0] = T(0);
-          in[n + 1] = T(0);
+          for (int64_t b = 0; b < count; ++b) {
+            at(in, li, b, 0) = T(0);
+            at(in, li, b, n + 1) = T(0);
+          }
           for (int64_t j = 0; j < n; ++j) {
-            in[j + 1] = v[j];
-            in[length - 1 - j] = -v[j];
+            for (int64_t b = 0; b < count; ++b) {
+              const T x = at(v, lv, b, j);
+              at(in, li, b, j + 1) = x;
+              at(in, li, b, length - 1 - j) = -x;
+            }
           }
         } else {
-          std::copy(v, v + n, in);
-          for (int64_t j = 1; j + 1 < n; ++j) in[length - j] = v[j];
+          for (int64_t j = 0; j < n; ++j) {
+            for (int64_t b = 0; b < count; ++b) {
+              at(in, li, b, j) = at(v, lv, b, j);
+            }
+          }
+          for (int64_t j = 1; j + 1 < n; ++j) {
+            for (int64_t b = 0; b < count; ++b) {
+              at(in, li, b, length - j) = at(v, lv, b, j);
+            }
+          }
         }
         return;
       }
       case 2: {
-        const int64_t even = (n + 1) / 2;
-        for (int64_t j = 0; j < even; ++j) in[j] = v[2 * j];
-        for (int64_t j = 0; j < n / 2; ++j) in[n - 1 - j] = v[2 * j + 1];
+        for (int64_t j = 0; j < (n + 1) / 2; ++j) {
+          for (int64_t b = 0; b < count; ++b) {
+            at(in, li, b, j) = at(v, lv, b, 2 * j);
+          }
+        }
+        for (int64_t j = 0; j < n / 2; ++j) {
+          for (int64_t b = 0; b < count; ++b) {
+            at(in, li, b, n - 1 - j) = at(v, lv, b, 2 * j + 1);
+          }
+        }
         return;
       }
       case 3: {
         Complex* h = reinterpret_cast<Complex*>(in);
         const Complex* w = tables_->first();
-        h[0] = {v[0], T(0)};
+        for (int64_t b = 0; b < count; ++b) {
+          at(h, li, b, 0) = Complex(at(v, lv, b, 0), T(0));
+        }
         for (int64_t k = 1; k <= n / 2; ++k) {
-          h[k] = times(std::conj(w[k]), Complex(v[k], -v[n - k]));
+          const Complex wk = std::conj(w[k]);
+          for (int64_t b = 0; b < count; ++b) {
+            at(h, li, b, k) =
+                times(wk, Complex(at(v, lv, b, k), -at(v, lv, b, n - k)));
+          }
         }
         return;
       }
@@ -355,64 +412,97 @@ class AxisTransform {
         const Complex* pre = tables_->first();
         if (n % 2 == 0) {
           for (int64_t m = 0; m < n / 2; ++m) {
-            u[m] = times(pre[m], Complex(v[2 * m], v[n - 1 - 2 * m]));
+            for (int64_t b = 0; b < count; ++b) {
+              at(u, li, b, m) = times(
+                  pre[m],
+                  Complex(at(v, lv, b, 2 * m), at(v, lv, b, n - 1 - 2 * m)));
+            }
           }
         } else {
           for (int64_t m = 0; m < n; ++m) {
-            u[m] = {pre[m].real() * v[m], pre[m].imag() * v[m]};
+            for (int64_t b = 0; b < count; ++b) {
+              const T x = at(v, lv, b, m);
+              at(u, li, b, m) = Complex(pre[m].real() * x, pre[m].imag() * x);
+            }
           }
-          std::fill(u + n, u + 2 * n, Complex(0, 0));
+          for (int64_t m = n; m < 2 * n; ++m) {
+            for (int64_t b = 0; b < count; ++b) {
+              at(u, li, b, m) = Complex(0, 0);
+            }
+          }
         }
         return;
       }
     }
   }
 
-  // The FFT's output line -> v, times scale.
-  void twiddle(const T* out, T scale, T* v) const {
+  // The FFT's output lines -> DCT-order lines v, times scale.
+  template <bool kInterleaved>
+  void twiddle(const T* out, Layout lo, T scale, T* v, Layout lv,
+               int64_t count) const {
     const int64_t n = n_;
+    // Unit strides known at compile time, so that the loops vectorise.
+    const auto at = [](auto* data, Layout l, int64_t b, int64_t j) -> auto& {
+      return kInterleaved ? data[b + j * l.step] : data[b * l.line + j];
+    };
+    const Complex* r = reinterpret_cast<const Complex*>(out);
     switch (type_) {
       case 1: {
-        const Complex* r = reinterpret_cast<const Complex*>(out);
-        if (dst1_) {
-          for (int64_t k = 0; k < n; ++k) v[k] = -scale * r[k + 1].imag();
-        } else {
-          for (int64_t k = 0; k < n; ++k) v[k] = scale * r[k].real();
+        for (int64_t k = 0; k < n; ++k) {
+          for (int64_t b = 0; b < count; ++b) {
+            at(v, lv, b, k) = dst1_ ? -scale * at(r, lo, b, k + 1).imag()
+                                    : scale * at(r, lo, b, k).real();
+          }
         }
         return;
       }
       case 2: {
-        const Complex* r = reinterpret_cast<const Complex*>(out);
         const Complex* w = tables_->first();
         const T twice = T(2) * scale;
-        v[0] = twice * r[0].real();
+        for (int64_t b = 0; b < count; ++b) {
+          at(v, lv, b, 0) = twice * at(r, lo, b, 0).real();
+        }
         for (int64_t k = 1; k <= n / 2; ++k) {
-          const Complex z = times(w[k], r[k]);
-          v[k] = twice * z.real();
-          if (k < n - k) v[n - k] = -twice * z.imag();
+          const Complex wk = w[k];
+          const bool mirrored = k < n - k;
+          for (int64_t b = 0; b < count; ++b) {
+            const Complex z = times(wk, at(r, lo, b, k));
+            at(v, lv, b, k) = twice * z.real();
+            if (mirrored) at(v, lv, b, n - k) = -twice * z.imag();
+          }
         }
         return;
       }
       case 3: {
-        for (int64_t j = 0; j < (n + 1) / 2; ++j) v[2 * j] = scale * out[j];
+        for (int64_t j = 0; j < (n + 1) / 2; ++j) {
+          for (int64_t b = 0; b < count; ++b) {
+            at(v, lv, b, 2 * j) = scale * at(out, lo, b, j);
+          }
+        }
         for (int64_t j = 0; j < n / 2; ++j) {
-          v[2 * j + 1] = scale * out[n - 1 - j];
+          for (int64_t b = 0; b < count; ++b) {
+            at(v, lv, b, 2 * j + 1) = scale * at(out, lo, b, n - 1 - j);
+          }
         }
         return;
       }
       default: {
-        const Complex* u = reinterpret_cast<const Complex*>(out);
         const Complex* post = tables_->second();
         if (n % 2 == 0) {
           for (int64_t m = 0; m < n / 2; ++m) {
-            const Complex z = times(post[m], u[m]);
-            v[2 * m] = scale * z.real();
-            v[n - 1 - 2 * m] = -scale * z.imag();
+            for (int64_t b = 0; b < count; ++b) {
+              const Complex z = times(post[m], at(r, lo, b, m));
+              at(v, lv, b, 2 * m) = scale * z.real();
+              at(v, lv, b, n - 1 - 2 * m) = -scale * z.imag();
+            }
           }
         } else {
           for (int64_t k = 0; k < n; ++k) {
-            v[k] = scale * (post[k].real() * u[k].real() -
-                            post[k].imag() * u[k].imag());
+            for (int64_t b = 0; b < count; ++b) {
+              const Complex u = at(r, lo, b, k);
+              at(v, lv, b, k) = scale * (post[k].real() * u.real() -
+                                         post[k].imag() * u.imag());
+            }
           }
         }
         return;
@@ -420,35 +510,39 @@ class AxisTransform {
     }
   }
 
-  // The FFT of `lines` lines, `in_pitch` and `out_pitch` reals apart (even
-  // counts): in -> out (C2C: in place in `in`).
-  void transform(T* in, int64_t in_pitch, T* out, int64_t out_pitch,
-                 int64_t lines, const Parallelism& parallelism) const {
+  // The FFT of `lines` lines laid out as `li` (input) and `lo` (output), in
+  // units of each buffer's own type: in -> out (C2C: in place in `in`).
+  void transform(T* in, Layout li, T* out, Layout lo, int64_t lines,
+                 const Parallelism& parallelism) const {
     const int64_t length = fft_length_, half = length / 2 + 1;
     const std::vector<int64_t> axes = {1};
     switch (fft_) {
       case Fft::kR2C:
-        r2c<T>({in, {lines, length}, {in_pitch, 1}},
+        r2c<T>({in, {lines, length}, {li.line, li.step}},
                {reinterpret_cast<Complex*>(out),
                 {lines, half},
-                {out_pitch / 2, 1}},
+                {lo.line, lo.step}},
                axes, parallelism);
         return;
       case Fft::kC2R:
         c2r<T>({reinterpret_cast<const Complex*>(in),
                 {lines, half},
-                {in_pitch / 2, 1}},
-               {out, {lines, length}, {out_pitch, 1}}, axes, parallelism);
+                {li.line, li.step}},
+               {out, {lines, length}, {lo.line, lo.step}}, axes, parallelism);
         return;
       case Fft::kC2C: {
         Complex* data = reinterpret_cast<Complex*>(in);
-        c2c<T>({data, {lines, length}, {in_pitch / 2, 1}},
-               {data, {lines, length}, {in_pitch / 2, 1}}, axes, true,
+        c2c<T>({data, {lines, length}, {li.line, li.step}},
+               {data, {lines, length}, {li.line, li.step}}, axes, true,
                parallelism);
         return;
       }
     }
   }
+
+  // Reals per element of the FFT's input and output buffers (2: complex).
+  int64_t in_width() const { return fft_ == Fft::kR2C ? 1 : 2; }
+  int64_t out_width() const { return fft_ == Fft::kC2R ? 1 : 2; }
 
  private:
   enum class Fft { kR2C, kC2R, kC2C };
@@ -482,6 +576,7 @@ void r2r_axis(const T* src, const std::vector<int64_t>& src_strides, T* dst,
               const std::vector<int64_t>& shape, size_t axis, R2RKind kind,
               int type, T pre, T post, T scale,
               const Parallelism& parallelism) {
+  using Layout = typename AxisTransform<T>::Layout;
   const int64_t n = shape[axis];
   const AxisTransform<T> transform(kind, type, n);
   const Lines lines(shape, src_strides, dst_strides, axis);
@@ -494,72 +589,112 @@ void r2r_axis(const T* src, const std::vector<int64_t>& src_strides, T* dst,
   const Parallelism serial;
   const Parallelism& inner = blocks == 1 ? parallelism : serial;
   const Parallelism& outer = blocks == 1 ? serial : parallelism;
-  // Whole cache lines per buffer, so that the blocks' lines do not share
-  // them across the buffers.
-  const int64_t in_pitch = line_pitch<T>(transform.in_size());
-  const int64_t out_pitch = line_pitch<T>(transform.out_size());
-  const int64_t in_block = per_block * in_pitch;
-  const int64_t out_block = per_block * out_pitch;
-  // Lines with a stride along the axis are read and written a block at a
-  // time, element j of every line in turn: neighbouring lines usually share
-  // cache lines, which line by line would be fetched n times each (2-D
-  // 512^2 axis 0: 2-4x slower than the FFT-based JAX composition).
-  const bool strided_src = lines.src_stride != 1;
-  const bool strided_dst = lines.dst_stride != 1;
+  // Lines with a stride along the axis (an axis other than the last) usually
+  // lie side by side: the block is then kept interleaved (element j of
+  // every line together), so that it is read and written a row of lines at
+  // a time and every step below runs across lines on contiguous memory
+  // (line by line, 2-D 512^2 axis 0 took 2-4x as long as axis 1).
+  const bool interleaved = lines.src_stride != 1;
+  const int64_t in_width = transform.in_width();
+  const int64_t out_width = transform.out_width();
+  const int64_t in_length = transform.in_size() / in_width;
+  const int64_t out_length = transform.out_size() / out_width;
+  // Element strides (in units of each buffer's type) and buffer sizes.
+  Layout in_layout, out_layout, v_layout;
+  int64_t in_reals, out_reals, v_reals;
+  if (interleaved) {
+    const int64_t in_step = line_pitch<T>(per_block * in_width) / in_width;
+    const int64_t out_step = line_pitch<T>(per_block * out_width) / out_width;
+    const int64_t v_step = line_pitch<T>(per_block);
+    in_layout = {1, in_step};
+    out_layout = {1, out_step};
+    v_layout = {1, v_step};
+    in_reals = in_step * in_width * in_length;
+    out_reals = out_step * out_width * out_length;
+    v_reals = v_step * n;
+  } else {
+    const int64_t in_pitch = line_pitch<T>(transform.in_size());
+    const int64_t out_pitch = line_pitch<T>(transform.out_size());
+    in_layout = {in_pitch / in_width, 1};
+    out_layout = {out_pitch / out_width, 1};
+    v_layout = {0, 1};
+    in_reals = per_block * in_pitch;
+    out_reals = per_block * out_pitch;
+    v_reals = n;
+  }
+  if (out_length == 0) out_layout = in_layout;  // in place
   const bool direct_in = transform.direct_in(pre);
-  const bool direct_out = transform.direct_out(post);
-  const int64_t staging_pitch = line_pitch<T>(n);
-  const int64_t staging_size =
-      strided_src || strided_dst ? per_block * staging_pitch : 0;
+  const bool direct_out = transform.direct_out(post) && lines.dst_stride == 1;
+  const Layout single = {0, 1};
   parallel_for(blocks, lines.count * n, outer, [&](int64_t begin, int64_t end) {
-    ScratchArray<T> buffer(
-        static_cast<size_t>(in_block + out_block + staging_size + n));
+    ScratchArray<T> buffer(static_cast<size_t>(in_reals + out_reals + v_reals));
     T* in = buffer.get();
-    T* out = out_pitch ? in + in_block : in;
-    T* staging = in + in_block + out_block;
-    T* v = staging + staging_size;
+    T* out = out_length ? in + in_reals : in;
+    T* v = in + in_reals + out_reals;
     std::vector<int64_t> src_offsets(per_block), dst_offsets(per_block);
     const int64_t src_stride = lines.src_stride, dst_stride = lines.dst_stride;
     for (int64_t block = begin; block < end; ++block) {
       const int64_t first = block * per_block;
       const int64_t count = std::min(per_block, lines.count - first);
+      bool src_adjacent = true, dst_adjacent = true;
       for (int64_t b = 0; b < count; ++b) {
         lines.start(first + b, &src_offsets[b], &dst_offsets[b]);
+        src_adjacent &= src_offsets[b] == src_offsets[0] + b;
+        dst_adjacent &= dst_offsets[b] == dst_offsets[0] + b;
       }
-      if (strided_src) {
+      if (interleaved) {
         for (int64_t j = 0; j < n; ++j) {
-          const T* column = src + j * src_stride;
-          for (int64_t b = 0; b < count; ++b) {
-            staging[b * staging_pitch + j] = column[src_offsets[b]];
+          const T factor = transform.in_factor(j, pre);
+          const T* row = src + transform.in_index(j) * src_stride;
+          T* to = v + j * v_layout.step;
+          if (src_adjacent) {
+            row += src_offsets[0];
+            for (int64_t b = 0; b < count; ++b) to[b] = factor * row[b];
+          } else {
+            for (int64_t b = 0; b < count; ++b) {
+              to[b] = factor * row[src_offsets[b]];
+            }
           }
         }
-      }
-      for (int64_t b = 0; b < count; ++b) {
-        const T* line =
-            strided_src ? staging + b * staging_pitch : src + src_offsets[b];
-        if (!direct_in) {
-          transform.load(line, 1, pre, v);
-          line = v;
-        }
-        transform.reorder(line, in + b * in_pitch);
-      }
-      const int64_t out_step = out_pitch ? out_pitch : in_pitch;
-      transform.transform(in, in_pitch, out, out_step, count, inner);
-      for (int64_t b = 0; b < count; ++b) {
-        T* line =
-            strided_dst ? staging + b * staging_pitch : dst + dst_offsets[b];
-        if (direct_out) {
-          transform.twiddle(out + b * out_step, scale, line);
-        } else {
-          transform.twiddle(out + b * out_step, scale, v);
-          transform.store(v, post, line, 1);
+        transform.template reorder<true>(v, v_layout, in, in_layout, count);
+      } else {
+        for (int64_t b = 0; b < count; ++b) {
+          const T* line = src + src_offsets[b];
+          if (!direct_in) {
+            transform.load(line, 1, pre, v);
+            line = v;
+          }
+          transform.template reorder<false>(
+              line, single, in + b * in_layout.line * in_width, single, 1);
         }
       }
-      if (strided_dst) {
-        for (int64_t j = 0; j < n; ++j) {
-          T* column = dst + j * dst_stride;
-          for (int64_t b = 0; b < count; ++b) {
-            column[dst_offsets[b]] = staging[b * staging_pitch + j];
+      transform.transform(in, in_layout, out, out_layout, count, inner);
+      if (interleaved) {
+        transform.template twiddle<true>(out, out_layout, scale, v, v_layout,
+                                         count);
+        for (int64_t k = 0; k < n; ++k) {
+          const T factor = transform.out_factor(k, post);
+          T* row = dst + transform.out_index(k) * dst_stride;
+          const T* from = v + k * v_layout.step;
+          if (dst_adjacent) {
+            row += dst_offsets[0];
+            for (int64_t b = 0; b < count; ++b) row[b] = factor * from[b];
+          } else {
+            for (int64_t b = 0; b < count; ++b) {
+              row[dst_offsets[b]] = factor * from[b];
+            }
+          }
+        }
+      } else {
+        for (int64_t b = 0; b < count; ++b) {
+          const T* line_out = out + b * out_layout.line * out_width;
+          if (direct_out) {
+            transform.template twiddle<false>(line_out, single, scale,
+                                              dst + dst_offsets[b], single, 1);
+          } else {
+            transform.template twiddle<false>(line_out, single, scale, v,
+                                              single, 1);
+            transform.store(v, post, dst + dst_offsets[b], dst_stride);
           }
         }
       }
