@@ -1,9 +1,11 @@
 // DCT/DST types 1-4 on the public engine (r2c, c2r, c2c of blocks of
-// contiguous lines). Per axis, lines go through in blocks small enough to stay
-// in cache: each line is read once from the array (with the DST's sign flips
-// and reversals and the `pre` factor), reordered into the FFT's input, the
-// block is transformed, and each line is twiddled and written once to the
-// output (with `post` and the overall scale). Per transform of length N:
+// lines). Per axis, lines go through in blocks small enough to stay in cache:
+// each line is read once from the array (with the DST's sign flips and
+// reversals and the `pre` factor), reordered into the FFT's input, the block
+// is transformed, and each line is twiddled and written once to the output
+// (with `post` and the overall scale). A block's lines lie one after another
+// when the axis is contiguous, else interleaved like the array's own lines
+// (see r2r_axis). Per transform of length N:
 //
 // - DCT-II (Makhoul): v = [x[0], x[2], ..., x[3], x[1]], V = rfft_N(v),
 //   z[k] = 2 exp(-i pi k / (2N)) V[k]: y[k] = Re z[k], y[N-k] = -Im z[k].
