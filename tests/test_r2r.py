@@ -367,3 +367,23 @@ def test_fallback_keeps_fft_based_path():
         jaxpr = str(jax.make_jaxpr(lambda x: jfft.dct(x))(x))
         assert "r2r[" not in jaxpr
         assert_close(jfft.dct(x), scipy.fft.dct(x), np.float64, 1e-12)
+
+
+def test_off_the_cpu_lowers_to_fft_based_algorithms():
+    # Lowered for CUDA (no GPU needed), the r2r primitive becomes the
+    # FFT-based algorithms on the FFT primitives: no jfft_r2r custom call.
+    targets = ("jfft_c2c", "jfft_r2c", "jfft_c2r")
+    x = np.ones((4, 8), np.float32)
+    for kind in KINDS:
+        for type in TYPES:
+            fn = getattr(jfft, kind)
+            exported = jax.export.export(
+                jax.jit(lambda v, fn=fn, type=type: fn(v, type=type, norm="ortho")),
+                platforms=["cuda"],
+                disabled_checks=[
+                    jax.export.DisabledSafetyCheck.custom_call(t) for t in targets
+                ],
+            )(x)
+            text = exported.mlir_module()
+            assert "jfft_r2r" not in text
+            assert "stablehlo.fft" in text or any(t in text for t in targets)
