@@ -307,13 +307,25 @@ class AxisTransform {
     return j == 0 || (type_ == 1 && !dst1_ && j == n_ - 1);
   }
 
-  // Whether load() would only copy (no DST mapping, no end factor), so that
-  // reorder() can read the line where it lies; and store() likewise.
-  bool direct_in(T pre) const {
-    return !reverse_in_ && !alternate_in_ && pre == T(1);
+  // Whether a line goes into reorder() as it lies in the array (no DST
+  // mapping; end factors then applied by scale_input_ends), and out of
+  // twiddle() likewise (scale_output_ends), with no copy through load() and
+  // store().
+  bool direct_in() const { return !reverse_in_ && !alternate_in_; }
+  bool direct_out() const { return !reverse_out_ && !alternate_out_; }
+
+  // `pre` on one reordered FFT input line: v[0] lands only at the input's
+  // first element (DCT-I and -III), v[n-1] of DCT-I at element n-1.
+  void scale_input_ends(T* in, T pre) const {
+    if (pre == T(1)) return;
+    in[0] *= pre;  // for DCT-III, Re of the first complex value (Im is 0)
+    if (type_ == 1 && !dst1_) in[n_ - 1] *= pre;
   }
-  bool direct_out(T post) const {
-    return !reverse_out_ && !alternate_out_ && post == T(1);
+  // `post` on one output line of unit stride.
+  void scale_output_ends(T* y, T post) const {
+    if (post == T(1)) return;
+    y[0] *= post;
+    if (type_ == 1 && !dst1_) y[n_ - 1] *= post;
   }
 
   // Writes v (post at the ends) to a strided line.
@@ -625,8 +637,8 @@ void r2r_axis(const T* src, const std::vector<int64_t>& src_strides, T* dst,
     v_reals = n;
   }
   if (out_length == 0) out_layout = in_layout;  // in place
-  const bool direct_in = transform.direct_in(pre);
-  const bool direct_out = transform.direct_out(post) && lines.dst_stride == 1;
+  const bool direct_in = transform.direct_in();
+  const bool direct_out = transform.direct_out() && lines.dst_stride == 1;
   const Layout single = {0, 1};
   parallel_for(blocks, lines.count * n, outer, [&](int64_t begin, int64_t end) {
     ScratchArray<T> buffer(static_cast<size_t>(in_reals + out_reals + v_reals));
@@ -666,8 +678,9 @@ void r2r_axis(const T* src, const std::vector<int64_t>& src_strides, T* dst,
             transform.load(line, 1, pre, v);
             line = v;
           }
-          transform.template reorder<false>(
-              line, single, in + b * in_layout.line * in_width, single, 1);
+          T* line_in = in + b * in_layout.line * in_width;
+          transform.template reorder<false>(line, single, line_in, single, 1);
+          if (direct_in) transform.scale_input_ends(line_in, pre);
         }
       }
       transform.transform(in, in_layout, out, out_layout, count, inner);
@@ -691,8 +704,10 @@ void r2r_axis(const T* src, const std::vector<int64_t>& src_strides, T* dst,
         for (int64_t b = 0; b < count; ++b) {
           const T* line_out = out + b * out_layout.line * out_width;
           if (direct_out) {
-            transform.template twiddle<false>(line_out, single, scale,
-                                              dst + dst_offsets[b], single, 1);
+            T* line = dst + dst_offsets[b];
+            transform.template twiddle<false>(line_out, single, scale, line,
+                                              single, 1);
+            transform.scale_output_ends(line, post);
           } else {
             transform.template twiddle<false>(line_out, single, scale, v,
                                               single, 1);
