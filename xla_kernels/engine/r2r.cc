@@ -274,15 +274,19 @@ class AxisTransform {
   // ends).
   void load(const T* x, int64_t stride, T pre, T* v) const {
     const int64_t n = n_;
+    // One pass: the DSTs reverse (III) or alternate (II, IV), never both.
     if (reverse_in_) {
       for (int64_t j = 0; j < n; ++j) v[j] = x[(n - 1 - j) * stride];
+    } else if (alternate_in_) {
+      for (int64_t j = 0; j + 1 < n; j += 2) {
+        v[j] = x[j * stride];
+        v[j + 1] = -x[(j + 1) * stride];
+      }
+      if (n % 2) v[n - 1] = x[(n - 1) * stride];
     } else if (stride == 1) {
       std::copy(x, x + n, v);
     } else {
       for (int64_t j = 0; j < n; ++j) v[j] = x[j * stride];
-    }
-    if (alternate_in_) {
-      for (int64_t j = 1; j < n; j += 2) v[j] = -v[j];
     }
     if (pre != T(1)) {
       v[0] *= pre;
@@ -335,11 +339,14 @@ class AxisTransform {
       v[0] *= post;
       if (type_ == 1 && !dst1_) v[n - 1] *= post;
     }
-    if (alternate_out_) {
-      for (int64_t j = 1; j < n; j += 2) v[j] = -v[j];
-    }
     if (reverse_out_) {
       for (int64_t k = 0; k < n; ++k) y[(n - 1 - k) * stride] = v[k];
+    } else if (alternate_out_) {
+      for (int64_t k = 0; k + 1 < n; k += 2) {
+        y[k * stride] = v[k];
+        y[(k + 1) * stride] = -v[k + 1];
+      }
+      if (n % 2) y[(n - 1) * stride] = v[n - 1];
     } else if (stride == 1) {
       std::copy(v, v + n, y);
     } else {
