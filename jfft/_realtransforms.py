@@ -42,13 +42,16 @@ Norm = Literal["backward", "ortho", "forward"] | None
 _SQRT2 = math.sqrt(2.0)
 # Whether dct/dst and their inverses bind the native r2r primitive on the CPU
 # (one kernel per transform) rather than composing jfft's FFT primitives with
-# XLA reorderings and twiddles. Measured under jit, paired rounds in one
-# process (benchmarks/r2r_bench.py --section jit --rounds 7 --calls 3, 2 loaded
-# cores, AVX-512): over DCT-1..4, DST-2 and DST-4 on (64, 4096), (256, 1000),
-# (4096, 64) along the last axis and 512^2, 128^2 over both axes, float32 and
-# float64, the FFT-based time / native time was 0.87-6.7 (median about 1.3);
-# native lost 5 of 60 cases, by 4-13%, within the noise of the machine.
+# XLA reorderings and twiddles; and the shortest transformed length that
+# does, below which per-line overheads decide. Measured under jit, paired
+# rounds in one process (benchmarks/r2r_bench.py --section jit --rounds 7
+# --calls 3, 2 shared cores, AVX-512), as FFT-based time / native time: over
+# DCT-1..4, DST-2 and DST-4 on (64, 4096), (256, 1000), (4096, 64) along the
+# last axis and 512^2, 128^2 over both, float32 and float64: 0.72-1.70
+# (median 1.27; native lost 4 of 60, DST-2/-4 on 64-point lines); lines of 16
+# points (4096, 16): 0.77-1.36, of 8 points (16384, 8): 0.49-0.83.
 NATIVE_R2R = True
+NATIVE_R2R_MIN_LENGTH = 32
 
 # Type of the forward transform an inverse transform computes.
 _INVERSE_TYPE = {1: 1, 2: 3, 3: 2, 4: 4}
@@ -271,6 +274,8 @@ def _use_native(kind: str, type: int, lengths: tuple[int, ...], backend: str) ->
     composing the FFT primitives here. Sharded inputs need the FFT
     primitives' partitioning rules, which r2r lacks."""
     if backend != "native" or not lengths or not NATIVE_R2R:
+        return False
+    if min(lengths) < NATIVE_R2R_MIN_LENGTH:
         return False
     return jax.device_count() == 1
 

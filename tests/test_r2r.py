@@ -20,7 +20,7 @@ from conftest import assert_close
 from jax.test_util import check_grads
 
 import jfft
-from jfft import _jfft_cpu
+from jfft import _jfft_cpu, _realtransforms
 from jfft._primitives import r2r_p
 
 KINDS = ("dct", "dst")
@@ -224,6 +224,16 @@ def test_engine_errors():
 # Through JAX ----------------------------------------------------------------
 
 
+@pytest.fixture
+def native_everywhere(monkeypatch):
+    """The public API on the native primitive at every length (short lines
+    use the FFT-based algorithms by default), with traces made afresh."""
+    monkeypatch.setattr(_realtransforms, "NATIVE_R2R_MIN_LENGTH", 1)
+    jax.clear_caches()
+    yield
+    jax.clear_caches()
+
+
 def _bind(x, kind, type, axes, pre=1.0, post=1.0, scale=1.0, backend="native"):
     return r2r_p.bind(
         x,
@@ -288,7 +298,7 @@ def test_primitive_values_and_transpose(kind, type, backend):
 
 
 @pytest.mark.parametrize("kind,type", TRANSFORMS)
-def test_public_api_uses_native_and_matches_scipy(kind, type):
+def test_public_api_uses_native_and_matches_scipy(kind, type, native_everywhere):
     rng = np.random.default_rng(7)
     x = rng.standard_normal((4, 6, 5))
     jaxpr = str(jax.make_jaxpr(lambda x: getattr(jfft, kind)(x, type=type))(x))
@@ -312,7 +322,7 @@ def test_public_api_uses_native_and_matches_scipy(kind, type):
 
 
 @pytest.mark.parametrize("kind,type", TRANSFORMS)
-def test_gradients(kind, type):
+def test_gradients(kind, type, native_everywhere):
     """Second derivatives, both modes, of the native forward and inverse
     transforms with and without orthogonalize (odd and even lengths for the
     type-4 paths)."""
@@ -331,7 +341,7 @@ def test_gradients(kind, type):
 
 
 @pytest.mark.parametrize("kind,type", TRANSFORMS)
-def test_linear_transpose_of_public_api(kind, type):
+def test_linear_transpose_of_public_api(kind, type, native_everywhere):
     n = 6
     rng = np.random.default_rng(9)
     x = rng.standard_normal(n)
@@ -347,7 +357,7 @@ def test_linear_transpose_of_public_api(kind, type):
 
 
 @pytest.mark.parametrize("kind,type", TRANSFORMS)
-def test_vmap(kind, type):
+def test_vmap(kind, type, native_everywhere):
     rng = np.random.default_rng(10)
     x = rng.standard_normal((5, 3, 4))  # batch along axis 1
     fn = getattr(jfft, kind + "n")
@@ -361,8 +371,15 @@ def test_vmap(kind, type):
     assert_close(got, want, np.float64, 1e-12)
 
 
+def test_short_lines_keep_fft_based_path():
+    x = np.random.default_rng(12).standard_normal((3, 8))
+    assert "r2r[" not in str(jax.make_jaxpr(lambda x: jfft.dct(x))(x))
+    y = np.random.default_rng(12).standard_normal((3, 64))
+    assert "r2r[" in str(jax.make_jaxpr(lambda x: jfft.dct(x))(y))
+
+
 def test_fallback_keeps_fft_based_path():
-    x = np.random.default_rng(11).standard_normal((3, 8))
+    x = np.random.default_rng(11).standard_normal((3, 64))
     with jfft.xla_fallback():
         jaxpr = str(jax.make_jaxpr(lambda x: jfft.dct(x))(x))
         assert "r2r[" not in jaxpr
