@@ -23,6 +23,19 @@ Each primitive also carries execution options that do not change its value:
 when the CUDA module is built; "xla" to XLA's own FFT, the only path on other
 platforms) and ``workers`` (threads the native kernel may use, capped by XLA's
 CPU thread pool; ignored on GPUs).
+
+A fourth primitive, ``r2r(x, kind, type, axes, pre, post, scale)``, is a
+DCT/DST (scipy's unnormalised type 1-4) over ``axes`` with end factors: per
+axis ``Post . T . Pre``, Pre and Post scaling the input and output entries at
+the type's ends (both ends of DCT-I; index 0 of DCT-II's output and DCT-III's
+input; index N-1 of DST-II's output and DST-III's input); scipy's
+``orthogonalize`` is ``pre = sqrt(2)`` / ``post = 1/sqrt(2)``. Its transposes
+are maps of the same form: DCT-II^T is DCT-III with its first input doubled,
+DCT-III^T is DCT-II with its first output halved (DST-II/III alike at index
+N-1), DCT-I^T = D DCT-I D^-1 with D halving the ends, and DST-I, DCT-IV and
+DST-IV are symmetric. On CPU it lowers to jfft's native r2r kernel; elsewhere
+(and with ``backend="xla"``) to the FFT-based algorithms of
+:mod:`jfft._realtransforms` on the other primitives.
 """
 
 from __future__ import annotations
@@ -59,6 +72,22 @@ def _r2c_abstract(x, *, axes, **options):
     shape[axes[-1]] = shape[axes[-1]] // 2 + 1
     dtype = np.result_type(x.dtype, np.complex64)
     return x.update(shape=tuple(shape), dtype=dtype, weak_type=False)
+
+
+def _r2r_abstract(x, *, kind, type, axes, pre, post, **options):
+    del axes, options
+    if x.dtype not in (np.float32, np.float64):
+        raise TypeError(f"r2r expects float32 or float64 input, got {x.dtype}")
+    if kind not in R2R_KINDS or type not in (1, 2, 3, 4):
+        raise ValueError(f"r2r: no transform {kind}-{type}")
+    dct1 = kind == "dct" and type == 1
+    if (pre != 1.0 and not (dct1 or type == 3)) or (
+        post != 1.0 and not (dct1 or type == 2)
+    ):
+        raise ValueError(
+            f"r2r: {kind}-{type} has no end factors pre={pre}, post={post}"
+        )
+    return x.update(shape=x.shape, dtype=x.dtype, weak_type=False)
 
 
 def _c2r_abstract(x, *, axes, last_length, **options):
@@ -120,7 +149,23 @@ def _c2r_xla(x, *, axes, last_length, scale, **options):
     return _scaled(y, math.prod(lengths) * scale)
 
 
-def _lowerings(prim, xla_impl):
+def _r2r_xla(x, **params):
+    from . import _realtransforms  # it imports _fft, which imports this module
+
+    return _realtransforms.fft_based_r2r(x, **params)
+
+
+def _r2r_native_attrs(kind, type, pre, post, scale):
+    return {
+        "kind": np.int64(R2R_KINDS.index(kind)),
+        "type": np.int64(type),
+        "pre": np.float64(pre),
+        "post": np.float64(post),
+        "scale": np.float64(scale),
+    }
+
+
+def _lowerings(prim, xla_impl, native_attrs=None):
     xla_lowering = mlir.lower_fun(xla_impl, multiple_results=False)
     native = jax.ffi.ffi_lowering(f"jfft_{prim.name}")
 
@@ -131,6 +176,8 @@ def _lowerings(prim, xla_impl):
 
     def call_native(ctx, x, *, axes, workers, backend, last_length=None, **attrs):
         del backend, last_length  # the output shape carries last_length
+        if native_attrs is not None:
+            attrs = native_attrs(**attrs)
         return native(
             ctx,
             x,
@@ -188,6 +235,24 @@ def transpose_rule(kind, ct, x, bind, *, axes, **params):
     return spectrum * np.asarray(weights, spectrum.dtype)
 
 
+def r2r_transpose_params(kind, type, pre, post):
+    """(type, pre, post) of the transpose of the r2r map (kind, type, pre,
+    post); see the module docstring."""
+    if kind == "dct" and type == 1:
+        return 1, 2.0 * post, pre / 2.0
+    if type == 2:
+        return 3, 2.0 * post, 1.0
+    if type == 3:
+        return 2, 1.0, pre / 2.0
+    return type, pre, post
+
+
+def _r2r_transpose(ct, x, *, kind, type, pre, post, **params):
+    del x
+    type, pre, post = r2r_transpose_params(kind, type, pre, post)
+    return [r2r_p.bind(ct, kind=kind, type=type, pre=pre, post=post, **params)]
+
+
 def _bind(kind, operand, **params):
     return PRIMITIVES[kind].bind(operand, **params)
 
@@ -209,19 +274,29 @@ def _batch(prim, batched_args, batch_dims, *, axes, **params):
 CUDA_LOWERINGS = {}
 
 
-def _declare(name, abstract, xla_impl):
+def _declare(name, abstract, xla_impl, *, transpose=None, native_attrs=None):
+    """A primitive lowered to the native target ``jfft_<name>`` on CPU (and
+    CUDA, for the FFTs) and to ``xla_impl`` elsewhere. ``transpose`` (default:
+    the FFTs' transpose_rule) is its deflinear2 rule; ``native_attrs`` maps
+    the primitive's remaining params to the FFI attributes. Only the FFTs
+    have CUDA targets; other primitives lower to ``xla_impl`` there."""
     prim = Primitive(name)
     prim.def_impl(_jax_compat.eager_impl(prim))
     prim.def_abstract_eval(abstract)
-    native_lowering, cuda_lowering, xla_lowering = _lowerings(prim, xla_impl)
+    native_lowering, cuda_lowering, xla_lowering = _lowerings(
+        prim, xla_impl, native_attrs
+    )
     mlir.register_lowering(prim, xla_lowering)
     mlir.register_lowering(prim, native_lowering, platform="cpu")
-    CUDA_LOWERINGS[name] = cuda_lowering
-    if _native.has_cuda():  # same targets, registered for CUDA
-        mlir.register_lowering(prim, cuda_lowering, platform="cuda")
-    ad.deflinear2(
-        prim, lambda ct, x, **params: [transpose_rule(name, ct, x, _bind, **params)]
-    )
+    if transpose is None:
+        CUDA_LOWERINGS[name] = cuda_lowering
+        if _native.has_cuda():  # same targets, registered for CUDA
+            mlir.register_lowering(prim, cuda_lowering, platform="cuda")
+
+        def transpose(ct, x, **params):
+            return [transpose_rule(name, ct, x, _bind, **params)]
+
+    ad.deflinear2(prim, transpose)
     batching.primitive_batchers[prim] = partial(_batch, prim)
     return prim
 
@@ -230,5 +305,13 @@ c2c_p = _declare("c2c", _c2c_abstract, _c2c_xla)
 r2c_p = _declare("r2c", _r2c_abstract, _r2c_xla)
 c2r_p = _declare("c2r", _c2r_abstract, _c2r_xla)
 PRIMITIVES = {"c2c": c2c_p, "r2c": r2c_p, "c2r": c2r_p}
+R2R_KINDS = ("dct", "dst")  # the native target's `kind` is the index here
+r2r_p = _declare(
+    "r2r",
+    _r2r_abstract,
+    _r2r_xla,
+    transpose=_r2r_transpose,
+    native_attrs=_r2r_native_attrs,
+)
 
 _native.register_targets()

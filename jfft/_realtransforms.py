@@ -35,10 +35,24 @@ from jax import lax
 
 from . import _args, _fft
 from ._fft import fft, irfft, rfft
+from ._primitives import r2r_p
 
 Norm = Literal["backward", "ortho", "forward"] | None
 
 _SQRT2 = math.sqrt(2.0)
+# Whether dct/dst and their inverses bind the native r2r primitive on the CPU
+# (one kernel per transform) rather than composing jfft's FFT primitives with
+# XLA reorderings and twiddles; and the shortest transformed length that
+# does, below which per-line overheads decide. Measured under jit, paired
+# rounds in one process (benchmarks/r2r_bench.py --section jit --rounds 7
+# --calls 3, 2 shared cores, AVX-512), as FFT-based time / native time: over
+# DCT-1..4, DST-2 and DST-4 on (64, 4096), (256, 1000), (4096, 64) along the
+# last axis and 512^2, 128^2 over both, float32 and float64: 0.72-1.70
+# (median 1.25; native lost 4 of 60, DST-2/-4 on 64-point lines); lines of 16
+# points (4096, 16): 0.77-1.36, of 8 points (16384, 8): 0.49-0.83.
+NATIVE_R2R = True
+NATIVE_R2R_MIN_LENGTH = 32
+
 # Type of the forward transform an inverse transform computes.
 _INVERSE_TYPE = {1: 1, 2: 3, 3: 2, 4: 4}
 
@@ -184,23 +198,30 @@ _KERNELS: dict[tuple[str, int], Callable] = {
 }
 
 
-def _ortho_weights(
-    kind: str, type: int, n: int
-) -> tuple[np.ndarray | None, np.ndarray | None]:
-    """(input, output) weights of scipy's ``orthogonalize``: the entries whose
-    basis functions have a different norm are scaled by sqrt(2) in and out."""
-    pre = post = None
+def _ortho_factors(kind: str, type: int) -> tuple[float, float]:
+    """(pre, post) end factors of scipy's ``orthogonalize``: the entries whose
+    basis functions have a different norm are scaled by sqrt(2) in and out
+    (the ends as in :mod:`jfft._primitives`'s r2r)."""
     if kind == "dct" and type == 1:
-        pre = np.ones(n)
-        pre[[0, -1]] = _SQRT2
-        post = 1.0 / pre
-    elif type == 2:
-        post = np.ones(n)
-        post[0 if kind == "dct" else -1] = 1.0 / _SQRT2
-    elif type == 3:
-        pre = np.ones(n)
-        pre[0 if kind == "dct" else -1] = _SQRT2
-    return pre, post
+        return _SQRT2, 1.0 / _SQRT2
+    if type == 2:
+        return 1.0, 1.0 / _SQRT2
+    if type == 3:
+        return _SQRT2, 1.0
+    return 1.0, 1.0
+
+
+def _end_weights(kind: str, type: int, n: int, factor: float) -> np.ndarray | None:
+    """Ones with ``factor`` at the ends of a (kind, type) transform of length
+    n: both ends for DCT-I, index 0 for other DCTs, n-1 for DSTs."""
+    if factor == 1.0:
+        return None
+    weights = np.ones(n)
+    if kind == "dct" and type == 1:
+        weights[[0, -1]] = factor
+    else:
+        weights[0 if kind == "dct" else -1] = factor
+    return weights
 
 
 def _logical_length(kind: str, type: int, n: int) -> int:
@@ -211,16 +232,52 @@ def _logical_length(kind: str, type: int, n: int) -> int:
 
 
 def _transform_axis(
-    x: jax.Array, kind: str, type: int, axis: int, orthogonalize: bool, workers
+    x: jax.Array, kind: str, type: int, axis: int, pre: float, post: float, workers
 ) -> jax.Array:
     n = x.shape[axis]
-    pre, post = _ortho_weights(kind, type, n) if orthogonalize else (None, None)
-    if pre is not None:
-        x = x * _along(pre, axis, x.ndim, x.dtype)
+    pre_weights = _end_weights(kind, type, n, pre)
+    if pre_weights is not None:
+        x = x * _along(pre_weights, axis, x.ndim, x.dtype)
     y = _KERNELS[kind, type](x, axis, workers)
-    if post is not None:
-        y = y * _along(post, axis, y.ndim, y.dtype)
+    post_weights = _end_weights(kind, type, n, post)
+    if post_weights is not None:
+        y = y * _along(post_weights, axis, y.ndim, y.dtype)
     return y
+
+
+def fft_based_r2r(
+    x: jax.Array,
+    *,
+    kind: str,
+    type: int,
+    axes: tuple[int, ...],
+    pre: float,
+    post: float,
+    scale: float,
+    workers: int,
+    backend: str,
+) -> jax.Array:
+    """The r2r primitive's value by the FFT-based algorithms above, its
+    lowering off the CPU: the FFTs inside take ``backend``."""
+    token = _fft._backend.set(backend)
+    try:
+        for a in axes:
+            x = _transform_axis(x, kind, type, a, pre, post, workers)
+    finally:
+        _fft._backend.reset(token)
+    return x if scale == 1.0 else x * np.asarray(scale, x.dtype)
+
+
+def _use_native(kind: str, type: int, lengths: tuple[int, ...], backend: str) -> bool:
+    """Whether the transform binds the native r2r primitive (the CPU kernel;
+    off the CPU it lowers to the FFT-based algorithms anyway) rather than
+    composing the FFT primitives here. Sharded inputs need the FFT
+    primitives' partitioning rules, which r2r lacks."""
+    if backend != "native" or not lengths or not NATIVE_R2R:
+        return False
+    if min(lengths) < NATIVE_R2R_MIN_LENGTH:
+        return False
+    return jax.device_count() == 1
 
 
 # Argument checks ------------------------------------------------------------
@@ -318,15 +375,28 @@ def _compute(
 ) -> jax.Array:
     """The checked transform, jitted so that eager calls compile one
     computation instead of dozens of small ops (inside a user's jit it is
-    inlined). ``backend`` (jfft's native/XLA choice, read when the FFTs are
-    traced) is only part of the cache key."""
-    del backend
+    inlined). ``backend`` is jfft's native/XLA choice."""
     real_dtype = np.finfo(_args.complex_dtype(x.dtype)).dtype
+
+    pre, post = _ortho_factors(kind, type) if orthogonalize else (1.0, 1.0)
+    native = _use_native(kind, type, lengths, backend)
 
     def transform(part: jax.Array) -> jax.Array:
         part = _args.fit(part.astype(real_dtype), axes, lengths)
+        if native:
+            return r2r_p.bind(
+                part,
+                kind=kind,
+                type=type,
+                axes=axes,
+                pre=pre,
+                post=post,
+                scale=factor,
+                workers=workers,
+                backend=backend,
+            )
         for a in axes:
-            part = _transform_axis(part, kind, type, a, orthogonalize, workers)
+            part = _transform_axis(part, kind, type, a, pre, post, workers)
         return part if factor == 1.0 else part * factor
 
     if jnp.issubdtype(x.dtype, jnp.complexfloating):

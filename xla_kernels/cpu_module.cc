@@ -13,6 +13,7 @@
 
 #include "cpu/ffi_handlers.h"
 #include "engine/fft_engine.h"
+#include "engine/r2r.h"
 
 namespace nb = nanobind;
 using jfft::engine::ArrayView;
@@ -192,6 +193,30 @@ nb::dict describe_plan(const std::string& kind, bool double_precision,
   for (const auto& step : description.steps) steps.append(step_dict(step));
   result["steps"] = steps;
   return result;
+void engine_r2r(InArray x, OutArray out, std::vector<int64_t> axes,
+                const std::string& kind, int type, double pre, double post,
+                int threads, double scale) {
+  if (kind != "dct" && kind != "dst") {
+    throw std::invalid_argument(
+        "engine_r2r: kind must be 'dct' or 'dst', got '" + kind + "'");
+  }
+  const auto r2r_kind =
+      kind == "dct" ? jfft::engine::R2RKind::kDct : jfft::engine::R2RKind::kDst;
+  const jfft::engine::Parallelism parallelism{threads, {}};
+  if (x.dtype() == nb::dtype<float>() && out.dtype() == nb::dtype<float>()) {
+    nb::gil_scoped_release release;
+    jfft::engine::r2r<float>(view_of<const float>(x), view_of<float>(out), axes,
+                             r2r_kind, type, pre, post, parallelism, scale);
+  } else if (x.dtype() == nb::dtype<double>() &&
+             out.dtype() == nb::dtype<double>()) {
+    nb::gil_scoped_release release;
+    jfft::engine::r2r<double>(view_of<const double>(x), view_of<double>(out),
+                              axes, r2r_kind, type, pre, post, parallelism,
+                              scale);
+  } else {
+    throw std::invalid_argument(
+        "engine_r2r: x and out must both be float32 or both float64");
+  }
 }
 
 }  // namespace
@@ -204,6 +229,7 @@ NB_MODULE(_jfft_cpu, m) {
     targets["jfft_c2c"] = capsule_of(jfft::cpu::C2CHandler);
     targets["jfft_r2c"] = capsule_of(jfft::cpu::R2CHandler);
     targets["jfft_c2r"] = capsule_of(jfft::cpu::C2RHandler);
+    targets["jfft_r2r"] = capsule_of(jfft::cpu::R2RHandler);
     return targets;
   });
 
@@ -240,6 +266,11 @@ NB_MODULE(_jfft_cpu, m) {
         nb::arg("axes"), nb::arg("threads") = 1, nb::arg("scale") = 1.0);
   m.def("engine_c2r", &engine_c2r, nb::arg("x"), nb::arg("out"),
         nb::arg("axes"), nb::arg("threads") = 1, nb::arg("scale") = 1.0);
+  // out = scale * (per axis: post-at-ends . DCT/DST . pre-at-ends)(x), see
+  // engine/r2r.h.
+  m.def("engine_r2r", &engine_r2r, nb::arg("x"), nb::arg("out"),
+        nb::arg("axes"), nb::arg("kind"), nb::arg("type"), nb::arg("pre") = 1.0,
+        nb::arg("post") = 1.0, nb::arg("threads") = 1, nb::arg("scale") = 1.0);
 
   m.def("describe_plan", &describe_plan, nb::arg("kind"),
         nb::arg("double_precision"), nb::arg("shape"), nb::arg("axes"),

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "../engine/fft_engine.h"
+#include "../engine/r2r.h"
 
 namespace ffi = xla::ffi;
 
@@ -159,6 +160,42 @@ ffi::Error C2RImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
   });
 }
 
+template <typename T>
+void run_r2r(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
+             const std::vector<int64_t>& axes, engine::R2RKind kind, int type,
+             double pre, double post, const engine::Parallelism& parallelism,
+             double scale) {
+  engine::r2r<T>(
+      view_of<const T>(static_cast<const T*>(x.untyped_data()), x.dimensions()),
+      view_of<T>(static_cast<T*>(y->untyped_data()), y->dimensions()), axes,
+      kind, type, pre, post, parallelism, scale);
+}
+
+// kind: 0 DCT, 1 DST; type 1-4; pre/post: the end factors of engine::r2r.
+ffi::Error R2RImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
+                   ffi::Result<ffi::AnyBuffer> y, ffi::Span<const int64_t> axes,
+                   int64_t kind, int64_t type, double pre, double post,
+                   int64_t workers, double scale) {
+  const auto element = x.element_type();
+  if (element != y->element_type()) return wrong_types("jfft_r2r");
+  advise_huge_pages(y);
+  return guarded("jfft_r2r", [&] {
+    if (kind != 0 && kind != 1) throw std::invalid_argument("kind not 0 or 1");
+    const auto r2r_kind =
+        kind == 0 ? engine::R2RKind::kDct : engine::R2RKind::kDst;
+    const int r2r_type = static_cast<int>(std::clamp<int64_t>(type, 0, 5));
+    if (element == ffi::DataType::F32) {
+      run_r2r<float>(x, y, to_vector(axes), r2r_kind, r2r_type, pre, post,
+                     parallelism_of(pool, workers), scale);
+    } else if (element == ffi::DataType::F64) {
+      run_r2r<double>(x, y, to_vector(axes), r2r_kind, r2r_type, pre, post,
+                      parallelism_of(pool, workers), scale);
+    } else {
+      throw std::invalid_argument("unsupported element type");
+    }
+  });
+}
+
 }  // namespace
 
 XLA_FFI_DEFINE_HANDLER_SYMBOL(C2CHandler, C2CImpl,
@@ -186,6 +223,19 @@ XLA_FFI_DEFINE_HANDLER_SYMBOL(C2RHandler, C2RImpl,
                                   .Arg<ffi::AnyBuffer>()
                                   .Ret<ffi::AnyBuffer>()
                                   .Attr<ffi::Span<const int64_t>>("axes")
+                                  .Attr<int64_t>("workers")
+                                  .Attr<double>("scale"));
+
+XLA_FFI_DEFINE_HANDLER_SYMBOL(R2RHandler, R2RImpl,
+                              ffi::Ffi::Bind()
+                                  .Ctx<ffi::ThreadPool>()
+                                  .Arg<ffi::AnyBuffer>()
+                                  .Ret<ffi::AnyBuffer>()
+                                  .Attr<ffi::Span<const int64_t>>("axes")
+                                  .Attr<int64_t>("kind")
+                                  .Attr<int64_t>("type")
+                                  .Attr<double>("pre")
+                                  .Attr<double>("post")
                                   .Attr<int64_t>("workers")
                                   .Attr<double>("scale"));
 

@@ -9,6 +9,7 @@ namespace jfft::cpu {
 XLA_FFI_DECLARE_HANDLER_SYMBOL(C2CHandler);
 XLA_FFI_DECLARE_HANDLER_SYMBOL(R2CHandler);
 XLA_FFI_DECLARE_HANDLER_SYMBOL(C2RHandler);
+XLA_FFI_DECLARE_HANDLER_SYMBOL(R2RHandler);
 
 }  // namespace jfft::cpu
 
