@@ -193,6 +193,8 @@ nb::dict describe_plan(const std::string& kind, bool double_precision,
   for (const auto& step : description.steps) steps.append(step_dict(step));
   result["steps"] = steps;
   return result;
+}
+
 void engine_r2r(InArray x, OutArray out, std::vector<int64_t> axes,
                 const std::string& kind, int type, double pre, double post,
                 int threads, double scale) {
