@@ -185,7 +185,7 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
   // generic radix's p roots: one table, not grown by doubling.
   size_t twiddle_count = static_cast<size_t>(length) - 1;
   for (int64_t p : factors) {
-    if (p != 2 && p != 3 && p != 4 && p != 5 && p != 8) twiddle_count += p;
+    if (!has_butterfly(p)) twiddle_count += p;
   }
   twiddles_ = Table<Complex>(twiddle_count);
   size_t at = 0;
@@ -198,7 +198,7 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
         twiddles_[at++] = rounded<T>(roots(i * j * l1));
       }
     }
-    if (p != 2 && p != 3 && p != 4 && p != 5 && p != 8) {
+    if (!has_butterfly(p)) {
       for (int64_t q = 0; q < p; ++q) {
         twiddles_[at++] = rounded<T>(roots(q * (length / p)));
       }
