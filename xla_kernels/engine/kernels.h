@@ -322,9 +322,8 @@ void pass_fixed(int64_t l1, int64_t ido, const Cx<V>* in, Cx<V>* out,
 // 2 h^2 real-by-complex products per butterfly (h = (p - 1) / 2), for
 // outputs j and j + 1 at once, so that the sums and differences are loaded
 // once for both and four accumulator pairs hide the multiply-add latency
-// (one output at a time waited on its accumulators: 1009-point generic
-// passes ran 1.9x longer). roots[q] = exp(-2 pi i q / p); work holds p + 1
-// values.
+// (perf showed one output at a time waiting on its two accumulator pairs).
+// roots[q] = exp(-2 pi i q / p); work holds p + 1 values.
 template <bool kFwd, typename T, typename V>
 void pass_generic(int64_t p, int64_t l1, int64_t ido, const Cx<V>* in,
                   Cx<V>* out, const std::complex<T>* tw,

@@ -43,11 +43,32 @@ std::vector<int64_t> factorize(int64_t n, int64_t largest_radix) {
   return factors;
 }
 
-// Rough operation count of the direct mixed-radix transform.
+// The cost model of direct vs Bluestein plans, in units of one point of a
+// radix-1 pass: a pass of radix p costs p per point. Measured on a 2-core
+// AVX-512 Xeon (complex64, 2^17 points of lines in lanes, one thread, the
+// fastest of 7 rounds): codelet passes (radix 7, 8, 11, 13) took 0.11-0.13
+// ns per point per unit of radix, generic ones (17, 23, 37, 59) 0.10-0.15.
+constexpr double kGenericRadixCost = 1.1;
+// A Bluestein plan runs two transforms of its padded length m, each rated
+// kBluesteinTransformCost times the direct model, plus chirp products of
+// kBluesteinPointCost per point of m. Measured, jfft / ducc0 (same rounds,
+// benchmarks/codelet_ratios.py): direct prime lines ran 6.4 ns per point for
+// 59, Bluestein ones 11.1 for 79 and 15.9 for 113 where the direct pass
+// extrapolates to about 8.5 and 12.2, level at 127: the two transforms of m
+// cost half again what the model of m says (they run inside the line's
+// buffer, through its cache misses, not as a line of their own).
+constexpr double kBluesteinTransformCost = 1.5;
+constexpr double kBluesteinPointCost = 6.0;
+// Primes up to this run direct whatever the model says: below it Bluestein's
+// padded length never pays (its two transforms of about 2p points cost more
+// than a generic pass of p).
+constexpr int64_t kLargestAlwaysDirectPrime = 32;
+
 double direct_cost(int64_t n, int64_t largest_radix) {
   double cost = 0;
   for (int64_t p : factorize(n, largest_radix)) {
-    cost += (p <= 8) ? static_cast<double>(p) : 1.1 * static_cast<double>(p);
+    cost += has_butterfly(p) ? static_cast<double>(p)
+                             : kGenericRadixCost * static_cast<double>(p);
   }
   return cost * static_cast<double>(n);
 }
@@ -127,9 +148,11 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
   const int64_t largest = factors.back();
   if (largest > 5) {
     const int64_t padded = bluestein_size(2 * length - 1);
-    const double bluestein_cost = 2.0 * direct_cost(padded, largest_radix) +
-                                  6.0 * static_cast<double>(padded);
-    if (largest > 32 && bluestein_cost < direct_cost(length, largest_radix)) {
+    const double bluestein_cost =
+        2.0 * kBluesteinTransformCost * direct_cost(padded, largest_radix) +
+        kBluesteinPointCost * static_cast<double>(padded);
+    if (largest > kLargestAlwaysDirectPrime &&
+        bluestein_cost < direct_cost(length, largest_radix)) {
       bluestein_length_ = padded;
       const size_t lane_values =
           static_cast<size_t>(length + 2 * padded) + kPassSkew;
