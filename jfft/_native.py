@@ -347,6 +347,9 @@ def _describe_algorithm(algorithm: dict, indent: str) -> list[str]:
     if name == "stockham":
         radices = " x ".join(map(str, algorithm["radices"])) or "none"
         text = f"Stockham passes of radix {radices} (length {n})"
+        if algorithm["generic_radices"]:
+            generic = ", ".join(map(str, algorithm["generic_radices"]))
+            text += f" ({generic} by the generic odd-radix pass)"
         if algorithm["lane_width"]:
             text += (
                 f", {algorithm['lane_width']} lines side by side, "
@@ -391,7 +394,8 @@ def explain_plan(
     order they run: ``transform`` ("c2c", "r2c", "c2r"), ``axis``,
     ``length``, ``lines``, ``strategy`` ("lanes", "one_by_one",
     "trailing_planes"), ``lane_width``, ``threads``, ``source`` and
-    ``algorithm`` (``name``: "stockham" with its ``radices``, "bluestein"
+    ``algorithm`` (``name``: "stockham" with its ``radices`` and the
+    ``generic_radices`` among them that have no butterfly of their own, "bluestein"
     with its ``padded_length``, "four_step" with ``n1`` x ``n2``,
     "real_even" or "real_odd"; ``inner``: its inner transforms). ``str()``
     of it reads as an outline. The engine's thresholds are in

@@ -107,6 +107,9 @@ AlgorithmPlan describe_direct(const C2CPlan<T>& plan) {
   algorithm.name = "stockham";
   for (const auto& pass : plan.passes()) {
     algorithm.radices.push_back(pass.radix);
+    if (!has_butterfly(pass.radix)) {
+      algorithm.generic_radices.push_back(pass.radix);
+    }
   }
   return algorithm;
 }

@@ -12,18 +12,32 @@
 
 namespace jfft::engine {
 
+// The cost model of direct vs Bluestein plans (plans.cc's direct_cost), in
+// units of one point of a radix-1 pass: a pass of radix p costs p per point.
+// Measured on a 2-core AVX-512 Xeon (complex64, 2^17 points of lines in
+// lanes, one thread, the fastest of 7 rounds, benchmarks/codelet_ratios.py):
+// codelet passes (radix 7, 8, 11, 13) took 0.11-0.13 ns per point per unit
+// of radix, generic ones (17, 23, 37, 59) 0.10-0.15.
+//
 // Bluestein is considered only for lengths whose largest prime factor is
-// above this: below it the generic odd-radix pass is cheaper whatever the
-// operation count says.
+// above this: below it Bluestein's padded length never pays (its two
+// transforms of about 2p points cost more than a generic pass of p).
 constexpr int64_t kBluesteinMinPrime = 32;
-// Operations per padded point of a Bluestein transform besides its two
-// transforms of the padded length (the chirp products and the spectrum
-// product), in the units of direct_cost (plans.cc).
-constexpr double kBluesteinPointCost = 6.0;
-// A generic odd-radix pass costs this much more per radix than a butterfly
-// of its own (radices up to kLargestFixedRadix), in direct_cost's units.
+// A generic odd-radix pass costs this much more per radix than a radix with
+// a butterfly of its own (has_butterfly in plans.h).
 constexpr double kGenericRadixCostFactor = 1.1;
-constexpr int64_t kLargestFixedRadix = 8;
+// A Bluestein plan runs two transforms of its padded length m, each rated
+// kBluesteinTransformCost times the direct model, plus the chirp and
+// spectrum products, kBluesteinPointCost per point of m. Measured, jfft /
+// ducc0 in the same rounds: direct prime lines ran 6.4 ns per point for 59,
+// Bluestein ones 11.1 for 79 and 15.9 for 113 where the direct pass
+// extrapolates to about 8.5 and 12.2, level at 127: the two transforms of m
+// cost half again what the model of m says (they run inside the line's
+// buffer, through its cache misses, not as a line of their own).
+constexpr double kBluesteinTransformCost = 1.5;
+constexpr double kBluesteinPointCost = 6.0;
+// The largest radix with a butterfly of its own (has_butterfly, plans.h).
+constexpr int64_t kLargestFixedRadix = 13;
 
 // Bluestein's padded length: below this smallest 2^a 3^b 5^c, the padded
 // transforms run in SIMD lanes, where a power of two runs faster per point

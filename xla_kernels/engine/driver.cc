@@ -20,7 +20,7 @@
 
 namespace jfft::engine {
 
-std::vector<int64_t> row_major_strides(const std::vector<int64_t> &shape) {
+std::vector<int64_t> row_major_strides(const std::vector<int64_t>& shape) {
   std::vector<int64_t> strides(shape.size());
   int64_t stride = 1;
   for (size_t d = shape.size(); d-- > 0;) {
@@ -32,20 +32,19 @@ std::vector<int64_t> row_major_strides(const std::vector<int64_t> &shape) {
 
 namespace {
 
-void check_layout(const std::vector<int64_t> &shape,
-                  const std::vector<int64_t> &strides, const char *name) {
+void check_layout(const std::vector<int64_t>& shape,
+                  const std::vector<int64_t>& strides, const char* name) {
   if (strides.size() != shape.size()) {
     throw std::invalid_argument(std::string(name) +
                                 ": strides and shape differ in rank");
   }
   for (int64_t d : shape) {
-    if (d < 0)
-      throw std::invalid_argument(std::string(name) + ": bad shape");
+    if (d < 0) throw std::invalid_argument(std::string(name) + ": bad shape");
   }
 }
 
 // Normalised, validated axes (each in [0, rank), no repeats).
-std::vector<int64_t> check_axes(const std::vector<int64_t> &axes, size_t rank) {
+std::vector<int64_t> check_axes(const std::vector<int64_t>& axes, size_t rank) {
   std::vector<int64_t> result;
   for (int64_t axis : axes) {
     const int64_t a = axis < 0 ? axis + static_cast<int64_t>(rank) : axis;
@@ -62,15 +61,14 @@ std::vector<int64_t> check_axes(const std::vector<int64_t> &axes, size_t rank) {
   return result;
 }
 
-bool is_empty(const std::vector<int64_t> &shape) {
+bool is_empty(const std::vector<int64_t>& shape) {
   return std::any_of(shape.begin(), shape.end(),
                      [](int64_t d) { return d == 0; });
 }
 
 // What the steps appended to a trace since `first` read.
-void mark_source(Trace *trace, size_t first, const char *source) {
-  if (!trace)
-    return;
+void mark_source(Trace* trace, size_t first, const char* source) {
+  if (!trace) return;
   for (size_t i = first; i < trace->steps.size(); ++i) {
     trace->steps[i].source = source;
   }
@@ -82,18 +80,16 @@ void mark_source(Trace *trace, size_t first, const char *source) {
 // once for the two axes instead of twice. Returns false (having done
 // nothing) otherwise.
 template <typename T>
-bool c2c_trailing_planes(const ArrayView<const std::complex<T>> &in,
-                         const ArrayView<std::complex<T>> &out,
-                         const std::vector<int64_t> &axes, bool forward,
-                         const Parallelism &parallelism, Trace *trace) {
+bool c2c_trailing_planes(const ArrayView<const std::complex<T>>& in,
+                         const ArrayView<std::complex<T>>& out,
+                         const std::vector<int64_t>& axes, bool forward,
+                         const Parallelism& parallelism, Trace* trace) {
   const int64_t rank = static_cast<int64_t>(in.shape.size());
-  if (rank < 3)
-    return false;
+  if (rank < 3) return false;
   const auto has = [&](int64_t axis) {
     return std::find(axes.begin(), axes.end(), axis) != axes.end();
   };
-  if (!has(rank - 1) || !has(rank - 2))
-    return false;
+  if (!has(rank - 1) || !has(rank - 2)) return false;
   const std::vector<int64_t> plane_shape = {in.shape[rank - 2],
                                             in.shape[rank - 1]};
   const int64_t plane_size = plane_shape[0] * plane_shape[1];
@@ -103,8 +99,7 @@ bool c2c_trailing_planes(const ArrayView<const std::complex<T>> &in,
   }
   const LineSet planes =
       leading_dims(in.shape, in.strides, out.strides, rank - 2);
-  if (planes.count < 2)
-    return false;
+  if (planes.count < 2) return false;
   const std::vector<int64_t> in_plane_strides = {in.strides[rank - 2],
                                                  in.strides[rank - 1]};
   const std::vector<int64_t> out_plane_strides = {out.strides[rank - 2],
@@ -139,7 +134,7 @@ bool c2c_trailing_planes(const ArrayView<const std::complex<T>> &in,
         for (int64_t p = begin; p < end; ++p) {
           int64_t in_offset, out_offset;
           line_start(planes, p, &in_offset, &out_offset);
-          std::complex<T> *plane_out = out.data + out_offset;
+          std::complex<T>* plane_out = out.data + out_offset;
           c2c_axis<T>(in.data + in_offset, in_plane_strides, plane_out,
                       out_plane_strides, plane_shape, 1, forward, serial);
           c2c_axis<T>(plane_out, out_plane_strides, plane_out,
@@ -154,20 +149,17 @@ bool c2c_trailing_planes(const ArrayView<const std::complex<T>> &in,
 // is still warm in cache: cheaper than the separate XLA multiply into a fresh
 // array it replaces (irfft2 1024^2: 2.9 -> 1.8 ms).
 template <typename T>
-void scale_array(T *data, const std::vector<int64_t> &shape,
-                 const std::vector<int64_t> &strides, double scale,
-                 const Parallelism &parallelism) {
-  if (scale == 1.0 || is_empty(shape))
-    return;
+void scale_array(T* data, const std::vector<int64_t>& shape,
+                 const std::vector<int64_t>& strides, double scale,
+                 const Parallelism& parallelism) {
+  if (scale == 1.0 || is_empty(shape)) return;
   const T factor = static_cast<T>(scale);
   if (strides == row_major_strides(shape)) {
     int64_t count = 1;
-    for (int64_t d : shape)
-      count *= d;
+    for (int64_t d : shape) count *= d;
     parallel_for(count, kScaleChunkElements, count, parallelism,
                  [&](int64_t begin, int64_t end) {
-                   for (int64_t i = begin; i < end; ++i)
-                     data[i] *= factor;
+                   for (int64_t i = begin; i < end; ++i) data[i] *= factor;
                  });
     return;
   }
@@ -192,30 +184,28 @@ void scale_array(T *data, const std::vector<int64_t> &shape,
 
 // The same for a complex array, as a real one with a trailing axis of 2.
 template <typename T>
-void scale_complex(const ArrayView<std::complex<T>> &array, double scale,
-                   const Parallelism &parallelism) {
+void scale_complex(const ArrayView<std::complex<T>>& array, double scale,
+                   const Parallelism& parallelism) {
   std::vector<int64_t> shape = array.shape, strides = array.strides;
-  for (int64_t &stride : strides)
-    stride *= 2;
+  for (int64_t& stride : strides) stride *= 2;
   shape.push_back(2);
   strides.push_back(1);
-  scale_array(reinterpret_cast<T *>(array.data), shape, strides, scale,
+  scale_array(reinterpret_cast<T*>(array.data), shape, strides, scale,
               parallelism);
 }
 
 template <typename T>
 void c2c_unscaled(ArrayView<const std::complex<T>> in,
                   ArrayView<std::complex<T>> out,
-                  const std::vector<int64_t> &axes, bool forward,
-                  const Parallelism &parallelism, Trace *trace) {
+                  const std::vector<int64_t>& axes, bool forward,
+                  const Parallelism& parallelism, Trace* trace) {
   check_layout(in.shape, in.strides, "c2c input");
   check_layout(out.shape, out.strides, "c2c output");
   if (in.shape != out.shape) {
     throw std::invalid_argument("c2c: input and output shapes differ");
   }
   const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
-  if (is_empty(in.shape))
-    return;
+  if (is_empty(in.shape)) return;
   if (checked.empty()) {
     // Nothing to transform: a strided copy, as a transform of length 1.
     std::vector<int64_t> shape = in.shape, in_strides = in.strides,
@@ -241,8 +231,8 @@ void c2c_unscaled(ArrayView<const std::complex<T>> in,
     read_input = false;
   }
   for (int64_t axis : remaining) {
-    const std::complex<T> *src = read_input ? in.data : out.data;
-    const std::vector<int64_t> &src_strides =
+    const std::complex<T>* src = read_input ? in.data : out.data;
+    const std::vector<int64_t>& src_strides =
         read_input ? in.strides : out.strides;
     const size_t first = trace ? trace->steps.size() : 0;
     c2c_axis<T>(src, src_strides, out.data, out.strides, in.shape, axis,
@@ -254,13 +244,12 @@ void c2c_unscaled(ArrayView<const std::complex<T>> in,
 
 template <typename T>
 void r2c_unscaled(ArrayView<const T> in, ArrayView<std::complex<T>> out,
-                  const std::vector<int64_t> &axes,
-                  const Parallelism &parallelism, Trace *trace) {
+                  const std::vector<int64_t>& axes,
+                  const Parallelism& parallelism, Trace* trace) {
   check_layout(in.shape, in.strides, "r2c input");
   check_layout(out.shape, out.strides, "r2c output");
   const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
-  if (checked.empty())
-    throw std::invalid_argument("r2c: no axes");
+  if (checked.empty()) throw std::invalid_argument("r2c: no axes");
   const int64_t last = checked.back();
   std::vector<int64_t> expected = in.shape;
   expected[last] = in.shape[last] / 2 + 1;
@@ -270,8 +259,7 @@ void r2c_unscaled(ArrayView<const T> in, ArrayView<std::complex<T>> out,
   if (in.shape[last] == 0) {
     throw std::invalid_argument("r2c: zero-length transformed axis");
   }
-  if (is_empty(in.shape))
-    return;
+  if (is_empty(in.shape)) return;
 
   const auto plan = get_real_plan<T>(in.shape[last]);
   size_t first = trace ? trace->steps.size() : 0;
@@ -288,13 +276,12 @@ void r2c_unscaled(ArrayView<const T> in, ArrayView<std::complex<T>> out,
 
 template <typename T>
 void c2r_unscaled(ArrayView<const std::complex<T>> in, ArrayView<T> out,
-                  const std::vector<int64_t> &axes,
-                  const Parallelism &parallelism, Trace *trace) {
+                  const std::vector<int64_t>& axes,
+                  const Parallelism& parallelism, Trace* trace) {
   check_layout(in.shape, in.strides, "c2r input");
   check_layout(out.shape, out.strides, "c2r output");
   const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
-  if (checked.empty())
-    throw std::invalid_argument("c2r: no axes");
+  if (checked.empty()) throw std::invalid_argument("c2r: no axes");
   const int64_t last = checked.back();
   const int64_t n = out.shape[last];
   std::vector<int64_t> expected = out.shape;
@@ -302,10 +289,8 @@ void c2r_unscaled(ArrayView<const std::complex<T>> in, ArrayView<T> out,
   if (in.shape != expected) {
     throw std::invalid_argument("c2r: input shape does not match output");
   }
-  if (n == 0)
-    throw std::invalid_argument("c2r: zero output length");
-  if (is_empty(in.shape))
-    return;
+  if (n == 0) throw std::invalid_argument("c2r: zero output length");
+  if (is_empty(in.shape)) return;
 
   const auto plan = get_real_plan<T>(n);
   const std::vector<int64_t> others(checked.begin(), checked.end() - 1);
@@ -324,10 +309,9 @@ void c2r_unscaled(ArrayView<const std::complex<T>> in, ArrayView<T> out,
     std::vector<int64_t> half_shape = in.shape, half_strides = out.strides;
     half_shape[last] = half;
     for (size_t d = 0; d < half_strides.size(); ++d) {
-      if (static_cast<int64_t>(d) != last)
-        half_strides[d] /= 2;
+      if (static_cast<int64_t>(d) != last) half_strides[d] /= 2;
     }
-    std::complex<T> *packed = reinterpret_cast<std::complex<T> *>(out.data);
+    std::complex<T>* packed = reinterpret_cast<std::complex<T>*>(out.data);
     c2c_unscaled<T>({in.data, half_shape, in.strides},
                     {packed, half_shape, half_strides}, others, false,
                     parallelism, trace);
@@ -365,18 +349,17 @@ void c2r_unscaled(ArrayView<const std::complex<T>> in, ArrayView<T> out,
 
   // Otherwise the other axes go into a contiguous copy (the input stays
   // intact), then the c2r reads it.
-  const std::complex<T> *src = in.data;
+  const std::complex<T>* src = in.data;
   std::vector<int64_t> src_strides = in.strides;
   std::unique_ptr<ScratchArray<std::complex<T>>> spectrum;
   if (!others.empty()) {
     size_t total = 1;
-    for (int64_t d : in.shape)
-      total *= static_cast<size_t>(d);
+    for (int64_t d : in.shape) total *= static_cast<size_t>(d);
     if (!trace) {
       spectrum = std::make_unique<ScratchArray<std::complex<T>>>(total);
     }
     const std::vector<int64_t> strides = row_major_strides(in.shape);
-    std::complex<T> *copy = spectrum ? spectrum->get() : nullptr;
+    std::complex<T>* copy = spectrum ? spectrum->get() : nullptr;
     c2c_unscaled<T>(in, {copy, in.shape, strides}, others, false, parallelism,
                     trace);
     src = copy;
@@ -388,7 +371,7 @@ void c2r_unscaled(ArrayView<const std::complex<T>> in, ArrayView<T> out,
   mark_source(trace, first, others.empty() ? "input" : "spectrum");
 }
 
-PlanDescription description_of(Trace &&trace, int lanes) {
+PlanDescription description_of(Trace&& trace, int lanes) {
   PlanDescription description;
   description.isa = isa();
   description.lanes = lanes;
@@ -398,19 +381,19 @@ PlanDescription description_of(Trace &&trace, int lanes) {
 
 // The usual transform of one line, for the finite part of a line that holds
 // infinities (nonfinite.h).
-void double_line_transform(std::complex<double> *line, int64_t n,
+void double_line_transform(std::complex<double>* line, int64_t n,
                            bool forward) {
   const std::vector<int64_t> shape{n}, strides{1};
   c2c_unscaled<double>({line, shape, strides}, {line, shape, strides}, {0},
                        forward, {}, nullptr);
 }
 
-} // namespace
+}  // namespace
 
 template <typename T>
 void c2c(ArrayView<const std::complex<T>> in, ArrayView<std::complex<T>> out,
-         const std::vector<int64_t> &axes, bool forward,
-         const Parallelism &parallelism, double scale) {
+         const std::vector<int64_t>& axes, bool forward,
+         const Parallelism& parallelism, double scale) {
   // Infinities (nonfinite.h): the zero-frequency outputs tell after the
   // fact, unless the output has overwritten the input.
   if (in.data == out.data) {
@@ -438,7 +421,7 @@ void c2c(ArrayView<const std::complex<T>> in, ArrayView<std::complex<T>> out,
 
 template <typename T>
 void r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
-         const std::vector<int64_t> &axes, const Parallelism &parallelism,
+         const std::vector<int64_t>& axes, const Parallelism& parallelism,
          double scale) {
   r2c_unscaled<T>(in, out, axes, parallelism, nullptr);
   const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
@@ -451,7 +434,7 @@ void r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
 
 template <typename T>
 void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
-         const std::vector<int64_t> &axes, const Parallelism &parallelism,
+         const std::vector<int64_t>& axes, const Parallelism& parallelism,
          double scale) {
   c2r_unscaled<T>(in, out, axes, parallelism, nullptr);
   const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
@@ -466,17 +449,18 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
 template <typename T>
 PlanDescription describe_c2c(ArrayView<const std::complex<T>> in,
                              ArrayView<std::complex<T>> out,
-                             const std::vector<int64_t> &axes, bool forward,
-                             const Parallelism &parallelism) {
+                             const std::vector<int64_t>& axes, bool forward,
+                             const Parallelism& parallelism) {
   Trace trace;
   c2c_unscaled<T>(in, out, axes, forward, parallelism, &trace);
   return description_of(std::move(trace), kernels<T>().lanes);
 }
 
 template <typename T>
-PlanDescription
-describe_r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
-             const std::vector<int64_t> &axes, const Parallelism &parallelism) {
+PlanDescription describe_r2c(ArrayView<const T> in,
+                             ArrayView<std::complex<T>> out,
+                             const std::vector<int64_t>& axes,
+                             const Parallelism& parallelism) {
   Trace trace;
   r2c_unscaled<T>(in, out, axes, parallelism, &trace);
   return description_of(std::move(trace), kernels<T>().lanes);
@@ -484,8 +468,8 @@ describe_r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
 
 template <typename T>
 PlanDescription describe_c2r(ArrayView<const std::complex<T>> in,
-                             ArrayView<T> out, const std::vector<int64_t> &axes,
-                             const Parallelism &parallelism) {
+                             ArrayView<T> out, const std::vector<int64_t>& axes,
+                             const Parallelism& parallelism) {
   Trace trace;
   c2r_unscaled<T>(in, out, axes, parallelism, &trace);
   return description_of(std::move(trace), kernels<T>().lanes);
@@ -495,6 +479,7 @@ std::vector<std::pair<std::string, double>> plan_constants() {
   return {
       {"bluestein_min_prime", kBluesteinMinPrime},
       {"bluestein_point_cost", kBluesteinPointCost},
+      {"bluestein_transform_cost", kBluesteinTransformCost},
       {"generic_radix_cost_factor", kGenericRadixCostFactor},
       {"largest_fixed_radix", kLargestFixedRadix},
       {"lane_bluestein_max_length", kLaneBluesteinMaxLength},
@@ -519,46 +504,44 @@ std::vector<std::pair<std::string, double>> plan_constants() {
 
 template void c2c<float>(ArrayView<const std::complex<float>>,
                          ArrayView<std::complex<float>>,
-                         const std::vector<int64_t> &, bool,
-                         const Parallelism &, double);
+                         const std::vector<int64_t>&, bool, const Parallelism&,
+                         double);
 template void c2c<double>(ArrayView<const std::complex<double>>,
                           ArrayView<std::complex<double>>,
-                          const std::vector<int64_t> &, bool,
-                          const Parallelism &, double);
+                          const std::vector<int64_t>&, bool, const Parallelism&,
+                          double);
 template void r2c<float>(ArrayView<const float>, ArrayView<std::complex<float>>,
-                         const std::vector<int64_t> &, const Parallelism &,
+                         const std::vector<int64_t>&, const Parallelism&,
                          double);
 template void r2c<double>(ArrayView<const double>,
                           ArrayView<std::complex<double>>,
-                          const std::vector<int64_t> &, const Parallelism &,
+                          const std::vector<int64_t>&, const Parallelism&,
                           double);
 template void c2r<float>(ArrayView<const std::complex<float>>, ArrayView<float>,
-                         const std::vector<int64_t> &, const Parallelism &,
+                         const std::vector<int64_t>&, const Parallelism&,
                          double);
 template void c2r<double>(ArrayView<const std::complex<double>>,
-                          ArrayView<double>, const std::vector<int64_t> &,
-                          const Parallelism &, double);
-template PlanDescription
-describe_c2c<float>(ArrayView<const std::complex<float>>,
-                    ArrayView<std::complex<float>>,
-                    const std::vector<int64_t> &, bool, const Parallelism &);
-template PlanDescription
-describe_c2c<double>(ArrayView<const std::complex<double>>,
-                     ArrayView<std::complex<double>>,
-                     const std::vector<int64_t> &, bool, const Parallelism &);
+                          ArrayView<double>, const std::vector<int64_t>&,
+                          const Parallelism&, double);
+template PlanDescription describe_c2c<float>(
+    ArrayView<const std::complex<float>>, ArrayView<std::complex<float>>,
+    const std::vector<int64_t>&, bool, const Parallelism&);
+template PlanDescription describe_c2c<double>(
+    ArrayView<const std::complex<double>>, ArrayView<std::complex<double>>,
+    const std::vector<int64_t>&, bool, const Parallelism&);
 template PlanDescription describe_r2c<float>(ArrayView<const float>,
                                              ArrayView<std::complex<float>>,
-                                             const std::vector<int64_t> &,
-                                             const Parallelism &);
+                                             const std::vector<int64_t>&,
+                                             const Parallelism&);
 template PlanDescription describe_r2c<double>(ArrayView<const double>,
                                               ArrayView<std::complex<double>>,
-                                              const std::vector<int64_t> &,
-                                              const Parallelism &);
-template PlanDescription
-describe_c2r<float>(ArrayView<const std::complex<float>>, ArrayView<float>,
-                    const std::vector<int64_t> &, const Parallelism &);
-template PlanDescription
-describe_c2r<double>(ArrayView<const std::complex<double>>, ArrayView<double>,
-                     const std::vector<int64_t> &, const Parallelism &);
+                                              const std::vector<int64_t>&,
+                                              const Parallelism&);
+template PlanDescription describe_c2r<float>(
+    ArrayView<const std::complex<float>>, ArrayView<float>,
+    const std::vector<int64_t>&, const Parallelism&);
+template PlanDescription describe_c2r<double>(
+    ArrayView<const std::complex<double>>, ArrayView<double>,
+    const std::vector<int64_t>&, const Parallelism&);
 
-} // namespace jfft::engine
+}  // namespace jfft::engine

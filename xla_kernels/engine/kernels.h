@@ -16,6 +16,7 @@
 #include <complex>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
 
 #include "cost_model.h"
 #include "kernel_api.h"
@@ -129,8 +130,107 @@ inline void butterfly5(const Cx<V>* a, int64_t ia, Cx<V>* y) {
   y[4] = c1 - e1;
 }
 
+// cos and sin of 2 pi q / P for q = 1 .. (P - 1) / 2: the constants of the
+// odd radices with their own butterfly (butterfly_odd).
+template <int P>
+struct OddRadixRoots;
+template <>
+struct OddRadixRoots<7> {
+  static constexpr long double kCos[3] = {
+      0.623489801858733530525004884004239811L,
+      -0.222520933956314404288902564496794759L,
+      -0.900968867902419126236102319507445051L};
+  static constexpr long double kSin[3] = {
+      0.78183148246802980870844452667405775L,
+      0.974927912181823607018131682993931217L,
+      0.433883739117558120475768332848358755L};
+};
+template <>
+struct OddRadixRoots<11> {
+  static constexpr long double kCos[5] = {
+      0.841253532831181168861811648919367718L,
+      0.415415013001886425529274149229623204L,
+      -0.142314838273285140443792668616369669L,
+      -0.654860733945285064056925072466293553L,
+      -0.959492973614497389890368057066327699L};
+  static constexpr long double kSin[5] = {
+      0.540640817455597582107635954318691695L,
+      0.90963199535451837141171538307902846L,
+      0.989821441880932732376092037776718787L,
+      0.75574957435425828377403584397234442L,
+      0.281732556841429697711417915346616899L};
+};
+template <>
+struct OddRadixRoots<13> {
+  static constexpr long double kCos[6] = {
+      0.885456025653209895900375522015098879L,
+      0.568064746731155802511807559127516625L,
+      0.120536680255323053349067687452543582L,
+      -0.354604887042535625969637892600018474L,
+      -0.748510748171101098634630599701351384L,
+      -0.970941817426052027156982276293789227L};
+  static constexpr long double kSin[6] = {
+      0.464723172043768545656015335133104778L,
+      0.822983865893656394579617423439381991L,
+      0.992708874098053992800751649492520179L,
+      0.935016242685414823439784599837830729L,
+      0.66312265824079520237678549266676628L,
+      0.239315664287557767148753726260211895L};
+};
+
+// cos(2 pi q / P) and sin(2 pi q / P) for any q, folded onto the table.
+template <int P, typename T>
+constexpr T odd_radix_cos(int q) {
+  q %= P;
+  return T(q <= P / 2 ? OddRadixRoots<P>::kCos[q - 1]
+                      : OddRadixRoots<P>::kCos[P - q - 1]);
+}
+template <int P, typename T>
+constexpr T odd_radix_sin(int q) {
+  q %= P;
+  return q <= P / 2 ? T(OddRadixRoots<P>::kSin[q - 1])
+                    : -T(OddRadixRoots<P>::kSin[P - q - 1]);
+}
+
+// An odd prime radix P written out: with t_m = a_m + a_P-m and
+// d_m = a_m - a_P-m (m = 1 .. h, h = (P - 1) / 2),
+//   y_j, y_P-j = a_0 + sum_m cos(2 pi jm / P) t_m
+//                -+ i sum_m sin(2 pi jm / P) d_m   (forward sign),
+// 2 h^2 real-by-complex products instead of (P - 1)^2 complex ones. The
+// loops have constant bounds and are unrolled, so every constant is an
+// immediate and the t_m, d_m stay in registers.
+template <int P, bool kFwd, typename T, typename V>
+inline void butterfly_odd(const Cx<V>* a, int64_t ia, Cx<V>* y) {
+  constexpr int kHalf = (P - 1) / 2;
+  const Cx<V> a0 = a[0];
+  Cx<V> t[kHalf], d[kHalf];
+  Cx<V> total = a0;
+#pragma GCC unroll 16
+  for (int m = 0; m < kHalf; ++m) {
+    const Cx<V> x = a[(m + 1) * ia], z = a[(P - 1 - m) * ia];
+    t[m] = x + z;
+    d[m] = x - z;
+    total = total + t[m];
+  }
+  y[0] = total;
+#pragma GCC unroll 16
+  for (int j = 1; j <= kHalf; ++j) {
+    Cx<V> even = a0 + scale(odd_radix_cos<P, T>(j), t[0]);
+    Cx<V> odd = scale(odd_radix_sin<P, T>(j), d[0]);
+#pragma GCC unroll 16
+    for (int m = 2; m <= kHalf; ++m) {
+      even = even + scale(odd_radix_cos<P, T>(j * m), t[m - 1]);
+      odd = odd + scale(odd_radix_sin<P, T>(j * m), d[m - 1]);
+    }
+    const Cx<V> rot = rotate_quarter<kFwd>(odd);
+    y[j] = even + rot;
+    y[P - j] = even - rot;
+  }
+}
+
 template <int R, bool kFwd, typename T, typename V>
 inline void butterfly(const Cx<V>* a, int64_t ia, Cx<V>* y) {
+  static_assert(has_butterfly(R), "no butterfly for this radix");
   if constexpr (R == 2) {
     butterfly2<kFwd>(a, ia, y);
   } else if constexpr (R == 3) {
@@ -139,9 +239,10 @@ inline void butterfly(const Cx<V>* a, int64_t ia, Cx<V>* y) {
     butterfly4<kFwd>(a, ia, y);
   } else if constexpr (R == 5) {
     butterfly5<kFwd, T>(a, ia, y);
-  } else {
-    static_assert(R == 8, "radices with butterflies: 2, 3, 4, 5, 8");
+  } else if constexpr (R == 8) {
     butterfly8<kFwd, T>(a, ia, y);
+  } else {
+    butterfly_odd<R, kFwd, T>(a, ia, y);
   }
 }
 
@@ -166,7 +267,11 @@ void pass_fixed(int64_t l1, int64_t ido, const Cx<V>* in, Cx<V>* out,
   }
 }
 
-// Any odd radix p, O(p^2) per butterfly using the pairing of m and p - m.
+// Any odd radix p, by the pairing of m and p - m that butterfly_odd uses:
+// 2 h^2 real-by-complex products per butterfly (h = (p - 1) / 2), for
+// outputs j and j + 1 at once, so that the sums and differences are loaded
+// once for both and four accumulator pairs hide the multiply-add latency
+// (perf showed one output at a time waiting on its two accumulator pairs).
 // roots[q] = exp(-2 pi i q / p); work holds p + 1 values.
 template <bool kFwd, typename T, typename V>
 void pass_generic(int64_t p, int64_t l1, int64_t ido, const Cx<V>* in,
@@ -189,17 +294,10 @@ void pass_generic(int64_t p, int64_t l1, int64_t ido, const Cx<V>* in,
         total = total + sums[m];
       }
       b[i] = total;
-      for (int64_t j = 1; j <= half; ++j) {
-        Cx<V> even = a0;
-        Cx<V> odd = {V{}, V{}};
-        int64_t q = 0;
-        for (int64_t m = 1; m <= half; ++m) {
-          q += j;
-          if (q >= p) q -= p;
-          even = even + scale(roots[q].real(), sums[m]);
-          odd = odd + scale(-roots[q].imag(), diffs[m]);  // sin(2 pi q / p)
-        }
-        const Cx<V> rot = rotate_quarter<kFwd>(odd);
+      // even = a0 + sum cos * sums; odd = sum imag(root) * diffs, which is
+      // -sin: y_j = even + rotate<!kFwd>(odd), y_p-j = even - that.
+      const auto store = [&](int64_t j, Cx<V> even, Cx<V> odd) {
+        const Cx<V> rot = rotate_quarter<!kFwd>(odd);
         const Cx<V> yj = even + rot, ypj = even - rot;
         if (i == 0) {
           b[j * s] = yj;
@@ -208,6 +306,112 @@ void pass_generic(int64_t p, int64_t l1, int64_t ido, const Cx<V>* in,
           b[i + j * s] = twiddle<kFwd>(yj, tw[i + (j - 1) * ido]);
           b[i + (p - j) * s] = twiddle<kFwd>(ypj, tw[i + (p - j - 1) * ido]);
         }
+      };
+      int64_t j = 1;
+      for (; j < half; j += 2) {
+        Cx<V> even1 = a0, even2 = a0;
+        Cx<V> odd1 = {V{}, V{}}, odd2 = {V{}, V{}};
+        int64_t q1 = 0, q2 = 0;
+        for (int64_t m = 1; m <= half; ++m) {
+          q1 += j;
+          if (q1 >= p) q1 -= p;
+          q2 += j + 1;
+          if (q2 >= p) q2 -= p;
+          const Cx<V> sm = sums[m], dm = diffs[m];
+          const std::complex<T> w1 = roots[q1], w2 = roots[q2];
+          even1 = even1 + scale(w1.real(), sm);
+          odd1 = odd1 + scale(w1.imag(), dm);
+          even2 = even2 + scale(w2.real(), sm);
+          odd2 = odd2 + scale(w2.imag(), dm);
+        }
+        store(j, even1, odd1);
+        store(j + 1, even2, odd2);
+      }
+      if (j == half) {
+        Cx<V> even = a0, odd = {V{}, V{}};
+        int64_t q = 0;
+        for (int64_t m = 1; m <= half; ++m) {
+          q += j;
+          if (q >= p) q -= p;
+          even = even + scale(roots[q].real(), sums[m]);
+          odd = odd + scale(roots[q].imag(), diffs[m]);
+        }
+        store(j, even, odd);
+      }
+    }
+  }
+}
+
+// pass_generic for one line at a time (V = T), where one butterfly has no
+// lanes to fill: FFTPACK's passg order. The pairs' sums and differences are
+// laid out as p blocks of all l1 * ido butterflies, then each output block
+// is accumulated over m in loops along the blocks, which the compiler
+// vectorises (the coefficients are real, so re and im parts scale alike).
+// The input is consumed as workspace (it is the previous pass's buffer).
+template <bool kFwd, typename T>
+void pass_generic_blocks(int64_t p, int64_t l1, int64_t ido, Cx<T>* in,
+                         Cx<T>* out, const std::complex<T>* tw,
+                         const std::complex<T>* roots) {
+  const int64_t half = (p - 1) / 2;
+  const int64_t s = ido * l1;
+  // out block 0: a_0; block m: a_m + a_p-m; block p - m: a_m - a_p-m.
+  for (int64_t k = 0; k < l1; ++k) {
+    const Cx<T>* a = in + ido * p * k;
+    Cx<T>* b = out + ido * k;
+    for (int64_t i = 0; i < ido; ++i) {
+      b[i] = a[i];
+      for (int64_t m = 1; m <= half; ++m) {
+        const Cx<T> x = a[i + m * ido], y = a[i + (p - m) * ido];
+        b[i + m * s] = x + y;
+        b[i + (p - m) * s] = x - y;
+      }
+    }
+  }
+  // in block 0: y_0; blocks j and p - j: even_j and odd_j, then y_j, y_p-j.
+  const int64_t len = 2 * s;  // reals per block
+  T* __restrict y0 = reinterpret_cast<T*>(in);
+  const T* a0 = reinterpret_cast<const T*>(out);
+  std::copy(a0, a0 + len, y0);
+  for (int64_t m = 1; m <= half; ++m) {
+    const T* __restrict sm = reinterpret_cast<const T*>(out + m * s);
+    for (int64_t x = 0; x < len; ++x) y0[x] += sm[x];
+  }
+  for (int64_t j = 1; j <= half; ++j) {
+    T* __restrict even = reinterpret_cast<T*>(in + j * s);
+    T* __restrict odd = reinterpret_cast<T*>(in + (p - j) * s);
+    std::copy(a0, a0 + len, even);
+    std::fill(odd, odd + len, T(0));
+    int64_t q = 0;
+    for (int64_t m = 1; m <= half; ++m) {
+      q += j;
+      if (q >= p) q -= p;
+      const T c = roots[q].real(), w = roots[q].imag();  // cos, -sin
+      const T* __restrict sm = reinterpret_cast<const T*>(out + m * s);
+      const T* __restrict dm = reinterpret_cast<const T*>(out + (p - m) * s);
+      for (int64_t x = 0; x < len; ++x) {
+        even[x] += c * sm[x];
+        odd[x] += w * dm[x];
+      }
+    }
+    Cx<T>* e = in + j * s;
+    Cx<T>* o = in + (p - j) * s;
+    for (int64_t x = 0; x < s; ++x) {
+      const Cx<T> rot = rotate_quarter<!kFwd>(o[x]);
+      const Cx<T> ev = e[x];
+      e[x] = ev + rot;
+      o[x] = ev - rot;
+    }
+  }
+  // Twiddles, back into out: out(i, k, j) = w(j, i) y_j(i, k).
+  std::copy(in, in + s, out);
+  for (int64_t j = 1; j < p; ++j) {
+    const Cx<T>* y = in + j * s;
+    Cx<T>* b = out + j * s;
+    const std::complex<T>* w = tw + (j - 1) * ido;
+    for (int64_t k = 0; k < l1; ++k) {
+      b[k * ido] = y[k * ido];
+      for (int64_t i = 1; i < ido; ++i) {
+        b[k * ido + i] = twiddle<kFwd>(y[k * ido + i], w[i]);
       }
     }
   }
@@ -240,9 +444,23 @@ Cx<V>* run_passes(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch) {
       case 8:
         pass_fixed<8, kFwd>(pass.l1, pass.ido, src, dst, tw);
         break;
+      case 7:
+        pass_fixed<7, kFwd>(pass.l1, pass.ido, src, dst, tw);
+        break;
+      case 11:
+        pass_fixed<11, kFwd>(pass.l1, pass.ido, src, dst, tw);
+        break;
+      case 13:
+        pass_fixed<13, kFwd>(pass.l1, pass.ido, src, dst, tw);
+        break;
       default:
-        pass_generic<kFwd>(pass.radix, pass.l1, pass.ido, src, dst, tw,
-                           tw + (pass.radix - 1) * pass.ido, work);
+        if constexpr (std::is_same_v<V, T>) {
+          pass_generic_blocks<kFwd>(pass.radix, pass.l1, pass.ido, src, dst, tw,
+                                    tw + (pass.radix - 1) * pass.ido);
+        } else {
+          pass_generic<kFwd>(pass.radix, pass.l1, pass.ido, src, dst, tw,
+                             tw + (pass.radix - 1) * pass.ido, work);
+        }
     }
     std::swap(src, dst);
   }
@@ -363,6 +581,75 @@ void scatter_real_lanes(const V* x, int64_t n, T* out, const int64_t* offsets,
   }
 }
 
+// The same for the first `count` lanes only (a last, partly filled group);
+// the other lanes are zero, which no transform turns into NaN or Inf. Line
+// by line, in scalar stores into the zeroed buffer: building each vector
+// from count loads cost a sixth of a padded group's time.
+template <typename T, typename V>
+void gather_some_lanes(const std::complex<T>* in, const int64_t* offsets,
+                       int count, int64_t stride, int64_t n, Cx<V>* buf) {
+  std::memset(static_cast<void*>(buf), 0, sizeof(Cx<V>) * n);
+  T* lanes = reinterpret_cast<T*>(buf);
+  constexpr int64_t kWidth = sizeof(V) / sizeof(T);
+  for (int b = 0; b < count; ++b) {
+    const std::complex<T>* line = in + offsets[b];
+    for (int64_t j = 0; j < n; ++j) {
+      const std::complex<T> x = line[j * stride];
+      lanes[2 * kWidth * j + b] = x.real();
+      lanes[2 * kWidth * j + kWidth + b] = x.imag();
+    }
+  }
+}
+
+template <typename T, typename V>
+void scatter_some_lanes(const Cx<V>* buf, int64_t n, std::complex<T>* out,
+                        const int64_t* offsets, int count, int64_t stride) {
+  const T* lanes = reinterpret_cast<const T*>(buf);
+  constexpr int64_t kWidth = sizeof(V) / sizeof(T);
+  for (int b = 0; b < count; ++b) {
+    std::complex<T>* line = out + offsets[b];
+    for (int64_t j = 0; j < n; ++j) {
+      line[j * stride] = std::complex<T>(lanes[2 * kWidth * j + b],
+                                         lanes[2 * kWidth * j + kWidth + b]);
+    }
+  }
+}
+
+template <typename T, typename V>
+void gather_some_real_lanes(const T* in, const int64_t* offsets, int count,
+                            int64_t stride, int64_t n, V* x) {
+  std::memset(static_cast<void*>(x), 0, sizeof(V) * n);
+  T* lanes = reinterpret_cast<T*>(x);
+  constexpr int64_t kWidth = sizeof(V) / sizeof(T);
+  for (int b = 0; b < count; ++b) {
+    const T* line = in + offsets[b];
+    for (int64_t j = 0; j < n; ++j) lanes[kWidth * j + b] = line[j * stride];
+  }
+}
+
+template <typename T, typename V>
+void scatter_some_real_lanes(const V* x, int64_t n, T* out,
+                             const int64_t* offsets, int count,
+                             int64_t stride) {
+  const T* lanes = reinterpret_cast<const T*>(x);
+  constexpr int64_t kWidth = sizeof(V) / sizeof(T);
+  for (int b = 0; b < count; ++b) {
+    T* line = out + offsets[b];
+    for (int64_t j = 0; j < n; ++j) line[j * stride] = lanes[kWidth * j + b];
+  }
+}
+
+// Whether the last `count` lines (fewer than a group of `lanes`) run as one
+// group with idle lanes rather than one by one in scalar code: from half
+// the lanes filled. With 8 float lanes (AVX-512's narrower group), 1001,
+// 5537, 17775, 28561 and 19320 points, jfft / ducc0 geomeans of 1.07 scalar
+// vs 1.00 padded for 4 lines, 1.27 vs 1.58 for 3 lines
+// (benchmarks/codelet_ratios.py --lines 3|4, padding forced on and off).
+constexpr int64_t kPaddedGroupMinShare = 2;
+inline bool pad_last_group(int64_t count, int lanes) {
+  return count * kPaddedGroupMinShare >= lanes;
+}
+
 // Whether the L lines start at consecutive elements (lanes adjacent in
 // memory, as along any axis but the last of a row-major array).
 template <int L>
@@ -450,6 +737,19 @@ void c2c_lines(const C2CPlan<T>& plan, const std::complex<T>* in,
     return c2c_lines<T, Narrower...>(plan, in, out, lines, line, end, forward,
                                      post);
   }
+  if (pad_last_group(end - line, L)) {
+    const int count = static_cast<int>(end - line);
+    Buffer<Cx<V>> buf(size);
+    int64_t io[L], oo[L];
+    for (int b = 0; b < count; ++b) {
+      line_start(lines, line + b, &io[b], &oo[b]);
+    }
+    gather_some_lanes<T, V>(in, io, count, is, n, buf.data());
+    Cx<V>* y = transform(plan, buf.data(), buf.data() + n, forward);
+    if (post.re) apply_post_twiddles(y, n, post, line, forward);
+    scatter_some_lanes<T, V>(y, n, out, oo, count, os);
+    return;
+  }
   Buffer<Cx<T>> buf(size);
   for (; line < end; ++line) {
     int64_t io, oo;
@@ -488,6 +788,19 @@ void r2c_lines(const RealPlan<T>& plan, const T* in, std::complex<T>* out,
   if (line == end) return;
   if constexpr (sizeof...(Narrower) > 0) {
     return r2c_lines<T, Narrower...>(plan, in, out, lines, line, end);
+  }
+  if (pad_last_group(end - line, L)) {
+    const int count = static_cast<int>(end - line);
+    Buffer<Cx<V>> buf(size);
+    Buffer<V> x(n);
+    int64_t io[L], oo[L];
+    for (int b = 0; b < count; ++b) {
+      line_start(lines, line + b, &io[b], &oo[b]);
+    }
+    gather_some_real_lanes<T, V>(in, io, count, is, n, x.data());
+    r2c_transform(plan, x.data(), buf.data(), buf.data() + m);
+    scatter_some_lanes<T, V>(buf.data(), m, out, oo, count, os);
+    return;
   }
   Buffer<Cx<T>> buf(size);
   Buffer<T> x(n);
@@ -530,6 +843,23 @@ void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
   if (line == end) return;
   if constexpr (sizeof...(Narrower) > 0) {
     return c2r_lines<T, Narrower...>(plan, in, out, lines, line, end, packed);
+  }
+  if (pad_last_group(end - line, L)) {
+    const int count = static_cast<int>(end - line);
+    Buffer<Cx<V>> buf(size);
+    Buffer<V> x(n);
+    int64_t io[L], oo[L];
+    for (int b = 0; b < count; ++b) {
+      line_start(lines, line + b, &io[b], &oo[b]);
+    }
+    gather_some_lanes<T, V>(in, io, count, is, stored, buf.data());
+    if (packed) {
+      buf[m - 1] = Cx<V>{buf[0].im, V{}};
+      buf[0].im = V{};
+    }
+    c2r_transform(plan, buf.data(), x.data(), buf.data() + m);
+    scatter_some_real_lanes<T, V>(x.data(), n, out, oo, count, os);
+    return;
   }
   Buffer<Cx<T>> buf(size);
   Buffer<T> x(n);

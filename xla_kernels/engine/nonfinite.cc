@@ -15,12 +15,11 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Calls visit(a, b) for every index of `shape` in row-major order, with the
 // index's offsets under two sets of strides.
 template <typename Visit>
-void for_each_index(const std::vector<int64_t> &shape,
-                    const std::vector<int64_t> &strides_a,
-                    const std::vector<int64_t> &strides_b, Visit visit) {
+void for_each_index(const std::vector<int64_t>& shape,
+                    const std::vector<int64_t>& strides_a,
+                    const std::vector<int64_t>& strides_b, Visit visit) {
   for (int64_t d : shape) {
-    if (d == 0)
-      return;
+    if (d == 0) return;
   }
   const size_t rank = shape.size();
   std::vector<int64_t> index(rank, 0);
@@ -39,12 +38,11 @@ void for_each_index(const std::vector<int64_t> &shape,
       b -= (shape[dim] - 1) * strides_b[dim];
       index[dim] = 0;
     }
-    if (d == 0)
-      return;
+    if (d == 0) return;
   }
 }
 
-std::vector<int64_t> row_major(const std::vector<int64_t> &shape) {
+std::vector<int64_t> row_major(const std::vector<int64_t>& shape) {
   std::vector<int64_t> strides(shape.size());
   int64_t stride = 1;
   for (size_t d = shape.size(); d-- > 0;) {
@@ -54,30 +52,34 @@ std::vector<int64_t> row_major(const std::vector<int64_t> &shape) {
   return strides;
 }
 
-size_t element_count(const std::vector<int64_t> &shape) {
+size_t element_count(const std::vector<int64_t>& shape) {
   size_t count = 1;
-  for (int64_t d : shape)
-    count *= static_cast<size_t>(d);
+  for (int64_t d : shape) count *= static_cast<size_t>(d);
   return count;
 }
 
 bool nonfinite(float v) { return !std::isfinite(v); }
 bool nonfinite(double v) { return !std::isfinite(v); }
-template <typename T> bool nonfinite(std::complex<T> v) {
+template <typename T>
+bool nonfinite(std::complex<T> v) {
   return !std::isfinite(v.real()) || !std::isfinite(v.imag());
 }
 
-template <typename T> struct ScalarOf {
+template <typename T>
+struct ScalarOf {
   using type = T;
 };
-template <typename T> struct ScalarOf<std::complex<T>> {
+template <typename T>
+struct ScalarOf<std::complex<T>> {
   using type = T;
 };
-template <typename T> using Scalar = typename ScalarOf<T>::type;
+template <typename T>
+using Scalar = typename ScalarOf<T>::type;
 
 // Whether any of `count` contiguous floats or doubles has an all-ones
 // exponent (Inf or NaN).
-template <typename S> bool scalars_nonfinite(const S *data, int64_t count) {
+template <typename S>
+bool scalars_nonfinite(const S* data, int64_t count) {
   using Bits = std::conditional_t<sizeof(S) == 4, uint32_t, uint64_t>;
   constexpr Bits kExponent = static_cast<Bits>(
       sizeof(S) == 4 ? uint64_t{0x7f800000} : uint64_t{0x7ff0000000000000});
@@ -121,30 +123,25 @@ struct Reached {
   }
   bool both() const { return plus && minus; }
   double value(double finite) const {
-    if (both())
-      return kNaN;
-    if (plus)
-      return std::numeric_limits<double>::infinity();
-    if (minus)
-      return -std::numeric_limits<double>::infinity();
+    if (both()) return kNaN;
+    if (plus) return std::numeric_limits<double>::infinity();
+    if (minus) return -std::numeric_limits<double>::infinity();
     return finite;
   }
 };
 
 // Moves the infinite components of a line into `infinite` (zeroing them in
 // the line). Returns false, leaving the line as it is, if it holds a NaN.
-bool split_infinities(Complex *line, int64_t n,
-                      std::vector<Infinite> *infinite) {
+bool split_infinities(Complex* line, int64_t n,
+                      std::vector<Infinite>* infinite) {
   infinite->clear();
   for (int64_t j = 0; j < n; ++j) {
-    if (std::isnan(line[j].real()) || std::isnan(line[j].imag()))
-      return false;
+    if (std::isnan(line[j].real()) || std::isnan(line[j].imag())) return false;
   }
   for (int64_t j = 0; j < n; ++j) {
     const int re = infinity_sign(line[j].real());
     const int im = infinity_sign(line[j].imag());
-    if (re == 0 && im == 0)
-      continue;
+    if (re == 0 && im == 0) continue;
     infinite->push_back({j, re, im});
     line[j] = Complex(re ? 0.0 : line[j].real(), im ? 0.0 : line[j].imag());
   }
@@ -161,55 +158,48 @@ uint64_t product_mod(int64_t j, int64_t k, int64_t n) {
 // One complex line in place: the finite part by `transform`, then each
 // output's infinite terms x_j w^(jk) = (a + ib)(c + is) =
 // (ac - bs) + i(as + bc), term by term with the exact signs of c and s.
-void c2c_line(Complex *line, int64_t n, bool forward,
-              const LineTransform &transform, std::vector<Infinite> *infinite) {
+void c2c_line(Complex* line, int64_t n, bool forward,
+              const LineTransform& transform, std::vector<Infinite>* infinite) {
   if (!split_infinities(line, n, infinite)) {
     std::fill(line, line + n, Complex(kNaN, kNaN));
     return;
   }
   transform(line, n, forward);
-  if (infinite->empty())
-    return;
+  if (infinite->empty()) return;
   const int sin_sign = forward ? -1 : 1;
   for (int64_t k = 0; k < n; ++k) {
     Reached re, im;
-    for (const Infinite &e : *infinite) {
+    for (const Infinite& e : *infinite) {
       const RootSigns w = root_signs(product_mod(e.j, k, n), n);
       const int c = w.cos, s = w.sin * sin_sign;
       re.add(e.re * c);
       re.add(-e.im * s);
       im.add(e.re * s);
       im.add(e.im * c);
-      if (re.both() && im.both())
-        break;
+      if (re.both() && im.both()) break;
     }
     line[k] = Complex(re.value(line[k].real()), im.value(line[k].imag()));
   }
 }
 
 // All lines along `axis` of a row-major array, through c2c_line.
-void c2c_axis(Complex *data, const std::vector<int64_t> &shape, int64_t axis,
-              bool forward, const LineTransform &transform) {
+void c2c_axis(Complex* data, const std::vector<int64_t>& shape, int64_t axis,
+              bool forward, const LineTransform& transform) {
   const int64_t n = shape[axis];
   int64_t inner = 1, outer = 1;
   for (size_t d = 0; d < shape.size(); ++d) {
-    if (static_cast<int64_t>(d) < axis)
-      outer *= shape[d];
-    if (static_cast<int64_t>(d) > axis)
-      inner *= shape[d];
+    if (static_cast<int64_t>(d) < axis) outer *= shape[d];
+    if (static_cast<int64_t>(d) > axis) inner *= shape[d];
   }
-  if (n == 0 || inner == 0 || outer == 0)
-    return;
+  if (n == 0 || inner == 0 || outer == 0) return;
   std::vector<Complex> line(n);
   std::vector<Infinite> infinite;
   for (int64_t o = 0; o < outer; ++o) {
     for (int64_t i = 0; i < inner; ++i) {
-      Complex *start = data + o * n * inner + i;
-      for (int64_t j = 0; j < n; ++j)
-        line[j] = start[j * inner];
+      Complex* start = data + o * n * inner + i;
+      for (int64_t j = 0; j < n; ++j) line[j] = start[j * inner];
       c2c_line(line.data(), n, forward, transform, &infinite);
-      for (int64_t j = 0; j < n; ++j)
-        start[j * inner] = line[j];
+      for (int64_t j = 0; j < n; ++j) start[j * inner] = line[j];
     }
   }
 }
@@ -218,32 +208,28 @@ void c2c_axis(Complex *data, const std::vector<int64_t> &shape, int64_t axis,
 // spectrum extended by X_(n-k) = conj(X_k), Im of X_0 and (even n) of
 // X_(n/2) ignored. A pair k, n - k contributes 2 Re(X_k w^(-jk)) =
 // 2 (a c - b s) with w^(-jk) = c + is.
-void c2r_line(const Complex *half, int64_t n, double *x,
-              const LineTransform &transform, std::vector<Complex> *spectrum,
-              std::vector<Complex> *full, std::vector<Infinite> *infinite) {
+void c2r_line(const Complex* half, int64_t n, double* x,
+              const LineTransform& transform, std::vector<Complex>* spectrum,
+              std::vector<Complex>* full, std::vector<Infinite>* infinite) {
   const int64_t h = n / 2 + 1;
   spectrum->assign(half, half + h);
   (*spectrum)[0] = Complex((*spectrum)[0].real(), 0.0);
-  if (n % 2 == 0)
-    (*spectrum)[n / 2] = Complex((*spectrum)[n / 2].real(), 0.0);
+  if (n % 2 == 0) (*spectrum)[n / 2] = Complex((*spectrum)[n / 2].real(), 0.0);
   if (!split_infinities(spectrum->data(), h, infinite)) {
     std::fill(x, x + n, kNaN);
     return;
   }
   full->resize(n);
-  for (int64_t k = 0; k < h; ++k)
-    (*full)[k] = (*spectrum)[k];
+  for (int64_t k = 0; k < h; ++k) (*full)[k] = (*spectrum)[k];
   for (int64_t k = 1; k <= (n - 1) / 2; ++k) {
     (*full)[n - k] = std::conj((*spectrum)[k]);
   }
   transform(full->data(), n, false);
-  for (int64_t j = 0; j < n; ++j)
-    x[j] = (*full)[j].real();
-  if (infinite->empty())
-    return;
+  for (int64_t j = 0; j < n; ++j) x[j] = (*full)[j].real();
+  if (infinite->empty()) return;
   for (int64_t j = 0; j < n; ++j) {
     Reached reached;
-    for (const Infinite &e : *infinite) {
+    for (const Infinite& e : *infinite) {
       if (e.j == 0) {
         reached.add(e.re);
       } else if (2 * e.j == n) {
@@ -253,18 +239,17 @@ void c2r_line(const Complex *half, int64_t n, double *x,
         reached.add(e.re * w.cos);
         reached.add(-e.im * w.sin);
       }
-      if (reached.both())
-        break;
+      if (reached.both()) break;
     }
     x[j] = reached.value(x[j]);
   }
 }
 
 template <typename T, typename Element>
-void load(const Element *in, const std::vector<int64_t> &shape,
-          const std::vector<int64_t> &strides, std::vector<Complex> *work) {
+void load(const Element* in, const std::vector<int64_t>& shape,
+          const std::vector<int64_t>& strides, std::vector<Complex>* work) {
   work->resize(element_count(shape));
-  Complex *w = work->data();
+  Complex* w = work->data();
   for_each_index(shape, strides, row_major(shape),
                  [&](int64_t from, int64_t to) {
                    if constexpr (std::is_same_v<Element, T>) {
@@ -277,9 +262,9 @@ void load(const Element *in, const std::vector<int64_t> &shape,
 }
 
 template <typename T>
-void store(const std::vector<Complex> &work, const std::vector<int64_t> &shape,
-           std::complex<T> *out, const std::vector<int64_t> &strides) {
-  const Complex *w = work.data();
+void store(const std::vector<Complex>& work, const std::vector<int64_t>& shape,
+           std::complex<T>* out, const std::vector<int64_t>& strides) {
+  const Complex* w = work.data();
   for_each_index(shape, row_major(shape), strides,
                  [&](int64_t from, int64_t to) {
                    out[to] = std::complex<T>(static_cast<T>(w[from].real()),
@@ -287,13 +272,12 @@ void store(const std::vector<Complex> &work, const std::vector<int64_t> &shape,
                  });
 }
 
-} // namespace
+}  // namespace
 
 template <typename T>
-bool any_nonfinite(const T *data, const std::vector<int64_t> &shape,
-                   const std::vector<int64_t> &strides) {
-  if (shape.empty())
-    return nonfinite(*data);
+bool any_nonfinite(const T* data, const std::vector<int64_t>& shape,
+                   const std::vector<int64_t>& strides) {
+  if (shape.empty()) return nonfinite(*data);
   // Rows along the last dimension; a unit-stride row is read as a run of
   // scalars by exponent bits, a loop that vectorises (c2r reads its whole
   // input through this before transforming it).
@@ -302,51 +286,47 @@ bool any_nonfinite(const T *data, const std::vector<int64_t> &shape,
   rows.back() = 1;
   bool found = false;
   for_each_index(rows, strides, strides, [&](int64_t offset, int64_t) {
-    if (found)
-      return;
-    const T *row = data + offset;
+    if (found) return;
+    const T* row = data + offset;
     if (step == 1) {
       found = scalars_nonfinite(
-          reinterpret_cast<const Scalar<T> *>(row),
+          reinterpret_cast<const Scalar<T>*>(row),
           length * static_cast<int64_t>(sizeof(T) / sizeof(Scalar<T>)));
     } else {
-      for (int64_t i = 0; i < length; ++i)
-        found |= nonfinite(row[i * step]);
+      for (int64_t i = 0; i < length; ++i) found |= nonfinite(row[i * step]);
     }
   });
   return found;
 }
 
 template <typename T>
-bool zero_frequency_nonfinite(const std::complex<T> *data,
-                              const std::vector<int64_t> &shape,
-                              const std::vector<int64_t> &strides,
-                              const std::vector<int64_t> &axes) {
+bool zero_frequency_nonfinite(const std::complex<T>* data,
+                              const std::vector<int64_t>& shape,
+                              const std::vector<int64_t>& strides,
+                              const std::vector<int64_t>& axes) {
   std::vector<int64_t> batch_shape = shape;
-  for (int64_t axis : axes)
-    batch_shape[axis] = 1;
+  for (int64_t axis : axes) batch_shape[axis] = 1;
   return any_nonfinite(data, batch_shape, strides);
 }
 
 template <typename T>
-bool first_samples_nonfinite(const T *data, const std::vector<int64_t> &shape,
-                             const std::vector<int64_t> &strides,
+bool first_samples_nonfinite(const T* data, const std::vector<int64_t>& shape,
+                             const std::vector<int64_t>& strides,
                              int64_t axis) {
   std::vector<int64_t> column_shape = shape;
   column_shape[axis] = 1;
-  if (any_nonfinite(data, column_shape, strides))
-    return true;
+  if (any_nonfinite(data, column_shape, strides)) return true;
   return shape[axis] > 1 &&
          any_nonfinite(data + strides[axis], column_shape, strides);
 }
 
 template <typename T>
-void c2c_nonfinite(const std::complex<T> *in,
-                   const std::vector<int64_t> &in_strides, std::complex<T> *out,
-                   const std::vector<int64_t> &out_strides,
-                   const std::vector<int64_t> &shape,
-                   const std::vector<int64_t> &axes, bool forward,
-                   const LineTransform &transform) {
+void c2c_nonfinite(const std::complex<T>* in,
+                   const std::vector<int64_t>& in_strides, std::complex<T>* out,
+                   const std::vector<int64_t>& out_strides,
+                   const std::vector<int64_t>& shape,
+                   const std::vector<int64_t>& axes, bool forward,
+                   const LineTransform& transform) {
   std::vector<Complex> work;
   load<T>(in, shape, in_strides, &work);
   for (size_t a = axes.size(); a-- > 0;) {
@@ -356,11 +336,11 @@ void c2c_nonfinite(const std::complex<T> *in,
 }
 
 template <typename T>
-void r2c_nonfinite(const T *in, const std::vector<int64_t> &in_shape,
-                   const std::vector<int64_t> &in_strides, std::complex<T> *out,
-                   const std::vector<int64_t> &out_strides,
-                   const std::vector<int64_t> &axes,
-                   const LineTransform &transform) {
+void r2c_nonfinite(const T* in, const std::vector<int64_t>& in_shape,
+                   const std::vector<int64_t>& in_strides, std::complex<T>* out,
+                   const std::vector<int64_t>& out_strides,
+                   const std::vector<int64_t>& axes,
+                   const LineTransform& transform) {
   const int64_t last = axes.back();
   std::vector<Complex> work;
   load<T>(in, in_shape, in_strides, &work);
@@ -379,7 +359,7 @@ void r2c_nonfinite(const T *in, const std::vector<int64_t> &in_shape,
   const int64_t nyquist = n % 2 == 0 ? n / 2 : -1;
   for_each_index(
       column_shape, half_strides, half_strides, [&](int64_t first, int64_t) {
-        Complex *line = half.data() + first;
+        Complex* line = half.data() + first;
         const int64_t step = half_strides[last];
         line[0] = Complex(line[0].real(), 0.0);
         if (nyquist > 0) {
@@ -393,13 +373,13 @@ void r2c_nonfinite(const T *in, const std::vector<int64_t> &in_shape,
 }
 
 template <typename T>
-void c2r_nonfinite(const std::complex<T> *in,
-                   const std::vector<int64_t> &in_shape,
-                   const std::vector<int64_t> &in_strides, T *out,
-                   const std::vector<int64_t> &out_shape,
-                   const std::vector<int64_t> &out_strides,
-                   const std::vector<int64_t> &axes,
-                   const LineTransform &transform) {
+void c2r_nonfinite(const std::complex<T>* in,
+                   const std::vector<int64_t>& in_shape,
+                   const std::vector<int64_t>& in_strides, T* out,
+                   const std::vector<int64_t>& out_shape,
+                   const std::vector<int64_t>& out_strides,
+                   const std::vector<int64_t>& axes,
+                   const LineTransform& transform) {
   const int64_t last = axes.back();
   std::vector<Complex> work;
   load<T>(in, in_shape, in_strides, &work);
@@ -430,34 +410,33 @@ void c2r_nonfinite(const std::complex<T> *in,
                  });
 }
 
-#define JFFT_NONFINITE(T)                                                      \
-  template bool any_nonfinite<T>(const T *, const std::vector<int64_t> &,      \
-                                 const std::vector<int64_t> &);                \
-  template bool any_nonfinite<std::complex<T>>(const std::complex<T> *,        \
-                                               const std::vector<int64_t> &,   \
-                                               const std::vector<int64_t> &);  \
-  template bool first_samples_nonfinite<T>(                                    \
-      const T *, const std::vector<int64_t> &, const std::vector<int64_t> &,   \
-      int64_t);                                                                \
-  template bool zero_frequency_nonfinite<T>(                                   \
-      const std::complex<T> *, const std::vector<int64_t> &,                   \
-      const std::vector<int64_t> &, const std::vector<int64_t> &);             \
-  template void c2c_nonfinite<T>(                                              \
-      const std::complex<T> *, const std::vector<int64_t> &,                   \
-      std::complex<T> *, const std::vector<int64_t> &,                         \
-      const std::vector<int64_t> &, const std::vector<int64_t> &, bool,        \
-      const LineTransform &);                                                  \
-  template void r2c_nonfinite<T>(                                              \
-      const T *, const std::vector<int64_t> &, const std::vector<int64_t> &,   \
-      std::complex<T> *, const std::vector<int64_t> &,                         \
-      const std::vector<int64_t> &, const LineTransform &);                    \
-  template void c2r_nonfinite<T>(                                              \
-      const std::complex<T> *, const std::vector<int64_t> &,                   \
-      const std::vector<int64_t> &, T *, const std::vector<int64_t> &,         \
-      const std::vector<int64_t> &, const std::vector<int64_t> &,              \
-      const LineTransform &);
+#define JFFT_NONFINITE(T)                                                    \
+  template bool any_nonfinite<T>(const T*, const std::vector<int64_t>&,      \
+                                 const std::vector<int64_t>&);               \
+  template bool any_nonfinite<std::complex<T>>(const std::complex<T>*,       \
+                                               const std::vector<int64_t>&,  \
+                                               const std::vector<int64_t>&); \
+  template bool first_samples_nonfinite<T>(                                  \
+      const T*, const std::vector<int64_t>&, const std::vector<int64_t>&,    \
+      int64_t);                                                              \
+  template bool zero_frequency_nonfinite<T>(                                 \
+      const std::complex<T>*, const std::vector<int64_t>&,                   \
+      const std::vector<int64_t>&, const std::vector<int64_t>&);             \
+  template void c2c_nonfinite<T>(                                            \
+      const std::complex<T>*, const std::vector<int64_t>&, std::complex<T>*, \
+      const std::vector<int64_t>&, const std::vector<int64_t>&,              \
+      const std::vector<int64_t>&, bool, const LineTransform&);              \
+  template void r2c_nonfinite<T>(                                            \
+      const T*, const std::vector<int64_t>&, const std::vector<int64_t>&,    \
+      std::complex<T>*, const std::vector<int64_t>&,                         \
+      const std::vector<int64_t>&, const LineTransform&);                    \
+  template void c2r_nonfinite<T>(                                            \
+      const std::complex<T>*, const std::vector<int64_t>&,                   \
+      const std::vector<int64_t>&, T*, const std::vector<int64_t>&,          \
+      const std::vector<int64_t>&, const std::vector<int64_t>&,              \
+      const LineTransform&);
 JFFT_NONFINITE(float)
 JFFT_NONFINITE(double)
 #undef JFFT_NONFINITE
 
-} // namespace jfft::engine
+}  // namespace jfft::engine

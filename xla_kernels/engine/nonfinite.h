@@ -43,21 +43,21 @@ namespace jfft::engine {
 // The usual unnormalised transform of one contiguous line of n values, in
 // place: the finite part of each line is computed by the caller's engine.
 using LineTransform =
-    std::function<void(std::complex<double> *line, int64_t n, bool forward)>;
+    std::function<void(std::complex<double>* line, int64_t n, bool forward)>;
 
 // Whether any element (either component, for complex T) of a strided array
 // is Inf or NaN.
 template <typename T>
-bool any_nonfinite(const T *data, const std::vector<int64_t> &shape,
-                   const std::vector<int64_t> &strides);
+bool any_nonfinite(const T* data, const std::vector<int64_t>& shape,
+                   const std::vector<int64_t>& strides);
 
 // Whether the element at index 0 along every axis in `axes` (for every index
 // of the other dimensions) is Inf or NaN in either component.
 template <typename T>
-bool zero_frequency_nonfinite(const std::complex<T> *data,
-                              const std::vector<int64_t> &shape,
-                              const std::vector<int64_t> &strides,
-                              const std::vector<int64_t> &axes);
+bool zero_frequency_nonfinite(const std::complex<T>* data,
+                              const std::vector<int64_t>& shape,
+                              const std::vector<int64_t>& strides,
+                              const std::vector<int64_t>& axes);
 
 // Whether x[..., 0] or x[..., 1] along `axis` (the c2r's last axis) is Inf
 // or NaN anywhere: the first sample of every line sums the real parts of
@@ -66,34 +66,34 @@ bool zero_frequency_nonfinite(const std::complex<T> *data,
 // reaches the output shows it there (an FFT never turns a non-finite
 // intermediate into a finite one).
 template <typename T>
-bool first_samples_nonfinite(const T *data, const std::vector<int64_t> &shape,
-                             const std::vector<int64_t> &strides, int64_t axis);
+bool first_samples_nonfinite(const T* data, const std::vector<int64_t>& shape,
+                             const std::vector<int64_t>& strides, int64_t axis);
 
 // The transforms of fft_engine.h, unscaled, by the rule above. Shapes,
 // strides and axes are those of the public entry points, already checked;
 // `in` may alias `out`.
 template <typename T>
-void c2c_nonfinite(const std::complex<T> *in,
-                   const std::vector<int64_t> &in_strides, std::complex<T> *out,
-                   const std::vector<int64_t> &out_strides,
-                   const std::vector<int64_t> &shape,
-                   const std::vector<int64_t> &axes, bool forward,
-                   const LineTransform &transform);
+void c2c_nonfinite(const std::complex<T>* in,
+                   const std::vector<int64_t>& in_strides, std::complex<T>* out,
+                   const std::vector<int64_t>& out_strides,
+                   const std::vector<int64_t>& shape,
+                   const std::vector<int64_t>& axes, bool forward,
+                   const LineTransform& transform);
 template <typename T>
-void r2c_nonfinite(const T *in, const std::vector<int64_t> &in_shape,
-                   const std::vector<int64_t> &in_strides, std::complex<T> *out,
-                   const std::vector<int64_t> &out_strides,
-                   const std::vector<int64_t> &axes,
-                   const LineTransform &transform);
+void r2c_nonfinite(const T* in, const std::vector<int64_t>& in_shape,
+                   const std::vector<int64_t>& in_strides, std::complex<T>* out,
+                   const std::vector<int64_t>& out_strides,
+                   const std::vector<int64_t>& axes,
+                   const LineTransform& transform);
 template <typename T>
-void c2r_nonfinite(const std::complex<T> *in,
-                   const std::vector<int64_t> &in_shape,
-                   const std::vector<int64_t> &in_strides, T *out,
-                   const std::vector<int64_t> &out_shape,
-                   const std::vector<int64_t> &out_strides,
-                   const std::vector<int64_t> &axes,
-                   const LineTransform &transform);
+void c2r_nonfinite(const std::complex<T>* in,
+                   const std::vector<int64_t>& in_shape,
+                   const std::vector<int64_t>& in_strides, T* out,
+                   const std::vector<int64_t>& out_shape,
+                   const std::vector<int64_t>& out_strides,
+                   const std::vector<int64_t>& axes,
+                   const LineTransform& transform);
 
-} // namespace jfft::engine
+}  // namespace jfft::engine
 
-#endif // JFFT_ENGINE_NONFINITE_H_
+#endif  // JFFT_ENGINE_NONFINITE_H_

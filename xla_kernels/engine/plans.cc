@@ -46,13 +46,11 @@ std::vector<int64_t> factorize(int64_t n, int64_t largest_radix) {
   return factors;
 }
 
-// Rough operation count of the direct mixed-radix transform.
 double direct_cost(int64_t n, int64_t largest_radix) {
   double cost = 0;
   for (int64_t p : factorize(n, largest_radix)) {
-    cost += (p <= kLargestFixedRadix)
-                ? static_cast<double>(p)
-                : kGenericRadixCostFactor * static_cast<double>(p);
+    cost += has_butterfly(p) ? static_cast<double>(p)
+                             : kGenericRadixCostFactor * static_cast<double>(p);
   }
   return cost * static_cast<double>(n);
 }
@@ -185,7 +183,7 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
   if (largest > kBluesteinMinPrime) {
     const int64_t padded = bluestein_size(2 * length - 1);
     const double bluestein_cost =
-        2.0 * direct_cost(padded, largest_radix) +
+        2.0 * kBluesteinTransformCost * direct_cost(padded, largest_radix) +
         kBluesteinPointCost * static_cast<double>(padded);
     if (bluestein_cost < direct_cost(length, largest_radix)) {
       bluestein_length_ = padded;
@@ -243,7 +241,7 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
   // generic radix's p roots: one table, not grown by doubling.
   size_t twiddle_count = static_cast<size_t>(length) - 1;
   for (int64_t p : factors) {
-    if (p != 2 && p != 3 && p != 4 && p != 5 && p != 8) twiddle_count += p;
+    if (!has_butterfly(p)) twiddle_count += p;
   }
   twiddles_ = Table<Complex>(twiddle_count);
   size_t at = 0;
@@ -256,7 +254,7 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
         twiddles_[at++] = rounded<T>(roots(i * j * l1));
       }
     }
-    if (p != 2 && p != 3 && p != 4 && p != 5 && p != 8) {
+    if (!has_butterfly(p)) {
       for (int64_t q = 0; q < p; ++q) {
         twiddles_[at++] = rounded<T>(roots(q * (length / p)));
       }

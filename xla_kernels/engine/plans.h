@@ -145,6 +145,13 @@ std::complex<T> rounded(const std::complex<R>& w) {
   return {static_cast<T>(w.real()), static_cast<T>(w.imag())};
 }
 
+// Radices whose Stockham pass has its own butterfly (kernels.h); other odd
+// radices run the generic pass, which needs the radix's roots of unity.
+constexpr bool has_butterfly(int64_t radix) {
+  return radix == 2 || radix == 3 || radix == 4 || radix == 5 || radix == 7 ||
+         radix == 8 || radix == 11 || radix == 13;
+}
+
 // Complex-to-complex transform of one length, both directions: the factors
 // and twiddles that the kernels (kernels.h) run. Forward uses exp(-2 pi i/n).
 template <typename T>
@@ -154,7 +161,7 @@ class C2CPlan {
 
   // One Stockham pass: `radix` butterflies of stride `ido`, repeated `l1`
   // times, with (radix - 1) * ido twiddles starting at twiddle_offset (then,
-  // for radices above 5, the radix's own roots of unity).
+  // for radices without a butterfly, the radix's own roots of unity).
   struct Pass {
     int64_t radix;
     int64_t l1;
@@ -162,8 +169,8 @@ class C2CPlan {
     size_t twiddle_offset;
   };
 
-  // Radices 8, 4 and 2 (no 8 when largest_radix < 8), 3, 5 and any odd
-  // prime; Bluestein where a large prime makes that cheaper.
+  // Radices 8, 4 and 2 (no 8 when largest_radix < 8), 3, 5, 7, 11, 13 and
+  // any odd prime; Bluestein where a large prime makes that cheaper.
   C2CPlan(int64_t length, int64_t largest_radix);
 
   // Bytes this plan holds, sub-plans included (a sub-plan shared with other

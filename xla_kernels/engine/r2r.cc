@@ -50,27 +50,27 @@ constexpr int kR2RTablesKind = 16;
 
 // Which table set a transform of (kind, type, n) uses.
 enum TableFamily : int64_t {
-  kHalfShift = 1,    // DCT/DST-II and -III: exp(-i pi k / (2N))
-  kQuarterShiftEven, // type IV, even N
-  kQuarterShiftOdd,  // type IV, odd N
+  kHalfShift = 1,     // DCT/DST-II and -III: exp(-i pi k / (2N))
+  kQuarterShiftEven,  // type IV, even N
+  kQuarterShiftOdd,   // type IV, odd N
 };
 
 // The twiddles of one (family, length, precision), cached beside the FFT
 // plans (bounded and cleared with them).
-template <typename T> class R2RTables {
-public:
+template <typename T>
+class R2RTables {
+ public:
   using Complex = std::complex<T>;
 
   // `family` comes in the cache's largest-radix slot.
   R2RTables(int64_t n, int64_t family) {
     if (family == kHalfShift) {
-      const UnitRoots<T> roots(4 * n); // exp(-2 pi i r / 4N)
+      const UnitRoots<T> roots(4 * n);  // exp(-2 pi i r / 4N)
       first_.resize(n / 2 + 1);
-      for (int64_t k = 0; k <= n / 2; ++k)
-        first_[k] = rounded<T>(roots(k));
+      for (int64_t k = 0; k <= n / 2; ++k) first_[k] = rounded<T>(roots(k));
       return;
     }
-    const UnitRoots<T> roots(8 * n); // exp(-2 pi i r / 8N)
+    const UnitRoots<T> roots(8 * n);  // exp(-2 pi i r / 8N)
     if (family == kQuarterShiftEven) {
       const int64_t half = n / 2;
       first_.resize(half);
@@ -92,10 +92,10 @@ public:
   size_t bytes() const {
     return sizeof(*this) + (first_.size() + second_.size()) * sizeof(Complex);
   }
-  const Complex *first() const { return first_.data(); }
-  const Complex *second() const { return second_.data(); }
+  const Complex* first() const { return first_.data(); }
+  const Complex* second() const { return second_.data(); }
 
-private:
+ private:
   std::vector<Complex> first_, second_;
 };
 
@@ -111,11 +111,10 @@ struct Lines {
   int64_t count = 1;
   int64_t src_stride = 0, dst_stride = 0;
 
-  Lines(const std::vector<int64_t> &shape, const std::vector<int64_t> &src,
-        const std::vector<int64_t> &dst, size_t axis) {
+  Lines(const std::vector<int64_t>& shape, const std::vector<int64_t>& src,
+        const std::vector<int64_t>& dst, size_t axis) {
     for (size_t d = 0; d < shape.size(); ++d) {
-      if (d == axis)
-        continue;
+      if (d == axis) continue;
       dims.push_back(shape[d]);
       src_strides.push_back(src[d]);
       dst_strides.push_back(dst[d]);
@@ -125,7 +124,7 @@ struct Lines {
     dst_stride = dst[axis];
   }
 
-  void start(int64_t line, int64_t *src_offset, int64_t *dst_offset) const {
+  void start(int64_t line, int64_t* src_offset, int64_t* dst_offset) const {
     int64_t s = 0, t = 0;
     for (size_t d = dims.size(); d-- > 0;) {
       const int64_t q = line % dims[d];
@@ -148,8 +147,9 @@ inline std::complex<T> times(std::complex<T> a, std::complex<T> b) {
 
 // One axis's transform: its shape of work and the per-line steps around the
 // block FFT. `v` is a line in the DCT's own order (the DST mapping applied).
-template <typename T> class AxisTransform {
-public:
+template <typename T>
+class AxisTransform {
+ public:
   using Complex = std::complex<T>;
 
   AxisTransform(R2RKind kind, int type, int64_t n) : type_(type), n_(n) {
@@ -161,41 +161,41 @@ public:
       alternate_out_ = type == 3;
     }
     switch (type) {
-    case 1:
-      fft_length_ = dst1_ ? 2 * (n + 1) : 2 * (n - 1);
-      fft_ = Fft::kR2C;
-      break;
-    case 2:
-      fft_length_ = n;
-      fft_ = Fft::kR2C;
-      tables_ = get_tables<T>(n, kHalfShift);
-      break;
-    case 3:
-      fft_length_ = n;
-      fft_ = Fft::kC2R;
-      tables_ = get_tables<T>(n, kHalfShift);
-      break;
-    default:
-      fft_length_ = n % 2 == 0 ? n / 2 : 2 * n;
-      fft_ = Fft::kC2C;
-      tables_ =
-          get_tables<T>(n, n % 2 == 0 ? kQuarterShiftEven : kQuarterShiftOdd);
-      break;
+      case 1:
+        fft_length_ = dst1_ ? 2 * (n + 1) : 2 * (n - 1);
+        fft_ = Fft::kR2C;
+        break;
+      case 2:
+        fft_length_ = n;
+        fft_ = Fft::kR2C;
+        tables_ = get_tables<T>(n, kHalfShift);
+        break;
+      case 3:
+        fft_length_ = n;
+        fft_ = Fft::kC2R;
+        tables_ = get_tables<T>(n, kHalfShift);
+        break;
+      default:
+        fft_length_ = n % 2 == 0 ? n / 2 : 2 * n;
+        fft_ = Fft::kC2C;
+        tables_ =
+            get_tables<T>(n, n % 2 == 0 ? kQuarterShiftEven : kQuarterShiftOdd);
+        break;
     }
     const int64_t half = fft_length_ / 2 + 1;
     switch (fft_) {
-    case Fft::kR2C: // real in, half spectrum out
-      in_size_ = fft_length_;
-      out_size_ = 2 * half;
-      break;
-    case Fft::kC2R:
-      in_size_ = 2 * half;
-      out_size_ = fft_length_;
-      break;
-    case Fft::kC2C: // in place
-      in_size_ = 2 * fft_length_;
-      out_size_ = 0;
-      break;
+      case Fft::kR2C:  // real in, half spectrum out
+        in_size_ = fft_length_;
+        out_size_ = 2 * half;
+        break;
+      case Fft::kC2R:
+        in_size_ = 2 * half;
+        out_size_ = fft_length_;
+        break;
+      case Fft::kC2C:  // in place
+        in_size_ = 2 * fft_length_;
+        out_size_ = 0;
+        break;
     }
   }
 
@@ -206,29 +206,25 @@ public:
 
   // Reads a strided line into v (the DST's signs and reversal, `pre` at the
   // ends).
-  void load(const T *x, int64_t stride, T pre, T *v) const {
+  void load(const T* x, int64_t stride, T pre, T* v) const {
     const int64_t n = n_;
     // One pass: the DSTs reverse (III) or alternate (II, IV), never both.
     if (reverse_in_) {
-      for (int64_t j = 0; j < n; ++j)
-        v[j] = x[(n - 1 - j) * stride];
+      for (int64_t j = 0; j < n; ++j) v[j] = x[(n - 1 - j) * stride];
     } else if (alternate_in_) {
       for (int64_t j = 0; j + 1 < n; j += 2) {
         v[j] = x[j * stride];
         v[j + 1] = -x[(j + 1) * stride];
       }
-      if (n % 2)
-        v[n - 1] = x[(n - 1) * stride];
+      if (n % 2) v[n - 1] = x[(n - 1) * stride];
     } else if (stride == 1) {
       std::copy(x, x + n, v);
     } else {
-      for (int64_t j = 0; j < n; ++j)
-        v[j] = x[j * stride];
+      for (int64_t j = 0; j < n; ++j) v[j] = x[j * stride];
     }
     if (pre != T(1)) {
       v[0] *= pre;
-      if (type_ == 1 && !dst1_)
-        v[n - 1] *= pre;
+      if (type_ == 1 && !dst1_) v[n - 1] *= pre;
     }
   }
 
@@ -258,45 +254,37 @@ public:
 
   // `pre` on one reordered FFT input line: v[0] lands only at the input's
   // first element (DCT-I and -III), v[n-1] of DCT-I at element n-1.
-  void scale_input_ends(T *in, T pre) const {
-    if (pre == T(1))
-      return;
-    in[0] *= pre; // for DCT-III, Re of the first complex value (Im is 0)
-    if (type_ == 1 && !dst1_)
-      in[n_ - 1] *= pre;
+  void scale_input_ends(T* in, T pre) const {
+    if (pre == T(1)) return;
+    in[0] *= pre;  // for DCT-III, Re of the first complex value (Im is 0)
+    if (type_ == 1 && !dst1_) in[n_ - 1] *= pre;
   }
   // `post` on one output line of unit stride.
-  void scale_output_ends(T *y, T post) const {
-    if (post == T(1))
-      return;
+  void scale_output_ends(T* y, T post) const {
+    if (post == T(1)) return;
     y[0] *= post;
-    if (type_ == 1 && !dst1_)
-      y[n_ - 1] *= post;
+    if (type_ == 1 && !dst1_) y[n_ - 1] *= post;
   }
 
   // Writes v (post at the ends) to a strided line.
-  void store(T *v, T post, T *y, int64_t stride) const {
+  void store(T* v, T post, T* y, int64_t stride) const {
     const int64_t n = n_;
     if (post != T(1)) {
       v[0] *= post;
-      if (type_ == 1 && !dst1_)
-        v[n - 1] *= post;
+      if (type_ == 1 && !dst1_) v[n - 1] *= post;
     }
     if (reverse_out_) {
-      for (int64_t k = 0; k < n; ++k)
-        y[(n - 1 - k) * stride] = v[k];
+      for (int64_t k = 0; k < n; ++k) y[(n - 1 - k) * stride] = v[k];
     } else if (alternate_out_) {
       for (int64_t k = 0; k + 1 < n; k += 2) {
         y[k * stride] = v[k];
         y[(k + 1) * stride] = -v[k + 1];
       }
-      if (n % 2)
-        y[(n - 1) * stride] = v[n - 1];
+      if (n % 2) y[(n - 1) * stride] = v[n - 1];
     } else if (stride == 1) {
       std::copy(v, v + n, y);
     } else {
-      for (int64_t k = 0; k < n; ++k)
-        y[k * stride] = v[k];
+      for (int64_t k = 0; k < n; ++k) y[k * stride] = v[k];
     }
   }
 
@@ -311,199 +299,199 @@ public:
 
   // The DCT-order lines v -> the FFT's input lines.
   template <bool kInterleaved>
-  void reorder(const T *v, Layout lv, T *in, Layout li, int64_t count) const {
+  void reorder(const T* v, Layout lv, T* in, Layout li, int64_t count) const {
     const int64_t n = n_;
     // Unit strides known at compile time, so that the loops vectorise.
-    const auto at = [](auto *data, Layout l, int64_t b, int64_t j) -> auto & {
+    const auto at = [](auto* data, Layout l, int64_t b, int64_t j) -> auto& {
       return kInterleaved ? data[b + j * l.step] : data[b * l.line + j];
     };
     switch (type_) {
-    case 1: {
-      const int64_t length = fft_length_;
-      if (dst1_) {
+      case 1: {
+        const int64_t length = fft_length_;
+        if (dst1_) {
+          for (int64_t b = 0; b < count; ++b) {
+            at(in, li, b, 0) = T(0);
+            at(in, li, b, n + 1) = T(0);
+          }
+          for (int64_t j = 0; j < n; ++j) {
+            for (int64_t b = 0; b < count; ++b) {
+              const T x = at(v, lv, b, j);
+              at(in, li, b, j + 1) = x;
+              at(in, li, b, length - 1 - j) = -x;
+            }
+          }
+        } else {
+          for (int64_t j = 0; j < n; ++j) {
+            for (int64_t b = 0; b < count; ++b) {
+              at(in, li, b, j) = at(v, lv, b, j);
+            }
+          }
+          for (int64_t j = 1; j + 1 < n; ++j) {
+            for (int64_t b = 0; b < count; ++b) {
+              at(in, li, b, length - j) = at(v, lv, b, j);
+            }
+          }
+        }
+        return;
+      }
+      case 2: {
+        for (int64_t j = 0; j < (n + 1) / 2; ++j) {
+          for (int64_t b = 0; b < count; ++b) {
+            at(in, li, b, j) = at(v, lv, b, 2 * j);
+          }
+        }
+        for (int64_t j = 0; j < n / 2; ++j) {
+          for (int64_t b = 0; b < count; ++b) {
+            at(in, li, b, n - 1 - j) = at(v, lv, b, 2 * j + 1);
+          }
+        }
+        return;
+      }
+      case 3: {
+        Complex* h = reinterpret_cast<Complex*>(in);
+        const Complex* w = tables_->first();
         for (int64_t b = 0; b < count; ++b) {
-          at(in, li, b, 0) = T(0);
-          at(in, li, b, n + 1) = T(0);
+          at(h, li, b, 0) = Complex(at(v, lv, b, 0), T(0));
         }
-        for (int64_t j = 0; j < n; ++j) {
+        for (int64_t k = 1; k <= n / 2; ++k) {
+          const Complex wk = std::conj(w[k]);
           for (int64_t b = 0; b < count; ++b) {
-            const T x = at(v, lv, b, j);
-            at(in, li, b, j + 1) = x;
-            at(in, li, b, length - 1 - j) = -x;
+            at(h, li, b, k) =
+                times(wk, Complex(at(v, lv, b, k), -at(v, lv, b, n - k)));
           }
         }
-      } else {
-        for (int64_t j = 0; j < n; ++j) {
-          for (int64_t b = 0; b < count; ++b) {
-            at(in, li, b, j) = at(v, lv, b, j);
+        return;
+      }
+      default: {
+        Complex* u = reinterpret_cast<Complex*>(in);
+        const Complex* pre = tables_->first();
+        if (n % 2 == 0) {
+          for (int64_t m = 0; m < n / 2; ++m) {
+            for (int64_t b = 0; b < count; ++b) {
+              at(u, li, b, m) = times(
+                  pre[m],
+                  Complex(at(v, lv, b, 2 * m), at(v, lv, b, n - 1 - 2 * m)));
+            }
+          }
+        } else {
+          for (int64_t m = 0; m < n; ++m) {
+            for (int64_t b = 0; b < count; ++b) {
+              const T x = at(v, lv, b, m);
+              at(u, li, b, m) = Complex(pre[m].real() * x, pre[m].imag() * x);
+            }
+          }
+          for (int64_t m = n; m < 2 * n; ++m) {
+            for (int64_t b = 0; b < count; ++b) {
+              at(u, li, b, m) = Complex(0, 0);
+            }
           }
         }
-        for (int64_t j = 1; j + 1 < n; ++j) {
-          for (int64_t b = 0; b < count; ++b) {
-            at(in, li, b, length - j) = at(v, lv, b, j);
-          }
-        }
+        return;
       }
-      return;
-    }
-    case 2: {
-      for (int64_t j = 0; j < (n + 1) / 2; ++j) {
-        for (int64_t b = 0; b < count; ++b) {
-          at(in, li, b, j) = at(v, lv, b, 2 * j);
-        }
-      }
-      for (int64_t j = 0; j < n / 2; ++j) {
-        for (int64_t b = 0; b < count; ++b) {
-          at(in, li, b, n - 1 - j) = at(v, lv, b, 2 * j + 1);
-        }
-      }
-      return;
-    }
-    case 3: {
-      Complex *h = reinterpret_cast<Complex *>(in);
-      const Complex *w = tables_->first();
-      for (int64_t b = 0; b < count; ++b) {
-        at(h, li, b, 0) = Complex(at(v, lv, b, 0), T(0));
-      }
-      for (int64_t k = 1; k <= n / 2; ++k) {
-        const Complex wk = std::conj(w[k]);
-        for (int64_t b = 0; b < count; ++b) {
-          at(h, li, b, k) =
-              times(wk, Complex(at(v, lv, b, k), -at(v, lv, b, n - k)));
-        }
-      }
-      return;
-    }
-    default: {
-      Complex *u = reinterpret_cast<Complex *>(in);
-      const Complex *pre = tables_->first();
-      if (n % 2 == 0) {
-        for (int64_t m = 0; m < n / 2; ++m) {
-          for (int64_t b = 0; b < count; ++b) {
-            at(u, li, b, m) =
-                times(pre[m], Complex(at(v, lv, b, 2 * m),
-                                      at(v, lv, b, n - 1 - 2 * m)));
-          }
-        }
-      } else {
-        for (int64_t m = 0; m < n; ++m) {
-          for (int64_t b = 0; b < count; ++b) {
-            const T x = at(v, lv, b, m);
-            at(u, li, b, m) = Complex(pre[m].real() * x, pre[m].imag() * x);
-          }
-        }
-        for (int64_t m = n; m < 2 * n; ++m) {
-          for (int64_t b = 0; b < count; ++b) {
-            at(u, li, b, m) = Complex(0, 0);
-          }
-        }
-      }
-      return;
-    }
     }
   }
 
   // The FFT's output lines -> DCT-order lines v, times scale.
   template <bool kInterleaved>
-  void twiddle(const T *out, Layout lo, T scale, T *v, Layout lv,
+  void twiddle(const T* out, Layout lo, T scale, T* v, Layout lv,
                int64_t count) const {
     const int64_t n = n_;
     // Unit strides known at compile time, so that the loops vectorise.
-    const auto at = [](auto *data, Layout l, int64_t b, int64_t j) -> auto & {
+    const auto at = [](auto* data, Layout l, int64_t b, int64_t j) -> auto& {
       return kInterleaved ? data[b + j * l.step] : data[b * l.line + j];
     };
-    const Complex *r = reinterpret_cast<const Complex *>(out);
+    const Complex* r = reinterpret_cast<const Complex*>(out);
     switch (type_) {
-    case 1: {
-      for (int64_t k = 0; k < n; ++k) {
-        for (int64_t b = 0; b < count; ++b) {
-          at(v, lv, b, k) = dst1_ ? -scale * at(r, lo, b, k + 1).imag()
-                                  : scale * at(r, lo, b, k).real();
-        }
-      }
-      return;
-    }
-    case 2: {
-      const Complex *w = tables_->first();
-      const T twice = T(2) * scale;
-      for (int64_t b = 0; b < count; ++b) {
-        at(v, lv, b, 0) = twice * at(r, lo, b, 0).real();
-      }
-      for (int64_t k = 1; k <= n / 2; ++k) {
-        const Complex wk = w[k];
-        const bool mirrored = k < n - k;
-        for (int64_t b = 0; b < count; ++b) {
-          const Complex z = times(wk, at(r, lo, b, k));
-          at(v, lv, b, k) = twice * z.real();
-          if (mirrored)
-            at(v, lv, b, n - k) = -twice * z.imag();
-        }
-      }
-      return;
-    }
-    case 3: {
-      for (int64_t j = 0; j < (n + 1) / 2; ++j) {
-        for (int64_t b = 0; b < count; ++b) {
-          at(v, lv, b, 2 * j) = scale * at(out, lo, b, j);
-        }
-      }
-      for (int64_t j = 0; j < n / 2; ++j) {
-        for (int64_t b = 0; b < count; ++b) {
-          at(v, lv, b, 2 * j + 1) = scale * at(out, lo, b, n - 1 - j);
-        }
-      }
-      return;
-    }
-    default: {
-      const Complex *post = tables_->second();
-      if (n % 2 == 0) {
-        for (int64_t m = 0; m < n / 2; ++m) {
-          for (int64_t b = 0; b < count; ++b) {
-            const Complex z = times(post[m], at(r, lo, b, m));
-            at(v, lv, b, 2 * m) = scale * z.real();
-            at(v, lv, b, n - 1 - 2 * m) = -scale * z.imag();
-          }
-        }
-      } else {
+      case 1: {
         for (int64_t k = 0; k < n; ++k) {
           for (int64_t b = 0; b < count; ++b) {
-            const Complex u = at(r, lo, b, k);
-            at(v, lv, b, k) =
-                scale * (post[k].real() * u.real() - post[k].imag() * u.imag());
+            at(v, lv, b, k) = dst1_ ? -scale * at(r, lo, b, k + 1).imag()
+                                    : scale * at(r, lo, b, k).real();
           }
         }
+        return;
       }
-      return;
-    }
+      case 2: {
+        const Complex* w = tables_->first();
+        const T twice = T(2) * scale;
+        for (int64_t b = 0; b < count; ++b) {
+          at(v, lv, b, 0) = twice * at(r, lo, b, 0).real();
+        }
+        for (int64_t k = 1; k <= n / 2; ++k) {
+          const Complex wk = w[k];
+          const bool mirrored = k < n - k;
+          for (int64_t b = 0; b < count; ++b) {
+            const Complex z = times(wk, at(r, lo, b, k));
+            at(v, lv, b, k) = twice * z.real();
+            if (mirrored) at(v, lv, b, n - k) = -twice * z.imag();
+          }
+        }
+        return;
+      }
+      case 3: {
+        for (int64_t j = 0; j < (n + 1) / 2; ++j) {
+          for (int64_t b = 0; b < count; ++b) {
+            at(v, lv, b, 2 * j) = scale * at(out, lo, b, j);
+          }
+        }
+        for (int64_t j = 0; j < n / 2; ++j) {
+          for (int64_t b = 0; b < count; ++b) {
+            at(v, lv, b, 2 * j + 1) = scale * at(out, lo, b, n - 1 - j);
+          }
+        }
+        return;
+      }
+      default: {
+        const Complex* post = tables_->second();
+        if (n % 2 == 0) {
+          for (int64_t m = 0; m < n / 2; ++m) {
+            for (int64_t b = 0; b < count; ++b) {
+              const Complex z = times(post[m], at(r, lo, b, m));
+              at(v, lv, b, 2 * m) = scale * z.real();
+              at(v, lv, b, n - 1 - 2 * m) = -scale * z.imag();
+            }
+          }
+        } else {
+          for (int64_t k = 0; k < n; ++k) {
+            for (int64_t b = 0; b < count; ++b) {
+              const Complex u = at(r, lo, b, k);
+              at(v, lv, b, k) = scale * (post[k].real() * u.real() -
+                                         post[k].imag() * u.imag());
+            }
+          }
+        }
+        return;
+      }
     }
   }
 
   // The FFT of `lines` lines laid out as `li` (input) and `lo` (output), in
   // units of each buffer's own type: in -> out (C2C: in place in `in`).
-  void transform(T *in, Layout li, T *out, Layout lo, int64_t lines,
-                 const Parallelism &parallelism) const {
+  void transform(T* in, Layout li, T* out, Layout lo, int64_t lines,
+                 const Parallelism& parallelism) const {
     const int64_t length = fft_length_, half = length / 2 + 1;
     const std::vector<int64_t> axes = {1};
     switch (fft_) {
-    case Fft::kR2C:
-      r2c<T>(
-          {in, {lines, length}, {li.line, li.step}},
-          {reinterpret_cast<Complex *>(out), {lines, half}, {lo.line, lo.step}},
-          axes, parallelism);
-      return;
-    case Fft::kC2R:
-      c2r<T>({reinterpret_cast<const Complex *>(in),
-              {lines, half},
-              {li.line, li.step}},
-             {out, {lines, length}, {lo.line, lo.step}}, axes, parallelism);
-      return;
-    case Fft::kC2C: {
-      Complex *data = reinterpret_cast<Complex *>(in);
-      c2c<T>({data, {lines, length}, {li.line, li.step}},
-             {data, {lines, length}, {li.line, li.step}}, axes, true,
-             parallelism);
-      return;
-    }
+      case Fft::kR2C:
+        r2c<T>({in, {lines, length}, {li.line, li.step}},
+               {reinterpret_cast<Complex*>(out),
+                {lines, half},
+                {lo.line, lo.step}},
+               axes, parallelism);
+        return;
+      case Fft::kC2R:
+        c2r<T>({reinterpret_cast<const Complex*>(in),
+                {lines, half},
+                {li.line, li.step}},
+               {out, {lines, length}, {lo.line, lo.step}}, axes, parallelism);
+        return;
+      case Fft::kC2C: {
+        Complex* data = reinterpret_cast<Complex*>(in);
+        c2c<T>({data, {lines, length}, {li.line, li.step}},
+               {data, {lines, length}, {li.line, li.step}}, axes, true,
+               parallelism);
+        return;
+      }
     }
   }
 
@@ -511,7 +499,7 @@ public:
   int64_t in_width() const { return fft_ == Fft::kR2C ? 1 : 2; }
   int64_t out_width() const { return fft_ == Fft::kC2R ? 1 : 2; }
 
-private:
+ private:
   enum class Fft { kR2C, kC2R, kC2C };
   int type_;
   int64_t n_;
@@ -528,35 +516,34 @@ private:
 // cache lines, an odd number of them, so that the lines of a block (often
 // powers of two long) do not all fall into the same few cache sets when a
 // block is walked across its lines (the strided staging, the FFT's lanes).
-template <typename T> int64_t line_pitch(int64_t size) {
+template <typename T>
+int64_t line_pitch(int64_t size) {
   constexpr int64_t kPerCacheLine = 64 / sizeof(T);
-  if (size == 0)
-    return 0;
+  if (size == 0) return 0;
   int64_t cache_lines = (size + kPerCacheLine - 1) / kPerCacheLine;
-  if (cache_lines % 2 == 0)
-    ++cache_lines;
+  if (cache_lines % 2 == 0) ++cache_lines;
   return cache_lines * kPerCacheLine;
 }
 
 template <typename T>
-void r2r_axis(const T *src, const std::vector<int64_t> &src_strides, T *dst,
-              const std::vector<int64_t> &dst_strides,
-              const std::vector<int64_t> &shape, size_t axis, R2RKind kind,
+void r2r_axis(const T* src, const std::vector<int64_t>& src_strides, T* dst,
+              const std::vector<int64_t>& dst_strides,
+              const std::vector<int64_t>& shape, size_t axis, R2RKind kind,
               int type, T pre, T post, T scale,
-              const Parallelism &parallelism) {
+              const Parallelism& parallelism) {
   using Layout = typename AxisTransform<T>::Layout;
   const int64_t n = shape[axis];
   const AxisTransform<T> transform(kind, type, n);
   const Lines lines(shape, src_strides, dst_strides, axis);
   const int64_t per_block = std::max<int64_t>(
-      1, std::min<int64_t>(lines.count,
-                           kBlockElements /
-                               std::max<int64_t>(1, transform.fft_length())));
+      1, std::min<int64_t>(
+             lines.count,
+             kBlockElements / std::max<int64_t>(1, transform.fft_length())));
   const int64_t blocks = (lines.count + per_block - 1) / per_block;
   // A lone block (one long line, say) lets its FFT use the threads instead.
   const Parallelism serial;
-  const Parallelism &inner = blocks == 1 ? parallelism : serial;
-  const Parallelism &outer = blocks == 1 ? serial : parallelism;
+  const Parallelism& inner = blocks == 1 ? parallelism : serial;
+  const Parallelism& outer = blocks == 1 ? serial : parallelism;
   // Lines with a stride along the axis (an axis other than the last) usually
   // lie side by side: the block is then kept interleaved (element j of
   // every line together), so that it is read and written a row of lines at
@@ -590,8 +577,7 @@ void r2r_axis(const T *src, const std::vector<int64_t> &src_strides, T *dst,
     out_reals = per_block * out_pitch;
     v_reals = n;
   }
-  if (out_length == 0)
-    out_layout = in_layout; // in place
+  if (out_length == 0) out_layout = in_layout;  // in place
   const bool direct_in = transform.direct_in();
   const bool direct_out = transform.direct_out() && lines.dst_stride == 1;
   const Layout single = {0, 1};
@@ -599,9 +585,9 @@ void r2r_axis(const T *src, const std::vector<int64_t> &src_strides, T *dst,
       blocks, 1, lines.count * n, outer, [&](int64_t begin, int64_t end) {
         ScratchArray<T> buffer(
             static_cast<size_t>(in_reals + out_reals + v_reals));
-        T *in = buffer.get();
-        T *out = out_length ? in + in_reals : in;
-        T *v = in + in_reals + out_reals;
+        T* in = buffer.get();
+        T* out = out_length ? in + in_reals : in;
+        T* v = in + in_reals + out_reals;
         std::vector<int64_t> src_offsets(per_block), dst_offsets(per_block);
         const int64_t src_stride = lines.src_stride,
                       dst_stride = lines.dst_stride;
@@ -617,12 +603,11 @@ void r2r_axis(const T *src, const std::vector<int64_t> &src_strides, T *dst,
           if (interleaved) {
             for (int64_t j = 0; j < n; ++j) {
               const T factor = transform.in_factor(j, pre);
-              const T *row = src + transform.in_index(j) * src_stride;
-              T *to = v + j * v_layout.step;
+              const T* row = src + transform.in_index(j) * src_stride;
+              T* to = v + j * v_layout.step;
               if (src_adjacent) {
                 row += src_offsets[0];
-                for (int64_t b = 0; b < count; ++b)
-                  to[b] = factor * row[b];
+                for (int64_t b = 0; b < count; ++b) to[b] = factor * row[b];
               } else {
                 for (int64_t b = 0; b < count; ++b) {
                   to[b] = factor * row[src_offsets[b]];
@@ -632,16 +617,15 @@ void r2r_axis(const T *src, const std::vector<int64_t> &src_strides, T *dst,
             transform.template reorder<true>(v, v_layout, in, in_layout, count);
           } else {
             for (int64_t b = 0; b < count; ++b) {
-              const T *line = src + src_offsets[b];
+              const T* line = src + src_offsets[b];
               if (!direct_in) {
                 transform.load(line, 1, pre, v);
                 line = v;
               }
-              T *line_in = in + b * in_layout.line * in_width;
+              T* line_in = in + b * in_layout.line * in_width;
               transform.template reorder<false>(line, single, line_in, single,
                                                 1);
-              if (direct_in)
-                transform.scale_input_ends(line_in, pre);
+              if (direct_in) transform.scale_input_ends(line_in, pre);
             }
           }
           transform.transform(in, in_layout, out, out_layout, count, inner);
@@ -650,12 +634,11 @@ void r2r_axis(const T *src, const std::vector<int64_t> &src_strides, T *dst,
                                              v_layout, count);
             for (int64_t k = 0; k < n; ++k) {
               const T factor = transform.out_factor(k, post);
-              T *row = dst + transform.out_index(k) * dst_stride;
-              const T *from = v + k * v_layout.step;
+              T* row = dst + transform.out_index(k) * dst_stride;
+              const T* from = v + k * v_layout.step;
               if (dst_adjacent) {
                 row += dst_offsets[0];
-                for (int64_t b = 0; b < count; ++b)
-                  row[b] = factor * from[b];
+                for (int64_t b = 0; b < count; ++b) row[b] = factor * from[b];
               } else {
                 for (int64_t b = 0; b < count; ++b) {
                   row[dst_offsets[b]] = factor * from[b];
@@ -664,9 +647,9 @@ void r2r_axis(const T *src, const std::vector<int64_t> &src_strides, T *dst,
             }
           } else {
             for (int64_t b = 0; b < count; ++b) {
-              const T *line_out = out + b * out_layout.line * out_width;
+              const T* line_out = out + b * out_layout.line * out_width;
               if (direct_out) {
-                T *line = dst + dst_offsets[b];
+                T* line = dst + dst_offsets[b];
                 transform.template twiddle<false>(line_out, single, scale, line,
                                                   single, 1);
                 transform.scale_output_ends(line, post);
@@ -683,7 +666,7 @@ void r2r_axis(const T *src, const std::vector<int64_t> &src_strides, T *dst,
 
 // out = scale * in, element by element (no axes to transform).
 template <typename T>
-void scaled_copy(const ArrayView<const T> &in, const ArrayView<T> &out,
+void scaled_copy(const ArrayView<const T>& in, const ArrayView<T>& out,
                  T scale) {
   if (in.shape.empty()) {
     out.data[0] = scale * in.data[0];
@@ -702,24 +685,23 @@ void scaled_copy(const ArrayView<const T> &in, const ArrayView<T> &out,
   }
 }
 
-void check_view(const std::vector<int64_t> &shape,
-                const std::vector<int64_t> &strides, const char *name) {
+void check_view(const std::vector<int64_t>& shape,
+                const std::vector<int64_t>& strides, const char* name) {
   if (shape.size() != strides.size()) {
     throw std::invalid_argument(std::string("r2r: ") + name +
                                 " strides and shape differ in rank");
   }
   for (int64_t d : shape) {
-    if (d < 0)
-      throw std::invalid_argument(std::string("r2r: bad ") + name);
+    if (d < 0) throw std::invalid_argument(std::string("r2r: bad ") + name);
   }
 }
 
-} // namespace
+}  // namespace
 
 template <typename T>
 void r2r(ArrayView<const T> in, ArrayView<T> out,
-         const std::vector<int64_t> &axes, R2RKind kind, int type, double pre,
-         double post, const Parallelism &parallelism, double scale) {
+         const std::vector<int64_t>& axes, R2RKind kind, int type, double pre,
+         double post, const Parallelism& parallelism, double scale) {
   check_view(in.shape, in.strides, "input");
   check_view(out.shape, out.strides, "output");
   if (in.shape != out.shape) {
@@ -757,8 +739,7 @@ void r2r(ArrayView<const T> in, ArrayView<T> out,
   }
   const bool empty = std::any_of(in.shape.begin(), in.shape.end(),
                                  [](int64_t d) { return d == 0; });
-  if (empty)
-    return;
+  if (empty) return;
   if (dct1) {
     for (size_t a : checked) {
       if (in.shape[a] < 2) {
@@ -781,10 +762,10 @@ void r2r(ArrayView<const T> in, ArrayView<T> out,
 }
 
 template void r2r<float>(ArrayView<const float>, ArrayView<float>,
-                         const std::vector<int64_t> &, R2RKind, int, double,
-                         double, const Parallelism &, double);
+                         const std::vector<int64_t>&, R2RKind, int, double,
+                         double, const Parallelism&, double);
 template void r2r<double>(ArrayView<const double>, ArrayView<double>,
-                          const std::vector<int64_t> &, R2RKind, int, double,
-                          double, const Parallelism &, double);
+                          const std::vector<int64_t>&, R2RKind, int, double,
+                          double, const Parallelism&, double);
 
-} // namespace jfft::engine
+}  // namespace jfft::engine
