@@ -33,6 +33,7 @@ True
 """
 
 from . import distributed, openvino, scipy_backend
+from ._explain import explain_plan, plan_constants
 from ._fft import (
     fft,
     fft2,
@@ -60,10 +61,8 @@ from ._helpers import fftfreq, fftshift, ifftshift, rfftfreq
 from ._native import (
     build_info,
     clear_plan_cache,
-    explain_plan,
     export_safety_checks,
     plan_cache_info,
-    plan_constants,
     set_plan_cache_capacity,
 )
 from ._realtransforms import dct, dctn, dst, dstn, idct, idctn, idst, idstn
