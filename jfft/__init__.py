@@ -6,7 +6,8 @@ jfft's own C++ engine, and works under jit, vmap, grad, jvp/jacfwd,
 linear_transpose and higher-order derivatives.
 """
 
-from . import distributed, openvino, scipy_backend
+from . import distributed, openvino, scipy_backend, signal
+from ._fastlen import next_fast_len
 from ._fft import (
     fft,
     fft2,
@@ -39,6 +40,7 @@ from ._native import (
     set_plan_cache_capacity,
 )
 from ._realtransforms import dct, dctn, dst, dstn, idct, idctn, idst, idstn
+from ._stft import istft, stft
 
 __version__ = "0.1.0"
 
@@ -74,6 +76,8 @@ __all__ = [
     "irfft",
     "irfft2",
     "irfftn",
+    "istft",
+    "next_fast_len",
     "openvino",
     "plan_cache_info",
     "rfft",
@@ -83,5 +87,7 @@ __all__ = [
     "scipy_backend",
     "set_plan_cache_capacity",
     "set_workers",
+    "signal",
+    "stft",
     "xla_fallback",
 ]  # fmt: skip

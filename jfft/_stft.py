@@ -231,8 +231,7 @@ def stft(
     if center:
         if pad_mode not in PAD_MODES:
             raise ValueError(
-                f"{func}: pad_mode must be one of {sorted(PAD_MODES)}, got "
-                f"{pad_mode!r}"
+                f"{func}: pad_mode must be one of {sorted(PAD_MODES)}, got {pad_mode!r}"
             )
         pad = n_fft // 2
         if pad_mode == "reflect" and pad >= x.shape[-1]:
