@@ -87,26 +87,46 @@ def hilbert(x: Any, N: int | None = None, axis: int = -1) -> jax.Array:
     return ifft(half * weights, n=n, axis=axis)
 
 
-def hilbert2(x: Any, N: int | Sequence[int] | None = None) -> jax.Array:
+def _band_weights(n: int, bins: int) -> np.ndarray:
+    """scipy.signal.hilbert2's weights on the first ``bins`` bins of an
+    n-point axis: 1 at DC, 2 below (n + 1) // 2, 0 from there (the Nyquist
+    bin of an even n included)."""
+    k = (n + 1) // 2
+    w = np.zeros(bins)
+    w[0] = 1.0
+    w[1 : min(k, bins)] = 2.0
+    return w
+
+
+def hilbert2(
+    x: Any,
+    N: int | Sequence[int] | None = None,
+    axes: Sequence[int] = (-2, -1),
+) -> jax.Array:
     """The 2-D analytic signal, as :func:`scipy.signal.hilbert2`.
+
+    Along each axis the spectrum is doubled below (N + 1) // 2 and zeroed
+    from there (an even length's Nyquist bin included), as scipy >= 1.17.
 
     Parameters
     ----------
     x : array_like
-        Real 2-D signal (1-D is taken as one row).
+        Real signal of at least 2 dimensions (1-D is taken as one row).
     N : int or tuple of two ints, optional
-        Number of Fourier components per axis; default ``x.shape``.
+        Number of Fourier components per axis; default the axes' lengths.
+    axes : tuple of two ints, optional
+        The two axes transformed.
 
     Returns
     -------
     jax.Array
-        Complex 2-D analytic signal.
+        Complex analytic signal.
 
     Raises
     ------
     ValueError
-        ``x`` is complex or above 2-D, or ``N`` not positive (or not two
-        entries).
+        ``x`` is complex, ``axes`` not two distinct axes, or ``N`` not
+        positive (or not two entries).
 
     Examples
     --------
@@ -118,11 +138,18 @@ def hilbert2(x: Any, N: int | Sequence[int] | None = None) -> jax.Array:
     func = "hilbert2"
     x = _real_data(x, func)
     if x.ndim < 2:
-        x = jnp.atleast_2d(x)
-    if x.ndim > 2:
-        raise ValueError(f"{func}: x must be 2-D, got shape {x.shape}")
+        x = x.reshape((1,) * (2 - x.ndim) + x.shape)
+    if (
+        isinstance(axes, (str, bytes))
+        or not isinstance(axes, Sequence)
+        or len(axes) != 2
+    ):
+        raise ValueError(f"{func}: axes must be a tuple of two axes, got {axes!r}")
+    axes = tuple(_args.normalize_axis(a, x.ndim, "axes") for a in axes)
+    if axes[0] == axes[1]:
+        raise ValueError(f"{func}: axes must be two distinct axes, got {axes!r}")
     if N is None:
-        sizes = x.shape
+        sizes = tuple(x.shape[a] for a in axes)
     elif isinstance(N, numbers.Integral) and not isinstance(N, bool):
         sizes = (_length(N, "N", func),) * 2
     else:
@@ -133,11 +160,13 @@ def hilbert2(x: Any, N: int | Sequence[int] | None = None) -> jax.Array:
         sizes = tuple(_length(v, "N", func) for v in N)
     if min(sizes) <= 0:
         raise ValueError(f"{func}: x must be non-empty, got shape {x.shape}")
-    half = rfftn(x, s=sizes, axes=(0, 1))
-    h0 = np.zeros(sizes[0])
-    h0[: sizes[0] // 2 + 1] = _analytic_weights(sizes[0])
-    weights = h0[:, None] * _analytic_weights(sizes[1])[None, :]
-    return ifftn(half * jnp.asarray(weights, half.real.dtype), s=sizes, axes=(0, 1))
+    half = rfftn(x, s=sizes, axes=axes)
+    shape0, shape1 = [1] * x.ndim, [1] * x.ndim
+    shape0[axes[0]], shape1[axes[1]] = -1, -1
+    weights = _band_weights(sizes[0], sizes[0]).reshape(shape0) * _band_weights(
+        sizes[1], sizes[1] // 2 + 1
+    ).reshape(shape1)
+    return ifftn(half * jnp.asarray(weights, half.real.dtype), s=sizes, axes=axes)
 
 
 def _sizes(n: int, m: Any) -> int:

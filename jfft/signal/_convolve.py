@@ -364,10 +364,11 @@ def _convolve(in1, in2, mode, method, func):
         a, b = b, a
     if method == "auto":
         method = _choose_method(a, b, mode)
-    if method == "direct":
-        return jsignal.convolve(a, b, mode=mode, method="direct")
     dtype = jnp.result_type(a.dtype, b.dtype)
-    out = fftconvolve(a, b, mode)
+    if method == "direct":
+        out = jsignal.convolve(a, b, mode=mode, method="direct")
+    else:
+        out = fftconvolve(a, b, mode)
     if jnp.issubdtype(dtype, jnp.integer) or jnp.issubdtype(dtype, jnp.bool_):
         return jnp.round(out).astype(dtype)
     return out.astype(dtype)

@@ -210,7 +210,7 @@ def _spectral(
         result = jnp.conj(result) * spectra(y)
     elif mode == "psd":
         result = (result.real**2 + result.imag**2).astype(result.dtype)
-    result = result * scale
+    result = result * float(np.real(scale))
     if onesided and mode == "psd":
         doubled = np.ones(result.shape[-1])
         doubled[1 : None if nfft % 2 else -1] = 2
@@ -429,7 +429,7 @@ def istft(
             f"{func}: scaling must be 'spectrum' or 'psd', got {scaling!r}"
         )
     w = jnp.asarray(win, dtype)
-    x = _stft.overlap_add(segments * (w * factor), step)
+    x = _stft.overlap_add(segments * (w * float(factor)), step)
     norm = _stft._envelope_host(win, step, count)
     if boundary:
         x = x[..., nperseg // 2 : -(nperseg // 2)]
@@ -690,7 +690,7 @@ def _welch(
                 )
             else:
                 pxy = jnp.median(pxy, axis=-1)
-            pxy = pxy / bias
+            pxy = pxy / float(bias)
         else:
             pxy = pxy.mean(axis=-1)
     else:
