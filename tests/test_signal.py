@@ -124,13 +124,18 @@ def test_get_window_errors():
 # stft / istft / spectrogram / welch / csd --------------------------------------
 
 STFT_OPTIONS = [
-    dict(nperseg=64),
-    dict(nperseg=63, noverlap=40, nfft=80),
-    dict(nperseg=32, noverlap=0, boundary=None, padded=False),
-    dict(nperseg=50, boundary="even", scaling="psd", window=("kaiser", 5.0)),
-    dict(nperseg=48, boundary="odd", detrend="constant", fs=3.0),
-    dict(nperseg=40, boundary="constant", detrend="linear", return_onesided=False),
-    dict(nperseg=31, window=np.hamming(31), noverlap=30),
+    {"nperseg": 64},
+    {"nperseg": 63, "noverlap": 40, "nfft": 80},
+    {"nperseg": 32, "noverlap": 0, "boundary": None, "padded": False},
+    {"nperseg": 50, "boundary": "even", "scaling": "psd", "window": ("kaiser", 5.0)},
+    {"nperseg": 48, "boundary": "odd", "detrend": "constant", "fs": 3.0},
+    {
+        "nperseg": 40,
+        "boundary": "constant",
+        "detrend": "linear",
+        "return_onesided": False,
+    },
+    {"nperseg": 31, "window": np.hamming(31), "noverlap": 30},
 ]
 
 
@@ -154,16 +159,16 @@ def test_stft_scipy(options, complex_, dtype):
 @pytest.mark.parametrize("axis", [0, 1, -3])
 def test_stft_axis(axis):
     x = data((40, 50, 3), np.float64)
-    f0, t0, z0 = ss.stft(x, nperseg=16, axis=axis)
-    f1, t1, z1 = js.stft(x, nperseg=16, axis=axis)
+    _f0, _t0, z0 = ss.stft(x, nperseg=16, axis=axis)
+    _f1, _t1, z1 = js.stft(x, nperseg=16, axis=axis)
     close(z1, z0, np.float64)
 
 
 ISTFT_OPTIONS = [
-    dict(nperseg=64),
-    dict(nperseg=63, noverlap=40),
-    dict(nperseg=32, noverlap=24, nfft=48, scaling="psd"),
-    dict(nperseg=40, window=("tukey", 0.5), noverlap=30, boundary=False),
+    {"nperseg": 64},
+    {"nperseg": 63, "noverlap": 40},
+    {"nperseg": 32, "noverlap": 24, "nfft": 48, "scaling": "psd"},
+    {"nperseg": 40, "window": ("tukey", 0.5), "noverlap": 30, "boundary": False},
 ]
 
 
@@ -209,10 +214,10 @@ def test_istft_nola_warns():
 
 
 SPECTRAL_OPTIONS = [
-    dict(),
-    dict(nperseg=64, noverlap=10, nfft=100, scaling="spectrum"),
-    dict(nperseg=33, detrend="linear", return_onesided=False, fs=10.0),
-    dict(nperseg=32, detrend=False, window="blackman", noverlap=31),
+    {},
+    {"nperseg": 64, "noverlap": 10, "nfft": 100, "scaling": "spectrum"},
+    {"nperseg": 33, "detrend": "linear", "return_onesided": False, "fs": 10.0},
+    {"nperseg": 32, "detrend": False, "window": "blackman", "noverlap": 31},
 ]
 
 
@@ -262,8 +267,8 @@ def test_welch_csd_scipy(average, options, dtype):
 
 def test_welch_axis():
     x = data((500, 3), np.float64)
-    f0, p0 = ss.welch(x, nperseg=64, axis=0)
-    f1, p1 = js.welch(x, nperseg=64, axis=0)
+    _f0, p0 = ss.welch(x, nperseg=64, axis=0)
+    _f1, p1 = js.welch(x, nperseg=64, axis=0)
     close(p1, p0, np.float64)
 
 
@@ -402,7 +407,9 @@ def test_convolve_grads_vmap():
     b = jnp.asarray(data(21, np.float64, seed=1))
     for func in (js.fftconvolve, js.oaconvolve):
         for mode in ("full", "same", "valid"):
-            check_grads(lambda a, b: func(a, b, mode), (a, b), 2, modes=("fwd", "rev"))
+            check_grads(
+                lambda a, b, f=func, m=mode: f(a, b, m), (a, b), 2, modes=("fwd", "rev")
+            )
     batch = jnp.asarray(data((3, 300), np.float64))
     got = jax.vmap(lambda x: js.oaconvolve(x, b, "same"))(batch)
     close(got, np.stack([ss.oaconvolve(v, b, "same") for v in batch]), np.float64)
@@ -446,9 +453,9 @@ def test_hilbert_errors_grads():
 
 
 CZT_CASES = [
-    dict(),
-    dict(m=20),
-    dict(m=7, w=np.exp(-0.3j), a=1.1 * np.exp(0.2j)),
+    {},
+    {"m": 20},
+    {"m": 7, "w": np.exp(-0.3j), "a": 1.1 * np.exp(0.2j)},
 ]
 
 
@@ -471,9 +478,9 @@ def test_czt_zoom_scipy(complex_, dtype):
     # Off the unit circle the chirps span many decades: both scipy and
     # jfft lose digits, so compare with the direct sum, not with each other.
     x = data((2, 45), dtype, complex_)
-    w = 0.99 * np.exp(-2j * np.pi / 70)
+    w = 0.998 * np.exp(-2j * np.pi / 70)
     want = direct_czt(x.astype(np.complex128), 64, w, 1.0)
-    close(js.czt(x, m=64, w=w), want, dtype, 1e5 if dtype == np.float64 else 100)
+    close(js.czt(x, m=64, w=w), want, dtype, 1e3 if dtype == np.float64 else 100)
     x = data((30, 3), dtype, complex_)
     close(js.czt(x, m=12, axis=0), ss.czt(x, m=12, axis=0), dtype, 100)
     for fn, m, endpoint in [(0.5, None, False), ([0.2, 0.4], 50, True),
