@@ -21,11 +21,13 @@ MODES = ("full", "valid", "same")
 METHODS = ("auto", "direct", "fft")
 
 # method="auto" convolves directly while the direct product count
-# (output points times kernel points) is below this many times the FFT's
-# n*log2(n) over its padded size. Measured (2 threads, paired rounds, f32,
-# signal 2**14): direct wins up to kernels of ~32 taps, where the product
-# count is ~25x the FFT's n log2 n.
-DIRECT_OVER_FFT_COST = 25.0
+# (output points times kernel points) is below this fraction of 3 n log2 n
+# over the FFT's padded size. Measured (benchmarks/signal_bench.py --only
+# crossover, 2 threads, paired rounds, f32 signal of 2**14): JAX's direct
+# convolution took 2.3x the FFT's time already at 8 taps (products / 3 n
+# log2 n = 0.18) and 2-8x at 16..256 taps, so direct is kept for tiny
+# kernels only.
+DIRECT_OVER_FFT_COST = 0.05
 
 
 def _inputs(in1: Any, in2: Any, func: str) -> tuple[jax.Array, jax.Array]:
