@@ -407,11 +407,8 @@ def istft(
             raise ValueError(
                 f"{op}: signal_length must be non-negative, got {signal_length}"
             )
-    try:
-        y = _stft.istft(
-            _to_complex(z), frame_size, frame_step, w.shape[0], w, center=center,
-            normalized=normalized, onesided=True, length=signal_length,
-        )  # fmt: skip
-    except ValueError as err:
-        raise ValueError(f"{op}: {err}") from None
+    y = _stft.istft(
+        _to_complex(z), frame_size, frame_step, w.shape[0], w, center=center,
+        normalized=normalized, onesided=True, length=signal_length,
+    )  # fmt: skip
     return y.astype(z.dtype)
