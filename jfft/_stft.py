@@ -16,9 +16,10 @@ from ._fft import fft, ifft, irfft, rfft
 
 # Frames are cut with strided slices when a frame spans at most this many
 # gcd(n_fft, hop)-sized blocks (one slice per block), else with a gather.
-# Measured (2 threads, paired rounds, (16, 2**17) float32, n_fft 1024): the
-# slices run framing + window at 0.55x the gather's time for hop 256 (4
-# slices); at 128 slices they compile slowly and stop paying.
+# Measured (benchmarks/signal_bench.py --only stft, 2 threads, paired
+# rounds, (16, 2**17) float32, n_fft 1024, hop 256, i.e. 4 slices): framing
+# times window took 0.90x the gather's time. The bound keeps the number of
+# slice ops (and the trace) small; it is not tuned.
 MAX_FRAME_SLICES = 64
 
 # torch.istft's NOLA threshold on the window envelope.
