@@ -146,8 +146,9 @@ def fftconvolve(
     --------
     >>> import numpy as np
     >>> from jfft import signal
-    >>> signal.fftconvolve(np.array([1.0, 2.0, 3.0]), np.array([0.0, 1.0, 0.5]))
-    Array([0. , 1. , 2.5, 4. , 1.5], dtype=float32)
+    >>> y = signal.fftconvolve(np.array([1.0, 2.0, 3.0]), np.array([0.0, 1.0, 0.5]))
+    >>> np.round(np.asarray(y), 5).tolist()
+    [0.0, 1.0, 2.5, 4.0, 1.5]
     """
     func = "fftconvolve"
     a, b = _inputs(in1, in2, func)
