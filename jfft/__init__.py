@@ -10,10 +10,14 @@ too.
 - Transforms: ``fft``, ``ifft``, ``rfft``, ``irfft``, ``hfft``, ``ihfft``
   and their ``2``/``n`` variants; ``dct``, ``idct``, ``dst``, ``idst``,
   ``dctn``, ``idctn``, ``dstn``, ``idstn`` (types 1-4).
-- Helpers: ``fftfreq``, ``rfftfreq``, ``fftshift``, ``ifftshift``.
+- Signal processing: ``stft``, ``istft`` (torch's semantics) and
+  :mod:`jfft.signal` (the FFT-based part of ``scipy.signal``).
+- Helpers: ``fftfreq``, ``rfftfreq``, ``fftshift``, ``ifftshift``,
+  ``next_fast_len``.
 - Switches: ``set_workers``/``get_workers`` (threads), ``xla_fallback``
   (XLA's own FFT instead of jfft's kernels).
-- The engine: ``plan_cache_info``, ``set_plan_cache_capacity``,
+- The engine: ``explain_plan`` (what a transform will run),
+  ``plan_constants``; ``plan_cache_info``, ``set_plan_cache_capacity``,
   ``clear_plan_cache``; ``build_info``; ``export_safety_checks`` for
   ``jax.export``.
 - Submodules: :mod:`jfft.distributed` (arrays split along the transformed
@@ -32,8 +36,9 @@ True
 ((8, 100), (8, 65))
 """
 
-from . import distributed, openvino, scipy_backend
+from . import distributed, openvino, scipy_backend, signal
 from ._explain import explain_plan, plan_constants
+from ._fastlen import next_fast_len
 from ._fft import (
     fft,
     fft2,
@@ -66,6 +71,7 @@ from ._native import (
     set_plan_cache_capacity,
 )
 from ._realtransforms import dct, dctn, dst, dstn, idct, idctn, idst, idstn
+from ._stft import istft, stft
 
 __version__ = "0.1.0"
 
@@ -102,6 +108,8 @@ __all__ = [
     "irfft",
     "irfft2",
     "irfftn",
+    "istft",
+    "next_fast_len",
     "openvino",
     "plan_cache_info",
     "plan_constants",
@@ -112,5 +120,7 @@ __all__ = [
     "scipy_backend",
     "set_plan_cache_capacity",
     "set_workers",
+    "signal",
+    "stft",
     "xla_fallback",
 ]  # fmt: skip

@@ -1,4 +1,5 @@
-"""OpenVINO-style DFT operations: DFT-7, IDFT-7, RDFT-9 and IRDFT-9.
+"""OpenVINO-style DFT operations: DFT-7, IDFT-7, RDFT-9, IRDFT-9, STFT-15 and
+ISTFT-16.
 
 For models exported from (or written for) OpenVINO, whose DFT operations
 differ from numpy's in how complex tensors and axes are given.
@@ -46,10 +47,10 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from . import _args
+from . import _args, _stft
 from ._fft import fftn, ifftn, irfftn, rfftn
 
-__all__ = ["dft", "idft", "irdft", "rdft"]
+__all__ = ["dft", "idft", "irdft", "istft", "rdft", "stft"]
 
 SignalSize = Sequence[int] | None
 
@@ -375,3 +376,207 @@ def irdft(data: Any, axes: Sequence[int], signal_size: SignalSize = None) -> jax
                 f"is {sizes[-1]} (input length {m}); give signal_size"
             )
     return irfftn(_to_complex(x), s=sizes, axes=axes).astype(x.dtype)
+
+
+def _scalar_size(value: Any, name: str, op: str) -> int:
+    if isinstance(value, (jax.Array, np.ndarray)):
+        if np.ndim(value) != 0:
+            raise ValueError(f"{op}: {name} must be a scalar, got shape {value.shape}")
+        value = np.asarray(value).item()
+    value = _args._index(value, name)
+    if value <= 0:
+        raise ValueError(f"{op}: {name} must be positive, got {value}")
+    return value
+
+
+def _frame_window(window: Any, frame_size: int, dtype: np.dtype, op: str):
+    w = _args.as_array(window, "window")
+    if not jnp.issubdtype(w.dtype, jnp.floating):
+        raise TypeError(f"{op}: window must be real floating-point, got {w.dtype}")
+    if w.ndim != 1:
+        raise ValueError(f"{op}: window must be 1-D, got shape {w.shape}")
+    if not 0 < w.shape[0] <= frame_size:
+        raise ValueError(
+            f"{op}: the window length {w.shape[0]} must be in [1, frame_size="
+            f"{frame_size}]"
+        )
+    return w.astype(dtype)
+
+
+def stft(
+    signal: Any,
+    window: Any,
+    frame_size: int,
+    frame_step: int,
+    transpose_frames: bool = False,
+) -> jax.Array:
+    """OpenVINO STFT-15: the short-time Fourier transform of a real signal.
+
+    Frame t is ``signal[..., t*frame_step : t*frame_step + frame_size]``
+    times the window (zero-padded on both sides to frame_size when shorter,
+    centred), transformed by a real FFT of frame_size points. No padding of
+    the signal.
+
+    Parameters
+    ----------
+    signal : array_like
+        Real ``[signal_size]`` or ``[batch, signal_size]``.
+    window : array_like
+        Real ``[window_length]``, ``window_length <= frame_size``.
+    frame_size : int
+        Frame and FFT length, ``<= signal_size``.
+    frame_step : int
+        Distance between frame starts, positive.
+    transpose_frames : bool, optional
+        False: ``[batch?, frames, frame_size // 2 + 1, 2]``; True:
+        ``[batch?, frame_size // 2 + 1, frames, 2]``.
+
+    Returns
+    -------
+    jax.Array
+        Real ``[..., 2]`` (real, imaginary) of the signal's dtype, with
+        ``frames = (signal_size - frame_size) // frame_step + 1``.
+
+    Raises
+    ------
+    TypeError
+        Non-floating signal or window, or non-integer sizes.
+    ValueError
+        A signal not 1-D or 2-D, a window not 1-D or longer than frame_size,
+        a non-positive frame_size or frame_step, or frame_size greater than
+        signal_size.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from jfft import openvino
+    >>> openvino.stft(np.zeros((2, 48), np.float32), np.ones(16, np.float32),
+    ...               16, 8).shape
+    (2, 5, 9, 2)
+    """
+    op = "stft"
+    x = _args.as_array(signal, "signal")
+    if not jnp.issubdtype(x.dtype, jnp.floating):
+        raise TypeError(f"{op}: signal must be real floating-point, got {x.dtype}")
+    if x.ndim not in (1, 2):
+        raise ValueError(
+            f"{op}: signal must be [signal_size] or [batch, signal_size], got shape "
+            f"{x.shape}"
+        )
+    frame_size = _scalar_size(frame_size, "frame_size", op)
+    frame_step = _scalar_size(frame_step, "frame_step", op)
+    if frame_size > x.shape[-1]:
+        raise ValueError(
+            f"{op}: frame_size={frame_size} must not exceed signal_size={x.shape[-1]}"
+        )
+    w = _frame_window(window, frame_size, x.dtype, op)
+    y = _stft.stft(x, frame_size, frame_step, w.shape[0], w, center=False)
+    if not transpose_frames:
+        y = jnp.swapaxes(y, -1, -2)
+    return _to_pairs(y, x.dtype)
+
+
+def istft(
+    data: Any,
+    window: Any,
+    frame_size: int,
+    frame_step: int,
+    signal_length: int | None = None,
+    center: bool = False,
+    normalized: bool = False,
+) -> jax.Array:
+    """OpenVINO ISTFT-16: the inverse short-time Fourier transform (real
+    output).
+
+    Each frame's inverse real FFT is multiplied by the window (centred and
+    zero-padded to frame_size) and overlap-added, and the sum divided by the
+    overlap-add of the squared window, as torch.istft. A window that leaves
+    the envelope at zero somewhere (NOLA violated) raises ValueError when it
+    is concrete; a traced one gives inf/nan there.
+
+    Parameters
+    ----------
+    data : array_like
+        ``[fft_results, frames, 2]`` or ``[batch, fft_results, frames, 2]``
+        with ``fft_results = frame_size // 2 + 1``.
+    window : array_like
+        Real ``[window_length]``, ``window_length <= frame_size``.
+    frame_size : int
+        Frame and FFT length.
+    frame_step : int
+        Distance between frames, ``0 < frame_step <= window_length``.
+    signal_length : int, optional
+        Output length: trims, or zero-pads at the end. Default
+        ``(frames - 1) * frame_step`` when ``center``, else that plus
+        frame_size.
+    center : bool, optional
+        The STFT's signal was padded by ``frame_size // 2`` on both sides;
+        the padding is removed.
+    normalized : bool, optional
+        The STFT was scaled by ``frame_size ** -0.5``.
+
+    Returns
+    -------
+    jax.Array
+        Real ``[signal_length]`` or ``[batch, signal_length]``, data's dtype.
+
+    Raises
+    ------
+    TypeError
+        Non-floating data or window, non-integer sizes.
+    ValueError
+        data not 3-D or 4-D or without a trailing 2, fft_results other than
+        ``frame_size // 2 + 1``, no frames, a window not 1-D or longer than
+        frame_size, frame_step not in (0, window_length], a negative
+        signal_length, or a window violating NOLA.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from jfft import openvino
+    >>> x = np.random.default_rng(0).standard_normal(64).astype(np.float32)
+    >>> w = np.hanning(18)[1:-1].astype(np.float32)
+    >>> y = openvino.istft(openvino.stft(x, w, 16, 4, True), w, 16, 4)
+    >>> bool(np.allclose(y, x, atol=1e-5))
+    True
+    """
+    op = "istft"
+    z = _args.as_array(data, "data")
+    if not jnp.issubdtype(z.dtype, jnp.floating):
+        raise TypeError(f"{op}: data must be real floating-point, got {z.dtype}")
+    if z.ndim not in (3, 4) or z.shape[-1] != 2:
+        raise ValueError(
+            f"{op}: data must be [fft_results, frames, 2] or [batch, fft_results, "
+            f"frames, 2], got shape {z.shape}"
+        )
+    frame_size = _scalar_size(frame_size, "frame_size", op)
+    frame_step = _scalar_size(frame_step, "frame_step", op)
+    if z.shape[-3] != frame_size // 2 + 1:
+        raise ValueError(
+            f"{op}: data has {z.shape[-3]} fft_results, frame_size={frame_size} "
+            f"needs frame_size // 2 + 1 = {frame_size // 2 + 1}"
+        )
+    frames = z.shape[-2]
+    if frames == 0:
+        raise ValueError(f"{op}: data has no frames (shape {z.shape})")
+    w = _frame_window(window, frame_size, z.dtype, op)
+    if frame_step > w.shape[0]:
+        raise ValueError(
+            f"{op}: frame_step={frame_step} must not exceed the window length "
+            f"{w.shape[0]}"
+        )
+    if signal_length is None:
+        signal_length = (frames - 1) * frame_step + (0 if center else frame_size)
+    else:
+        if isinstance(signal_length, (jax.Array, np.ndarray)):
+            signal_length = np.asarray(signal_length).item()
+        signal_length = _args._index(signal_length, "signal_length")
+        if signal_length < 0:
+            raise ValueError(
+                f"{op}: signal_length must be non-negative, got {signal_length}"
+            )
+    y = _stft.istft(
+        _to_complex(z), frame_size, frame_step, w.shape[0], w, center=center,
+        normalized=normalized, onesided=True, length=signal_length,
+    )  # fmt: skip
+    return y.astype(z.dtype)

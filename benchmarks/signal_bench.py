@@ -1,0 +1,176 @@
+"""Signal-layer timings, paired rounds in one process, printed as ratios.
+
+    python benchmarks/signal_bench.py [--rounds 7] [--quick]
+
+Each round times every candidate of a case once, in a rotating order; the
+ratio reported is the median over rounds of (candidate / jfft) times. Two
+threads: jfft's workers, torch's intra-op threads (XLA's own pool is left at
+its default, the machine's cores).
+
+Cases: jfft.stft of (16, 2**17) float32, n_fft 1024, hop 256, hann, jitted,
+against torch.stft and jax.scipy.signal.stft; the framing of that STFT with
+strided slices against a gather (jfft._stft.MAX_FRAME_SLICES);
+jfft.signal.fftconvolve / oaconvolve of 2**20 by 4097 float32 against
+scipy.signal (numpy) and jax.scipy.signal.fftconvolve; direct against FFT
+convolution of 2**14 float32 by a range of kernel lengths
+(jfft.signal._convolve.DIRECT_OVER_FFT_COST).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+try:
+    import jfft
+except ImportError:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    import jfft
+
+from jfft import _stft
+
+THREADS = 2
+
+
+def _block(value):
+    if isinstance(value, (tuple, list)):
+        for v in value:
+            _block(v)
+    elif hasattr(value, "block_until_ready"):
+        value.block_until_ready()
+    return value
+
+
+def paired(cases: dict, rounds: int) -> dict:
+    """{name: [seconds per round]}, each candidate called once per round
+    (after one warm-up call), the order rotating between rounds."""
+    names = list(cases)
+    for name in names:
+        _block(cases[name]())
+    times = {name: [] for name in names}
+    for r in range(rounds):
+        order = names[r % len(names) :] + names[: r % len(names)]
+        for name in order:
+            start = time.perf_counter()
+            _block(cases[name]())
+            times[name].append(time.perf_counter() - start)
+    return times
+
+
+def report(title: str, times: dict, base: str) -> None:
+    print(f"\n{title}")
+    for name, values in times.items():
+        ratios = [v / b for v, b in zip(values, times[base])]
+        print(
+            f"  {name:34s} median {statistics.median(values) * 1e3:9.2f} ms   "
+            f"ratio to {base}: {statistics.median(ratios):6.3f}"
+        )
+
+
+def bench_stft(rounds: int) -> None:
+    rng = np.random.default_rng(0)
+    x_host = rng.standard_normal((16, 2**17)).astype(np.float32)
+    x = jnp.asarray(x_host)
+    n_fft, hop = 1024, 256
+    window = (0.5 - 0.5 * np.cos(2 * np.pi * np.arange(n_fft) / n_fft)).astype(
+        np.float32
+    )
+    w = jnp.asarray(window)
+    ours = jax.jit(lambda x: jfft.stft(x, n_fft, hop, window=w))
+    theirs_jax = jax.jit(
+        lambda x: jax.scipy.signal.stft(
+            x, nperseg=n_fft, noverlap=n_fft - hop, window=window
+        )[2]
+    )
+    cases = {
+        "jfft.stft": lambda: ours(x),
+        "jax.scipy.signal.stft": lambda: theirs_jax(x),
+    }
+    try:
+        import torch
+
+        torch.set_num_threads(THREADS)
+        xt, wt = torch.from_numpy(x_host), torch.from_numpy(window)
+        cases["torch.stft"] = lambda: torch.stft(
+            xt, n_fft, hop, window=wt, return_complex=True
+        )
+    except ImportError:
+        print("torch not installed: no torch.stft")
+    report("stft (16, 2**17) f32, n_fft 1024, hop 256, hann, jit", paired(cases, rounds),
+           "jfft.stft")  # fmt: skip
+
+    padded = jnp.pad(x, [(0, 0), (n_fft // 2, n_fft // 2)], mode="reflect")
+    count = _stft.num_frames(padded.shape[-1], n_fft, hop)
+    index = np.arange(count)[:, None] * hop + np.arange(n_fft)
+    sliced = jax.jit(lambda p: _stft.frames(p, n_fft, hop, count) * w)
+    gathered = jax.jit(lambda p: p[..., index] * w)
+    framing = {"strided slices": lambda: sliced(padded),
+               "gather": lambda: gathered(padded)}  # fmt: skip
+    report("framing * window of that STFT", paired(framing, rounds), "strided slices")
+
+
+def bench_convolve(rounds: int) -> None:
+    import scipy.signal
+
+    rng = np.random.default_rng(1)
+    a_host = rng.standard_normal(2**20).astype(np.float32)
+    b_host = rng.standard_normal(4097).astype(np.float32)
+    a, b = jnp.asarray(a_host), jnp.asarray(b_host)
+    ours = jax.jit(jfft.signal.fftconvolve)
+    ours_oa = jax.jit(jfft.signal.oaconvolve)
+    theirs_jax = jax.jit(jax.scipy.signal.fftconvolve)
+    cases = {
+        "jfft.signal.fftconvolve": lambda: ours(a, b),
+        "jfft.signal.oaconvolve": lambda: ours_oa(a, b),
+        "scipy.signal.fftconvolve": lambda: scipy.signal.fftconvolve(a_host, b_host),
+        "scipy.signal.oaconvolve": lambda: scipy.signal.oaconvolve(a_host, b_host),
+        "jax.scipy.signal.fftconvolve": lambda: theirs_jax(a, b),
+    }
+    report("fftconvolve 2**20 x 4097 f32", paired(cases, rounds),
+           "jfft.signal.fftconvolve")  # fmt: skip
+
+
+def bench_direct_crossover(rounds: int) -> None:
+    rng = np.random.default_rng(2)
+    a = jnp.asarray(rng.standard_normal(2**14).astype(np.float32))
+    print("\ndirect / fft convolution time, 2**14 f32 (below 1: direct is faster)")
+    for taps in (8, 16, 32, 64, 128, 256):
+        k = jnp.asarray(rng.standard_normal(taps).astype(np.float32))
+        direct = jax.jit(lambda a, k: jfft.signal.convolve(a, k, method="direct"))
+        fft = jax.jit(lambda a, k: jfft.signal.convolve(a, k, method="fft"))
+        candidates = {"direct": lambda f=direct, k=k: f(a, k),
+                      "fft": lambda f=fft, k=k: f(a, k)}  # fmt: skip
+        times = paired(candidates, rounds)
+        ratio = statistics.median(d / f for d, f in zip(times["direct"], times["fft"]))
+        full = 2**14 + taps - 1
+        padded = jfft.next_fast_len(full)
+        cost = full * taps / (3 * padded * np.log2(padded))
+        print(f"  taps {taps:4d}: direct/fft {ratio:6.2f}   products / (3 n log2 n) "
+              f"{cost:6.2f}")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--quick", action="store_true", help="3 rounds")
+    parser.add_argument("--only", choices=["stft", "convolve", "crossover"])
+    args = parser.parse_args()
+    rounds = 3 if args.quick else args.rounds
+    with jfft.set_workers(THREADS):
+        if args.only in (None, "stft"):
+            bench_stft(rounds)
+        if args.only in (None, "convolve"):
+            bench_convolve(rounds)
+        if args.only in (None, "crossover"):
+            bench_direct_crossover(rounds)
+
+
+if __name__ == "__main__":
+    main()
