@@ -8,11 +8,12 @@ import functools
 from typing import Any
 
 from . import _args
+from ._native import _jfft_cpu
 
-# MUST match the codelet radices of xla_kernels/engine/plans.cc (factorize)
-# and kernels.h (the switch over pass.radix): every other prime factor runs
-# through the generic odd-radix pass or Bluestein, several times slower.
-CODELET_RADICES: tuple[int, ...] = (2, 3, 4, 5, 8)
+# The engine's own list (kButterflyRadices, plans.h): every other prime
+# factor runs through the generic odd-radix pass or Bluestein, several times
+# slower.
+CODELET_RADICES: tuple[int, ...] = tuple(_jfft_cpu.butterfly_radices())
 
 # Larger targets would overflow the engine's 64-bit lengths once padded.
 MAX_TARGET = 2**62
@@ -72,7 +73,8 @@ def next_fast_len(target: Any, real: bool = False) -> int:
 
     As :func:`scipy.fft.next_fast_len`, but answering jfft's own fast sizes:
     lengths whose prime factors all have a codelet in the engine
-    (:data:`CODELET_RADICES`, today 2, 3, 4, 5 and 8, so 2^a 3^b 5^c).
+    (:data:`CODELET_RADICES`, read from the engine: today 2, 3, 4, 5, 7, 8,
+    11 and 13, so 2^a 3^b 5^c 7^d 11^e 13^f).
 
     Parameters
     ----------
@@ -102,7 +104,7 @@ def next_fast_len(target: Any, real: bool = False) -> int:
     >>> jfft.next_fast_len(1021)
     1024
     >>> jfft.next_fast_len(97, real=True)
-    100
+    98
     """
     target = _args._index(target, "target")
     if not isinstance(real, bool):

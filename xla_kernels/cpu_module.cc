@@ -13,6 +13,7 @@
 
 #include "cpu/ffi_handlers.h"
 #include "engine/fft_engine.h"
+#include "engine/plans.h"
 #include "engine/r2r.h"
 
 namespace nb = nanobind;
@@ -275,6 +276,13 @@ NB_MODULE(_jfft_cpu, m) {
         nb::arg("axes"), nb::arg("kind"), nb::arg("type"), nb::arg("pre") = 1.0,
         nb::arg("post") = 1.0, nb::arg("threads") = 1, nb::arg("scale") = 1.0);
 
+  m.def(
+      "butterfly_radices",
+      []() {
+        return std::vector<int64_t>(std::begin(jfft::engine::kButterflyRadices),
+                                    std::end(jfft::engine::kButterflyRadices));
+      },
+      "The radices with a butterfly of their own in the engine's kernels");
   m.def("describe_plan", &describe_plan, nb::arg("kind"),
         nb::arg("double_precision"), nb::arg("shape"), nb::arg("axes"),
         nb::arg("forward") = true, nb::arg("threads") = 1,

@@ -147,9 +147,13 @@ std::complex<T> rounded(const std::complex<R>& w) {
 
 // Radices whose Stockham pass has its own butterfly (kernels.h); other odd
 // radices run the generic pass, which needs the radix's roots of unity.
+// Lengths made of these are the fast ones (jfft.next_fast_len asks).
+constexpr int64_t kButterflyRadices[] = {2, 3, 4, 5, 7, 8, 11, 13};
 constexpr bool has_butterfly(int64_t radix) {
-  return radix == 2 || radix == 3 || radix == 4 || radix == 5 || radix == 7 ||
-         radix == 8 || radix == 11 || radix == 13;
+  for (int64_t r : kButterflyRadices) {
+    if (r == radix) return true;
+  }
+  return false;
 }
 
 // Complex-to-complex transform of one length, both directions: the factors
