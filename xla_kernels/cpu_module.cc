@@ -12,6 +12,7 @@
 
 #include "cpu/ffi_handlers.h"
 #include "engine/fft_engine.h"
+#include "numpy_bindings.h"
 
 namespace nb = nanobind;
 using jfft::engine::ArrayView;
@@ -148,6 +149,8 @@ NB_MODULE(_jfft_cpu, m) {
         nb::arg("axes"), nb::arg("threads") = 1, nb::arg("scale") = 1.0);
   m.def("engine_c2r", &engine_c2r, nb::arg("x"), nb::arg("out"),
         nb::arg("axes"), nb::arg("threads") = 1, nb::arg("scale") = 1.0);
+
+  jfft::register_numpy_bindings(m);
 
   // Engine controls.
   m.def("isa", &jfft::engine::isa,
