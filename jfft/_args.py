@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import operator
+import os
 import warnings
 from collections.abc import Sequence
 from typing import Any
@@ -110,6 +111,8 @@ def scale_factor(norm: str, sizes: Sequence[int], inverse: bool) -> float:
 
 
 def _index(value: Any, name: str) -> int:
+    if type(value) is int:  # the common case, first: per-call cost (numpy path)
+        return value
     if isinstance(value, (bool, np.bool_)):
         raise TypeError(f"{name}: expected an integer, got {value!r}")
     if isinstance(value, jax.core.Tracer):
@@ -170,9 +173,13 @@ def transform_1d(
     the input length for c2c/r2c, the output length for c2r; 0 only for an
     empty input axis with n left out, except under ``numpy_rules`` (numpy
     2.x, for jfft.numpy), where that is an error as in numpy.fft."""
-    if isinstance(axis, (Sequence, np.ndarray)) and not isinstance(axis, str):
+    if (
+        type(axis) is not int
+        and isinstance(axis, (Sequence, np.ndarray))
+        and not isinstance(axis, str)
+    ):
         # ValueError, as jax.numpy.fft raises for a sequence given as axis.
-        raise ValueError(  # noqa: TRY004
+        raise ValueError(
             f"axis: {func or 'a 1-D transform'} takes a single axis, got "
             f"axis={axis!r}; use {func}n for several axes"
         )
@@ -264,6 +271,28 @@ def transform_nd(
                 "explicitly"
             )
     return axes, tuple(lengths)
+
+
+# No machine has more cores than this.
+MAX_WORKERS = 2**16
+_CPU_COUNT = os.cpu_count() or 1  # a system call each time otherwise
+
+
+def resolve_workers(workers: Any, default: int | None = None) -> int:
+    """scipy.fft's convention for ``workers``: None is ``default`` (all cores
+    when that is None too), -1 all cores, -k all but k-1."""
+    if workers is None:
+        return default if default is not None else _CPU_COUNT
+    if isinstance(workers, bool):
+        raise TypeError(f"workers: expected an integer, got {workers!r}")
+    try:
+        workers = operator.index(workers)
+    except TypeError:
+        raise TypeError(f"workers: expected an integer, got {workers!r}") from None
+    count = workers if workers > 0 else _CPU_COUNT + 1 + workers
+    if workers == 0 or count < 1:
+        raise ValueError(f"workers: expected a non-zero thread count, got {workers}")
+    return min(count, MAX_WORKERS)
 
 
 def half_length(length: int) -> int:
