@@ -349,11 +349,24 @@ def _rfftnd(a, s, axes, norm, out, workers, func, numpy_rules=True):
     return y
 
 
+def _half_precision(y: np.ndarray, out: Any, func: str) -> np.ndarray:
+    """numpy.fft's real results of float16 input are float16 (computed in
+    float32, as here)."""
+    if out is None:
+        return y.astype(np.float16)
+    _check_out(out, y.shape, np.dtype(np.float16), func)
+    np.copyto(out, y, casting="unsafe")
+    return out
+
+
 def _irfft1(a, n, axis, norm, out, workers, func, numpy_rules=True):
     axes, lengths = _args.transform_1d(
         a.shape, n, axis, c2r=True, func=func, numpy_rules=numpy_rules
     )
     hermitian = func == "hfft"
+    if numpy_rules and a.dtype == np.float16:
+        y = _c2r(a, axes, lengths, norm, not hermitian, None, workers, func, hermitian)
+        return _half_precision(y, out, func)
     return _c2r(a, axes, lengths, norm, not hermitian, out, workers, func, hermitian)
 
 
@@ -361,6 +374,9 @@ def _irfftnd(a, s, axes, norm, out, workers, func, numpy_rules=True):
     # hfftn/hfft2 are scipy.fft's (numpy has none): scipy's rules.
     hermitian = func.startswith("hfft")
     numpy_rules = numpy_rules and not hermitian
+    if numpy_rules and a.dtype == np.float16:
+        y = _irfftnd(a.astype(np.float32), s, axes, norm, None, workers, func)
+        return _half_precision(y, out, func)
     axes, lengths = _args.transform_nd(
         a.shape, s, axes, c2r=True, numpy_rules=numpy_rules
     )
