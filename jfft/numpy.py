@@ -32,6 +32,7 @@ Deliberate deviations from numpy.fft:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -175,7 +176,7 @@ def _target(
     if out is None:
         if prototype.flags.c_contiguous:  # np.empty: a third of the time
             return np.empty(shape, dtype)
-        return np.empty_like(prototype, dtype=dtype, shape=shape)
+        return np.empty_like(prototype, dtype=dtype, shape=shape)  # its layout
     _check_out(out, shape, dtype, func)
     if (
         out.dtype == dtype
@@ -194,9 +195,14 @@ def _deliver(target: np.ndarray, out: Any) -> np.ndarray:
     return out
 
 
+_CPU_COUNT = os.cpu_count() or 1
+
+
 def _workers(workers: Any) -> int:
     # The default is jfft's: all cores, or what jfft.set_workers says.
-    return _args.resolve_workers(workers, _fft._workers.get())
+    if workers is None:
+        return _fft._workers.get() or _CPU_COUNT
+    return _args.resolve_workers(workers)
 
 
 # The three engine calls, on canonical (axes, lengths).
@@ -222,14 +228,18 @@ def _c2c(
     owned = owned or padded
     if not axes:
         return _deliver(x if owned else x.copy(), out)
-    x = _engine_ready(x)
+    flags = x.flags
+    if not (flags.c_contiguous and flags.aligned):
+        x = _engine_ready(x)
     if out is None and owned and x.flags.writeable:
         target = x  # a temporary (or overwrite_x): transform in place
+    elif out is None and x is a and flags.c_contiguous:
+        target = np.empty(x.shape, ctype)
     else:
         target = _target(out, x.shape, ctype, a, x, func, in_place=True)
     if x.size:
         _jfft_cpu.numpy_c2c(x, target, axes, forward, threads, scale)
-    return _deliver(target, out)
+    return target if out is None else _deliver(target, out)
 
 
 def _r2c(
@@ -249,14 +259,19 @@ def _r2c(
     threads = _workers(workers)
     x = a if a.dtype == rtype else a.astype(rtype)
     x, _ = _fit(x, axes, lengths, a)
-    x = _engine_ready(x)
+    flags = x.flags
+    if not (flags.c_contiguous and flags.aligned):
+        x = _engine_ready(x)
     shape = list(x.shape)
     shape[axes[-1]] = lengths[-1] // 2 + 1
     ctype = _COMPLEX[rtype]
-    target = _target(out, tuple(shape), ctype, a, x, func, in_place=False)
+    if out is None and x is a and flags.c_contiguous:
+        target = np.empty(tuple(shape), ctype)
+    else:
+        target = _target(out, tuple(shape), ctype, a, x, func, in_place=False)
     if x.size:
         _jfft_cpu.numpy_r2c(x, target, axes, threads, scale)
-    return _deliver(target, out)
+    return target if out is None else _deliver(target, out)
 
 
 def _c2r(
@@ -281,7 +296,9 @@ def _c2r(
     x, padded = _fit(x, axes, half, a)
     if conjugate:
         x = np.conjugate(x, out=x if owned or padded else None)
-    x = _engine_ready(x)
+    flags = x.flags
+    if not (flags.c_contiguous and flags.aligned):
+        x = _engine_ready(x)
     shape = list(x.shape)
     shape[axes[-1]] = lengths[-1]
     rtype = np.dtype(ctype.char.lower())
