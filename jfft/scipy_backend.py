@@ -118,6 +118,7 @@ class _Call:
             or any(n not in w.split("|") for n, w in zip(self.names, layout))
         ):
             self.family = None  # another scipy's layout: the JAX path only
+        self.complex = self.family in _COMPLEX_FAMILIES
 
     def bind(self, args: tuple, kwargs: dict) -> list | None:
         """The arguments in the signature's order with its defaults, or None
@@ -136,6 +137,7 @@ class _Call:
 
 
 _calls: dict[Callable, _Call | None] = {}
+_UNSEEN = object()
 
 
 def _call_of(method: Callable) -> _Call | None:
@@ -157,16 +159,20 @@ def _call_of(method: Callable) -> _Call | None:
 def __ua_function__(method: Callable, args: tuple, kwargs: dict) -> Any:
     """Computes ``method`` (a scipy.fft multimethod) with jfft, or returns
     ``NotImplemented`` so that scipy tries its next backend."""
-    call = _call_of(method)
+    call = _calls.get(method, _UNSEEN)
+    if call is _UNSEEN:
+        call = _call_of(method)
     values = call.bind(args, kwargs) if call is not None else None
     if values is None:
         return NotImplemented  # not jfft's, or a bad call for scipy to report
     x = values[0]
-    on_jax = type(x) is not np.ndarray and isinstance(x, jax.Array)
-    try:
-        x = np.asarray(x)
-    except (TypeError, ValueError):
-        return NotImplemented
+    on_jax = False
+    if type(x) is not np.ndarray:
+        on_jax = isinstance(x, jax.Array)
+        try:
+            x = np.asarray(x)
+        except (TypeError, ValueError):
+            return NotImplemented
     if x.dtype not in _DTYPES or x.size == 0:
         # Empty arrays too: scipy raises for an empty transformed axis where
         # jfft (as jax.numpy.fft) returns an empty result.
@@ -180,7 +186,7 @@ def __ua_function__(method: Callable, args: tuple, kwargs: dict) -> Any:
     _, size, where, norm, overwrite_x, workers, plan = values
     if plan is not None:
         return NotImplemented
-    if family in _COMPLEX_FAMILIES:
+    if call.complex:
         return family(
             x, size, where, norm, None, workers, call.name, bool(overwrite_x),
             numpy_rules=False,
