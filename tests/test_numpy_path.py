@@ -168,6 +168,11 @@ def test_out_argument_and_aliasing(dtype):
     alias = buf.view(np.result_type(dtype, 1j))[:, :9]
     got = jn.irfft(alias, n=18, out=buf)
     assert_close(got, np.fft.irfft(r.view(alias.dtype)[:, :9], n=18))
+    # An out of its own memory with negative and non-unit strides.
+    backing = np.zeros((40, 40), np.result_type(dtype, 1j))
+    out = backing[::-2, ::-4]
+    assert jn.fft(y[:, :10], out=out[:, :10]) is not None
+    assert_close(out[:, :10], np.fft.fft(y[:, :10]))
     # A wider out dtype takes the result by numpy's casting rules.
     wide = np.zeros((8, 10), np.complex128)
     assert_close(jn.rfft(r, out=wide).astype(want.dtype), want)
@@ -304,6 +309,23 @@ def test_threads_identical_and_gil_released():
         time.sleep(0)
     runner.join()
     assert ticks > 50, ticks
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_thread_pool_after_fork():
+    # The child of a fork has none of the pool's threads: it starts its own.
+    x = signal(np.random.default_rng(17), (256, 1024), np.float64, False)
+    want = np.fft.fft(x)
+    assert_close(jn.fft(x, workers=2), want)  # the parent's pool is running
+    pid = os.fork()
+    if pid == 0:  # the child: report through the exit status only
+        try:
+            ok = np.allclose(jn.fft(x, workers=2), want, rtol=0, atol=1e-9)
+        except BaseException:  # noqa: BLE001
+            ok = False
+        os._exit(0 if ok else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, status
 
 
 # The suites from the installed numpy and scipy, in subprocesses with
