@@ -4,9 +4,13 @@ A drop-in superset of ``jax.numpy.fft`` (and the FFT functions of
 ``scipy.fft``): every transform is a JAX primitive computed on the CPU by
 jfft's own C++ engine, and works under jit, vmap, grad, jvp/jacfwd,
 linear_transpose and higher-order derivatives.
+
+``jfft.numpy`` is the same engine for numpy arrays: a drop-in for
+``numpy.fft`` (and the FFTs of ``scipy.fft``, also served by
+``jfft.scipy_backend``) that never calls into JAX per transform.
 """
 
-from . import distributed, openvino, scipy_backend
+from . import distributed, numpy, openvino, scipy_backend
 from ._fft import (
     fft,
     fft2,
@@ -74,6 +78,7 @@ __all__ = [
     "irfft",
     "irfft2",
     "irfftn",
+    "numpy",
     "openvino",
     "plan_cache_info",
     "rfft",

@@ -311,6 +311,23 @@ def test_threads_identical_and_gil_released():
     assert ticks > 50, ticks
 
 
+def test_no_jax_on_the_hot_path(monkeypatch):
+    import jax
+    import jax.extend
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the numpy path called into JAX")
+
+    monkeypatch.setattr(jax, "device_put", refuse)
+    monkeypatch.setattr(jax.extend.core.Primitive, "bind", refuse)
+    monkeypatch.setattr(jax.numpy, "asarray", refuse)
+    x = np.random.default_rng(19).standard_normal((4, 30))
+    for name in ("fft", "ifft", "rfft", "irfft", "hfft", "ihfft", "fftn", "rfft2"):
+        assert_close(getattr(jn, name)(x), getattr(np.fft, name)(x))
+    with scipy.fft.set_backend(jfft.scipy_backend, only=True):
+        assert_close(scipy.fft.rfftn(x, workers=2), np.fft.rfftn(x))
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_thread_pool_after_fork():
     # The child of a fork has none of the pool's threads: it starts its own.
