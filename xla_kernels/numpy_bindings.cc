@@ -23,8 +23,8 @@ using engine::ArrayView;
 // and three allocations per array), which cost more than a 64-point
 // transform here (~2 us of ~4 us per call, perf on numpy_c2c).
 class Buffer {
-public:
-  Buffer(nb::handle array, bool writable, const char *name) {
+ public:
+  Buffer(nb::handle array, bool writable, const char* name) {
     const int flags = writable ? PyBUF_RECORDS : PyBUF_RECORDS_RO;
     if (PyObject_GetBuffer(array.ptr(), &view_, flags) != 0) {
       PyErr_Clear();
@@ -35,17 +35,18 @@ public:
     }
   }
   ~Buffer() { PyBuffer_Release(&view_); }
-  Buffer(const Buffer &) = delete;
-  Buffer &operator=(const Buffer &) = delete;
+  Buffer(const Buffer&) = delete;
+  Buffer& operator=(const Buffer&) = delete;
 
   // numpy's struct-module codes for native float, double and their
   // complex types.
-  bool is(const char *format) const {
+  bool is(const char* format) const {
     return view_.format != nullptr && std::string(view_.format) == format;
   }
 
-  template <typename T> ArrayView<T> view(const char *name) const {
-    ArrayView<T> result{static_cast<T *>(view_.buf),
+  template <typename T>
+  ArrayView<T> view(const char* name) const {
+    ArrayView<T> result{static_cast<T*>(view_.buf),
                         std::vector<int64_t>(view_.ndim),
                         std::vector<int64_t>(view_.ndim)};
     constexpr int64_t item = sizeof(T);
@@ -63,16 +64,16 @@ public:
     return result;
   }
 
-private:
+ private:
   Py_buffer view_{};
 };
 
-[[noreturn]] void bad_dtypes(const char *func, const char *expected) {
+[[noreturn]] void bad_dtypes(const char* func, const char* expected) {
   throw nb::type_error(
       (std::string(func) + ": x and out must be " + expected).c_str());
 }
 
-void numpy_c2c(nb::handle x, nb::handle out, const std::vector<int64_t> &axes,
+void numpy_c2c(nb::handle x, nb::handle out, const std::vector<int64_t>& axes,
                bool forward, int workers, double scale) {
   using C64 = std::complex<float>;
   using C128 = std::complex<double>;
@@ -95,7 +96,7 @@ void numpy_c2c(nb::handle x, nb::handle out, const std::vector<int64_t> &axes,
   }
 }
 
-void numpy_r2c(nb::handle x, nb::handle out, const std::vector<int64_t> &axes,
+void numpy_r2c(nb::handle x, nb::handle out, const std::vector<int64_t>& axes,
                int workers, double scale) {
   const Buffer in_buffer(x, false, "x");
   const Buffer out_buffer(out, true, "out");
@@ -116,7 +117,7 @@ void numpy_r2c(nb::handle x, nb::handle out, const std::vector<int64_t> &axes,
   }
 }
 
-void numpy_c2r(nb::handle x, nb::handle out, const std::vector<int64_t> &axes,
+void numpy_c2r(nb::handle x, nb::handle out, const std::vector<int64_t>& axes,
                int workers, double scale) {
   const Buffer in_buffer(x, false, "x");
   const Buffer out_buffer(out, true, "out");
@@ -136,9 +137,9 @@ void numpy_c2r(nb::handle x, nb::handle out, const std::vector<int64_t> &axes,
   }
 }
 
-} // namespace
+}  // namespace
 
-void register_numpy_bindings(nb::module_ &m) {
+void register_numpy_bindings(nb::module_& m) {
   // Unnormalised transforms of x into out (shapes as fft_engine.h says),
   // multiplied by `scale`, on up to `workers` threads. out may be x itself
   // for numpy_c2c; any other overlap is the caller's to avoid.
@@ -154,4 +155,4 @@ void register_numpy_bindings(nb::module_ &m) {
       "works beside them).");
 }
 
-} // namespace jfft
+}  // namespace jfft

@@ -8,8 +8,8 @@
 
 namespace jfft {
 
-void register_numpy_bindings(nanobind::module_ &m);
+void register_numpy_bindings(nanobind::module_& m);
 
-} // namespace jfft
+}  // namespace jfft
 
-#endif // JFFT_NUMPY_BINDINGS_H_
+#endif  // JFFT_NUMPY_BINDINGS_H_

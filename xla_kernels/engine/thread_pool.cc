@@ -9,8 +9,7 @@ namespace jfft::engine {
 
 ThreadPool::ThreadPool(int threads) {
   threads_.reserve(std::max(threads, 0));
-  for (int t = 0; t < threads; ++t)
-    threads_.emplace_back([this] { work(); });
+  for (int t = 0; t < threads; ++t) threads_.emplace_back([this] { work(); });
 }
 
 ThreadPool::~ThreadPool() {
@@ -19,8 +18,7 @@ ThreadPool::~ThreadPool() {
     stopping_ = true;
   }
   ready_.notify_all();
-  for (auto &thread : threads_)
-    thread.join();
+  for (auto& thread : threads_) thread.join();
 }
 
 void ThreadPool::schedule(std::function<void()> task) {
@@ -37,8 +35,7 @@ void ThreadPool::work() {
     {
       std::unique_lock<std::mutex> lock(mutex_);
       ready_.wait(lock, [this] { return stopping_ || !tasks_.empty(); });
-      if (tasks_.empty())
-        return; // stopping, and nothing left to run
+      if (tasks_.empty()) return;  // stopping, and nothing left to run
       task = std::move(tasks_.front());
       tasks_.pop_front();
     }
@@ -55,7 +52,7 @@ namespace {
 // joined during static destruction, after the Python interpreter (or another
 // library the tasks use) may already be gone.
 std::mutex pool_mutex;
-ThreadPool *pool = nullptr;
+ThreadPool* pool = nullptr;
 
 void lock_pool() { pool_mutex.lock(); }
 void unlock_pool() { pool_mutex.unlock(); }
@@ -71,23 +68,21 @@ int default_pool_threads() {
   return cores > 1 ? static_cast<int>(cores) - 1 : 0;
 }
 
-} // namespace
+}  // namespace
 
-ThreadPool &shared_thread_pool() {
+ThreadPool& shared_thread_pool() {
   static const int registered =
       pthread_atfork(lock_pool, unlock_pool, forget_pool_in_child);
   (void)registered;
   std::lock_guard<std::mutex> lock(pool_mutex);
-  if (pool == nullptr)
-    pool = new ThreadPool(default_pool_threads());
+  if (pool == nullptr) pool = new ThreadPool(default_pool_threads());
   return *pool;
 }
 
 Parallelism shared_pool_parallelism(int workers) {
   Parallelism parallelism;
-  if (workers <= 1)
-    return parallelism;
-  ThreadPool &threads = shared_thread_pool();
+  if (workers <= 1) return parallelism;
+  ThreadPool& threads = shared_thread_pool();
   parallelism.threads = std::min(workers, threads.size() + 1);
   if (parallelism.threads > 1) {
     parallelism.schedule = [&threads](std::function<void()> task) {
@@ -97,4 +92,4 @@ Parallelism shared_pool_parallelism(int workers) {
   return parallelism;
 }
 
-} // namespace jfft::engine
+}  // namespace jfft::engine

@@ -16,11 +16,11 @@
 namespace jfft::engine {
 
 class ThreadPool {
-public:
+ public:
   explicit ThreadPool(int threads);
   ~ThreadPool();
-  ThreadPool(const ThreadPool &) = delete;
-  ThreadPool &operator=(const ThreadPool &) = delete;
+  ThreadPool(const ThreadPool&) = delete;
+  ThreadPool& operator=(const ThreadPool&) = delete;
 
   // Runs `task` on one of the pool's threads, in submission order. A task
   // that throws is dropped with its exception (the engine's tasks catch
@@ -28,7 +28,7 @@ public:
   void schedule(std::function<void()> task);
   int size() const { return static_cast<int>(threads_.size()); }
 
-private:
+ private:
   void work();
 
   std::mutex mutex_;
@@ -42,12 +42,12 @@ private:
 // transform works too), started at the first call that wants threads. A
 // forked child starts its own at its first use (the parent's threads do not
 // exist there).
-ThreadPool &shared_thread_pool();
+ThreadPool& shared_thread_pool();
 
 // Parallelism on the shared pool for a request of `workers` threads, capped
 // at the pool's size plus the caller. One worker never touches the pool.
 Parallelism shared_pool_parallelism(int workers);
 
-} // namespace jfft::engine
+}  // namespace jfft::engine
 
-#endif // JFFT_ENGINE_THREAD_POOL_H_
+#endif  // JFFT_ENGINE_THREAD_POOL_H_
