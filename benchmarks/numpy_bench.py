@@ -112,7 +112,7 @@ def large(rounds: int, quick: bool) -> None:
         for shape, axes in cases:
             for func in ("rfft", "fft"):
                 x = _signal(shape, dtype, rng, func == "fft")
-                number = max(1, 2**18 // x.size)
+                number = max(2, 2**21 // x.size)  # batches of ~5-20 ms
                 ratios = paired_ratios(
                     _contestants(func, x, axes, 1), "scipy.fft", rounds, number
                 )
