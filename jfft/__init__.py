@@ -20,8 +20,11 @@ too.
   ``plan_constants``; ``plan_cache_info``, ``set_plan_cache_capacity``,
   ``clear_plan_cache``; ``build_info``; ``export_safety_checks`` for
   ``jax.export``.
-- Submodules: :mod:`jfft.distributed` (arrays split along the transformed
-  axes), :mod:`jfft.scipy_backend` (numpy code through ``scipy.fft``),
+- Submodules: :mod:`jfft.numpy` (the same engine for numpy arrays: a
+  drop-in for ``numpy.fft`` that never calls into JAX per transform),
+  :mod:`jfft.distributed` (arrays split along the transformed
+  axes), :mod:`jfft.scipy_backend` (numpy code through ``scipy.fft``,
+  numpy arrays on the numpy path),
   :mod:`jfft.openvino` (OpenVINO's DFT operations).
 
 Examples
@@ -36,7 +39,7 @@ True
 ((8, 100), (8, 65))
 """
 
-from . import distributed, openvino, scipy_backend, signal
+from . import distributed, numpy, openvino, scipy_backend, signal
 from ._explain import explain_plan, plan_constants
 from ._fastlen import next_fast_len
 from ._fft import (
@@ -110,6 +113,7 @@ __all__ = [
     "irfftn",
     "istft",
     "next_fast_len",
+    "numpy",
     "openvino",
     "plan_cache_info",
     "plan_constants",

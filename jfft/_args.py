@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import math
 import operator
+import os
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -109,6 +111,8 @@ def scale_factor(norm: str, sizes: Sequence[int], inverse: bool) -> float:
 
 
 def _index(value: Any, name: str) -> int:
+    if type(value) is int:  # the common case, first: per-call cost (numpy path)
+        return value
     if isinstance(value, (bool, np.bool_)):
         raise TypeError(f"{name}: expected an integer, got {value!r}")
     if isinstance(value, jax.core.Tracer):
@@ -130,14 +134,14 @@ def normalize_axis(axis: Any, ndim: int, name: str = "axis") -> int:
     return axis % ndim
 
 
-def normalize_axes(axes: Any, ndim: int) -> tuple[int, ...]:
+def normalize_axes(axes: Any, ndim: int, *, unique: bool = True) -> tuple[int, ...]:
     if isinstance(axes, (str, bytes)) or not isinstance(axes, Sequence):
         if isinstance(axes, np.ndarray) and axes.ndim == 1:
             axes = axes.tolist()
         else:
             raise TypeError(f"axes: expected a sequence of integers, got {axes!r}")
     result = tuple(normalize_axis(a, ndim, "axes") for a in axes)
-    if len(set(result)) != len(result):
+    if unique and len(set(result)) != len(result):
         raise ValueError(f"axes: each axis may be transformed once, got {axes!r}")
     return result
 
@@ -157,36 +161,69 @@ def _default_length(have: int, c2r: bool) -> int:
 
 
 def transform_1d(
-    shape: tuple[int, ...], n: Any, axis: Any, *, c2r: bool = False, func: str = ""
+    shape: tuple[int, ...],
+    n: Any,
+    axis: Any,
+    *,
+    c2r: bool = False,
+    func: str = "",
+    numpy_rules: bool = False,
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """(axes, lengths) of a 1-D transform. ``lengths`` is the logical length:
     the input length for c2c/r2c, the output length for c2r; 0 only for an
-    empty input axis with n left out."""
-    if isinstance(axis, (Sequence, np.ndarray)) and not isinstance(axis, str):
+    empty input axis with n left out, except under ``numpy_rules`` (numpy
+    2.x, for jfft.numpy), where that is an error as in numpy.fft."""
+    if (
+        type(axis) is not int
+        and isinstance(axis, (Sequence, np.ndarray))
+        and not isinstance(axis, str)
+    ):
         # ValueError, as jax.numpy.fft raises for a sequence given as axis.
-        raise ValueError(  # noqa: TRY004
+        raise ValueError(
             f"axis: {func or 'a 1-D transform'} takes a single axis, got "
             f"axis={axis!r}; use {func}n for several axes"
         )
     axis = normalize_axis(axis, len(shape))
     if n is None:
         n = _default_length(shape[axis], c2r)
-        if n < 1 and shape[axis] != 0:
+        if n < 1 and (shape[axis] != 0 or numpy_rules):
             raise ValueError(
-                f"n: the default transform length along axis {axis} is {n} "
-                f"(input length {shape[axis]}); give n >= 1"
+                f"n: Invalid number of FFT data points ({n}), the default "
+                f"length along axis {axis} (input length {shape[axis]}); give "
+                "n >= 1"
             )
     else:
         n = _index(n, "n")
         if n < 1:
-            raise ValueError(f"n: invalid number of FFT data points ({n})")
+            raise ValueError(f"n: Invalid number of FFT data points ({n})")
     return (axis,), (n,)
 
 
+_S_WITHOUT_AXES = (
+    "`axes` should not be `None` if `s` is not `None` (deprecated in NumPy "
+    "2.0): the last len(s) axes are transformed; pass axes explicitly"
+)
+_NONE_IN_S = (
+    "Passing an array containing `None` values to `s` is deprecated in NumPy "
+    "2.0: such an entry means the default length; give that length or -1"
+)
+
+
 def transform_nd(
-    shape: tuple[int, ...], s: Any, axes: Any, *, c2r: bool = False
+    shape: tuple[int, ...],
+    s: Any,
+    axes: Any,
+    *,
+    c2r: bool = False,
+    numpy_rules: bool = False,
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """(axes, lengths) of an n-d transform with numpy's rules for s and axes."""
+    """(axes, lengths) of an n-d transform with numpy's rules for s and axes.
+
+    ``numpy_rules`` (jfft.numpy) adds what numpy 2.x does beyond them: an
+    axis may be listed more than once (transformed that many times), s
+    without axes and None in s (the default length) are allowed with
+    numpy's DeprecationWarnings, and an empty transformed axis is an error.
+    """
     ndim = len(shape)
     if s is not None:
         s = _sequence(s)
@@ -194,12 +231,14 @@ def transform_nd(
         if s is None:
             axes = tuple(range(ndim))
         else:
+            if numpy_rules:
+                warnings.warn(_S_WITHOUT_AXES, DeprecationWarning, stacklevel=4)
             if len(s) > ndim:
                 raise ValueError(
                     f"s: has {len(s)} entries but the array has only {ndim} dimensions"
                 )
             axes = tuple(range(ndim - len(s), ndim))
-    axes = normalize_axes(axes, ndim)
+    axes = normalize_axes(axes, ndim, unique=not numpy_rules)
     if s is None:
         lengths = [shape[a] for a in axes]
         if c2r and axes:
@@ -210,23 +249,50 @@ def transform_nd(
                 f"s: must have one entry per axis, got s={s!r} for axes {axes}"
             )
         lengths = []
-        for size, a in zip(s, axes):
+        if numpy_rules and any(size is None for size in s):
+            warnings.warn(_NONE_IN_S, DeprecationWarning, stacklevel=4)
+        for i, (size, a) in enumerate(zip(s, axes)):
+            if size is None and numpy_rules:
+                size = _default_length(shape[a], c2r and i == len(axes) - 1)
             size = _index(size, "s")
             if size == -1:
                 size = shape[a]
             elif size < 1:
                 raise ValueError(
-                    f"s: invalid number of FFT data points ({size}); use a "
+                    f"s: Invalid number of FFT data points ({size}); use a "
                     "positive length or -1 for the full length"
                 )
             lengths.append(size)
     for size, a in zip(lengths, axes):
-        if size < 1 and shape[a] != 0:
+        if size < 1 and (shape[a] != 0 or numpy_rules):
             raise ValueError(
-                f"s: the default transform length along axis {a} is {size} "
-                f"(input length {shape[a]}); give s explicitly"
+                f"s: Invalid number of FFT data points ({size}), the default "
+                f"length along axis {a} (input length {shape[a]}); give s "
+                "explicitly"
             )
     return axes, tuple(lengths)
+
+
+# No machine has more cores than this.
+MAX_WORKERS = 2**16
+_CPU_COUNT = os.cpu_count() or 1  # a system call each time otherwise
+
+
+def resolve_workers(workers: Any, default: int | None = None) -> int:
+    """scipy.fft's convention for ``workers``: None is ``default`` (all cores
+    when that is None too), -1 all cores, -k all but k-1."""
+    if workers is None:
+        return default if default is not None else _CPU_COUNT
+    if isinstance(workers, bool):
+        raise TypeError(f"workers: expected an integer, got {workers!r}")
+    try:
+        workers = operator.index(workers)
+    except TypeError:
+        raise TypeError(f"workers: expected an integer, got {workers!r}") from None
+    count = workers if workers > 0 else _CPU_COUNT + 1 + workers
+    if workers == 0 or count < 1:
+        raise ValueError(f"workers: expected a non-zero thread count, got {workers}")
+    return min(count, MAX_WORKERS)
 
 
 def half_length(length: int) -> int:

@@ -15,6 +15,7 @@
 #include "engine/fft_engine.h"
 #include "engine/plans.h"
 #include "engine/r2r.h"
+#include "numpy_bindings.h"
 
 namespace nb = nanobind;
 using jfft::engine::ArrayView;
@@ -299,6 +300,8 @@ NB_MODULE(_jfft_cpu, m) {
         return result;
       },
       "The cost model's thresholds and the kernels' lane widths.");
+
+  jfft::register_numpy_bindings(m);
 
   // Engine controls.
   m.def("isa", &jfft::engine::isa,
