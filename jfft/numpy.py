@@ -40,7 +40,7 @@ import numpy as np
 from numpy.fft import _pocketfft as _numpy_fft
 from numpy.fft import fftfreq, fftshift, ifftshift, rfftfreq
 
-from . import _args, _fft
+from . import _args, _fastlen, _fft, _realtransforms
 from ._native import _jfft_cpu
 
 __all__ = [
@@ -704,58 +704,20 @@ def ihfft2(
 
 # Fast lengths ----------------------------------------------------------------
 
-# The engine's plans have butterflies for 2, 3, 4, 5 and 8 and a generic odd
-# radix, and fall back to Bluestein for large prime factors: lengths whose
-# factors are all 2, 3, 5, 7 or 11 are the fast ones (as scipy.fft's
-# next_fast_len says for pocketfft's complex transforms).
-_FAST_FACTORS = (2, 3, 5, 7, 11)
-# The largest target searched for: beyond it no transform fits in memory.
-_MAX_FAST_TARGET = 2**62
-
-
-def _smooth(n: int) -> bool:
-    for p in _FAST_FACTORS:
-        while n % p == 0:
-            n //= p
-    return n == 1
-
-
-def _check_target(target: Any) -> int:
-    target = _args._index(target, "target")
-    if not 1 <= target <= _MAX_FAST_TARGET:
-        raise ValueError(
-            f"target: must be a positive integer up to 2**62, got {target}"
-        )
-    return target
-
-
-def next_fast_len(target: int, real: bool = False) -> int:
-    """The smallest length >= ``target`` that jfft transforms fastest (all
-    prime factors 2, 3, 5, 7 or 11), as :func:`scipy.fft.next_fast_len`;
-    ``real`` is accepted for scipy's signature (the same lengths are fast for
-    real transforms)."""
-    n = _check_target(target)
-    while not _smooth(n):
-        n += 1
-    return n
-
-
-def prev_fast_len(target: int, real: bool = False) -> int:
-    """The largest fast length <= ``target`` (see :func:`next_fast_len`), as
-    :func:`scipy.fft.prev_fast_len`."""
-    n = _check_target(target)
-    while not _smooth(n):
-        n -= 1
-    return n
+next_fast_len = _fastlen.next_fast_len
+prev_fast_len = _fastlen.prev_fast_len
 
 
 # DCT and DST -----------------------------------------------------------------
 
 
-def _r2r_on_jax(name: str):
-    from . import _realtransforms
-
-    function = getattr(_realtransforms, name)
+def _r2r_native(name: str):
+    """scipy.fft's ``name`` on numpy arrays: the arguments resolved by the JAX
+    front end's own rules (_realtransforms.r2r_problem, on the shape alone),
+    then the engine's r2r on the array where it lies."""
+    kind = "dst" if "dst" in name else "dct"
+    inverse = name.startswith("i")
+    many = name.endswith("n")
 
     def transform(
         x: Any,
@@ -767,24 +729,43 @@ def _r2r_on_jax(name: str):
         workers: int | None = None,
         orthogonalize: bool | None = None,
     ) -> np.ndarray:
-        import jax
-
         x = _input(x)
         if x.dtype.kind in "biu":
             x = x.astype(np.float64)  # scipy computes integers in double
-        with jax.enable_x64(True):
-            return np.array(
-                function(
-                    x, type, n_or_s, axis_or_axes, norm, workers=workers,
-                    orthogonalize=orthogonalize,
-                )
-            )  # fmt: skip
+        elif x.dtype == np.float16:
+            x = x.astype(np.float32)
+        elif x.dtype == np.complex64 or x.dtype == np.complex128:
+            args = (type, n_or_s, axis_or_axes, norm, False, workers, orthogonalize)
+            real, imag = transform(x.real, *args), transform(x.imag, *args)
+            return _complex_from(real, imag)
+        elif x.dtype not in (np.float32, np.float64):
+            raise TypeError(f"x: expected a numeric array, got dtype {x.dtype}")
+        problem = _realtransforms.r2r_problem(
+            x.shape, kind, type, n_or_s, axis_or_axes, norm, orthogonalize,
+            inverse=inverse, many=many,
+        )  # fmt: skip
+        fitted, _ = _fit(x, problem.axes, problem.lengths, x)
+        out = np.empty(fitted.shape, fitted.dtype)
+        if not problem.axes:
+            np.multiply(fitted, problem.factor, out=out)
+            return out
+        _jfft_cpu.engine_r2r(
+            fitted, out, list(problem.axes), kind, problem.type, problem.pre,
+            problem.post, _workers(workers), problem.factor,
+        )  # fmt: skip
+        return out
 
     return transform
 
 
+def _complex_from(real: np.ndarray, imag: np.ndarray) -> np.ndarray:
+    out = np.empty(real.shape, np.result_type(real.dtype, np.complex64))
+    out.real, out.imag = real, imag
+    return out
+
+
 def _r2r_1d(name: str):
-    run = _r2r_on_jax(name)
+    run = _r2r_native(name)
 
     def transform(
         x: Any,
@@ -800,14 +781,14 @@ def _r2r_1d(name: str):
 
     transform.__name__ = transform.__qualname__ = name
     transform.__doc__ = (
-        f"As :func:`scipy.fft.{name}` on numpy arrays (computed by jfft's JAX "
-        "implementation for now)."
+        f"As :func:`scipy.fft.{name}` on numpy arrays (the engine's native "
+        "r2r, as jfft's own under jit)."
     )
     return transform
 
 
 def _r2r_nd(name: str):
-    run = _r2r_on_jax(name)
+    run = _r2r_native(name)
 
     def transform(
         x: Any,
@@ -823,8 +804,8 @@ def _r2r_nd(name: str):
 
     transform.__name__ = transform.__qualname__ = name
     transform.__doc__ = (
-        f"As :func:`scipy.fft.{name}` on numpy arrays (computed by jfft's JAX "
-        "implementation for now)."
+        f"As :func:`scipy.fft.{name}` on numpy arrays (the engine's native "
+        "r2r, as jfft's own under jit)."
     )
     return transform
 
