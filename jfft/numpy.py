@@ -18,8 +18,8 @@ persistent pool. Nothing here calls into JAX per transform.
 Beyond numpy.fft, as scipy.fft has them: ``workers=`` (keyword-only;
 default :func:`jfft.get_workers`), ``hfft2``/``hfftn``/``ihfft2``/
 ``ihfftn``, ``next_fast_len``/``prev_fast_len``, and the DCT/DST family
-(``dct`` ... ``idstn``, scipy.fft's signatures; computed for now by jfft's
-JAX implementation, so those do go through JAX).
+(``dct`` ... ``idstn``, scipy.fft's signatures, on the engine's native
+real-to-real transforms).
 
 Deliberate deviations from numpy.fft:
 
@@ -28,6 +28,22 @@ Deliberate deviations from numpy.fft:
 - ``out=`` is honoured by every function; numpy 2.x ignores it in ``hfft``,
   ``ifft2`` and ``irfft2``. numpy also passes ``out`` to every intermediate
   step of ``fftn``/``rfftn``; here it receives the final result only.
+- ``dct``/``dst`` of complex input apply ``orthogonalize=`` to both parts;
+  scipy.fft ignores it for complex input.
+
+Examples
+--------
+>>> import jfft.numpy as fft
+>>> x = np.random.default_rng(0).standard_normal((4, 1000)).astype(np.float32)
+>>> y = fft.rfft(x, workers=2)
+>>> y.dtype, y.shape
+(dtype('complex64'), (4, 501))
+>>> np.allclose(y, np.fft.rfft(x), atol=1e-3)
+True
+>>> import scipy.fft
+>>> z = x.astype(np.float64)
+>>> np.allclose(fft.dct(z), scipy.fft.dct(z))
+True
 """
 
 from __future__ import annotations
