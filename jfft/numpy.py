@@ -558,9 +558,10 @@ See Also
 Notes
 -----
 The numpy path: jfft's C++ engine runs on ``a`` where it lies (any strides,
-negative or read-only too, never modified; a copy only for unaligned or
-broadcast input), with the GIL released, on the engine's persistent thread
-pool; nothing calls into JAX per transform. {notes}
+negative or read-only too, never modified; copied only when it must be
+converted to the compute dtype, padded, or is unaligned or broadcast), with
+the GIL released, on the engine's persistent thread pool; nothing calls into
+JAX per transform. {notes}
 
 Examples
 --------
@@ -621,7 +622,14 @@ def _fft_doc(
         elif rules == "numpy":
             half = " longdouble input gives clongdouble, as numpy.fft."
         alias = "numpy.fft" if ref.startswith("numpy") else "scipy.fft"
-        see_also = f"{ref} : {alias}'s function.\n{inverse} : The inverse."
+        name = ref.rsplit(".", 1)[1]
+        see_also = f"{ref} : {alias}'s function."
+        if alias == "numpy.fft":
+            see_also += f"\nscipy.fft.{name} : scipy.fft's."
+        see_also += (
+            f"\n{inverse} : The inverse."
+            f"\njfft.{name} : jfft's JAX function (jit, grad, vmap)."
+        )
         text = _FFT_SECTIONS.format(
             intro="On numpy arrays, computed by jfft's C++ engine (see Notes).",
             input_text=", real" if kind == "r2c" else "",
@@ -652,8 +660,8 @@ def _fft_doc(
     "1",
     "ifft",
     examples="""\
->>> x = np.random.default_rng(0).standard_normal(16) + 1j
->>> x = x * np.random.default_rng(1).standard_normal(16)
+>>> rng = np.random.default_rng(0)
+>>> x = rng.standard_normal(16) + 1j * rng.standard_normal(16)
 >>> y = jfft.numpy.fft(x)
 >>> np.allclose(y, np.fft.fft(x))
 True
@@ -684,8 +692,8 @@ def fft(
     "fft",
     direction="an inverse",
     examples="""\
->>> x = np.random.default_rng(0).standard_normal(16) + 1j
->>> x = x * np.random.default_rng(1).standard_normal(16)
+>>> rng = np.random.default_rng(0)
+>>> x = rng.standard_normal(16) + 1j * rng.standard_normal(16)
 >>> y = jfft.numpy.ifft(x)
 >>> np.allclose(y, np.fft.ifft(x))
 True
@@ -847,8 +855,8 @@ def ihfft(
     "ifftn",
     notes="``out`` receives the final result only (numpy passes it to every intermediate step too).",
     examples="""\
->>> x = np.random.default_rng(0).standard_normal((4, 6)) + 1j
->>> x = x * np.random.default_rng(1).standard_normal((4, 6))
+>>> rng = np.random.default_rng(0)
+>>> x = rng.standard_normal((4, 6)) + 1j * rng.standard_normal((4, 6))
 >>> y = jfft.numpy.fftn(x)
 >>> np.allclose(y, np.fft.fftn(x))
 True
@@ -879,8 +887,8 @@ def fftn(
     "fftn",
     direction="an inverse",
     examples="""\
->>> x = np.random.default_rng(0).standard_normal((4, 6)) + 1j
->>> x = x * np.random.default_rng(1).standard_normal((4, 6))
+>>> rng = np.random.default_rng(0)
+>>> x = rng.standard_normal((4, 6)) + 1j * rng.standard_normal((4, 6))
 >>> y = jfft.numpy.ifftn(x)
 >>> np.allclose(y, np.fft.ifftn(x))
 True
@@ -1039,8 +1047,8 @@ def ihfftn(
     "2",
     "ifft2",
     examples="""\
->>> x = np.random.default_rng(0).standard_normal((4, 6)) + 1j
->>> x = x * np.random.default_rng(1).standard_normal((4, 6))
+>>> rng = np.random.default_rng(0)
+>>> x = rng.standard_normal((4, 6)) + 1j * rng.standard_normal((4, 6))
 >>> y = jfft.numpy.fft2(x)
 >>> np.allclose(y, np.fft.fft2(x))
 True
@@ -1072,8 +1080,8 @@ def fft2(
     direction="an inverse",
     notes="numpy 2.x ignores ``out`` here; jfft honours it.",
     examples="""\
->>> x = np.random.default_rng(0).standard_normal((4, 6)) + 1j
->>> x = x * np.random.default_rng(1).standard_normal((4, 6))
+>>> rng = np.random.default_rng(0)
+>>> x = rng.standard_normal((4, 6)) + 1j * rng.standard_normal((4, 6))
 >>> y = jfft.numpy.ifft2(x)
 >>> np.allclose(y, np.fft.ifft2(x))
 True
@@ -1343,8 +1351,8 @@ Raises
 ValueError
     ``type`` not 1, 2, 3 or 4; ``norm`` not one of the modes above; a
     length below 1 (in ``n``/``s``, or an empty axis with no length
-    given); {dct1}a 0-d ``x``; an axis listed twice; ``s`` of another
-    length than ``axes``; ``workers`` 0 or below ``-os.cpu_count()``.
+    given); {dct1}a 0-d ``x``; {nd_errors}``workers`` 0 or below
+    ``-os.cpu_count()``.
 numpy.exceptions.AxisError
     An axis out of range (a ValueError and an IndexError).
 TypeError
@@ -1388,22 +1396,29 @@ def _r2r_doc(name: str, lengths: str) -> str:
     if name.startswith("i"):
         title = {"dct": "Inverse discrete cosine transform",
                  "dst": "Inverse discrete sine transform"}  # fmt: skip
-    dims = "N-D " if name.endswith("n") else ""
+    if name.endswith("n"):
+        title = {k: "N-D " + v[0].lower() + v[1:] for k, v in title.items()}
     inverse_type = (
-        " The inverse of the forward transform of the same type (types 2 "
-        "and 3 are each other's inverses up to scale)."
+        f" ``{name}(x, type=k)`` inverts ``{inverse}(x, type=k)``; "
+        "computed as type 3 for type 2, type 2 for type 3 (types 1 and 4 "
+        "are their own inverses up to scale)."
         if name.startswith("i")
         else ""
     )
     dct1 = "a DCT-I length below 2 (DCT1LengthError, also a RuntimeError as scipy's); "
     return _R2R_DOC.format(
-        title=dims + title[kind],
+        title=title[kind],
         name=name,
         kind_upper=kind.upper(),
         inverse_type=inverse_type,
         lengths=lengths,
         direction="an inverse" if name.startswith("i") else "a forward",
         dct1=dct1 if kind == "dct" else "",
+        nd_errors=(
+            "an axis listed twice; ``s`` of another length than ``axes``; "
+            if name.endswith("n")
+            else "a sequence given as ``axis``; "
+        ),
         inverse=inverse,
         shape="(4, 6)" if name.endswith("n") else "16",
     )
