@@ -153,9 +153,9 @@ def prev_fast_len(target: Any, real: bool = False) -> int:
     Examples
     --------
     >>> import jfft
-    >>> jfft.prev_fast_len(97)
+    >>> jfft.numpy.prev_fast_len(97)
     96
-    >>> jfft.prev_fast_len(1021)
+    >>> jfft.numpy.prev_fast_len(1021)
     1014
     """
     target = _args._index(target, "target")
