@@ -13,7 +13,7 @@ too.
 - Signal processing: ``stft``, ``istft`` (torch's semantics) and
   :mod:`jfft.signal` (the FFT-based part of ``scipy.signal``).
 - Helpers: ``fftfreq``, ``rfftfreq``, ``fftshift``, ``ifftshift``,
-  ``next_fast_len``.
+  ``next_fast_len``, ``prev_fast_len``.
 - Switches: ``set_workers``/``get_workers`` (threads), ``xla_fallback``
   (XLA's own FFT instead of jfft's kernels).
 - The engine: ``explain_plan`` (what a transform will run),
@@ -41,7 +41,7 @@ True
 
 from . import distributed, numpy, openvino, scipy_backend, signal
 from ._explain import explain_plan, plan_constants
-from ._fastlen import next_fast_len
+from ._fastlen import next_fast_len, prev_fast_len
 from ._fft import (
     fft,
     fft2,
@@ -117,6 +117,7 @@ __all__ = [
     "openvino",
     "plan_cache_info",
     "plan_constants",
+    "prev_fast_len",
     "rfft",
     "rfft2",
     "rfftfreq",

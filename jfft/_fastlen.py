@@ -114,3 +114,57 @@ def next_fast_len(target: Any, real: bool = False) -> int:
     if target > MAX_TARGET:
         raise ValueError(f"target: must be at most 2**62, got {target}")
     return _smallest_smooth(target, FAST_PRIMES)
+
+
+def _largest_smooth(target: int, primes: tuple[int, ...]) -> int:
+    # Each odd part below the target, doubled as far as it stays below.
+    best = 1 << (target.bit_length() - 1)
+    for odd in _odd_smooth(target, primes):
+        best = max(best, odd << ((target // odd).bit_length() - 1))
+    return best
+
+
+def prev_fast_len(target: Any, real: bool = False) -> int:
+    """The largest length <= ``target`` that jfft transforms fastest.
+
+    As :func:`scipy.fft.prev_fast_len`, for the engine's fast lengths (see
+    :func:`next_fast_len`).
+
+    Parameters
+    ----------
+    target : int
+        Length to search down from; a non-negative integer.
+    real : bool, optional
+        Kept for scipy's signature: the fast lengths are the same for real
+        transforms.
+
+    Returns
+    -------
+    int
+        The largest fast length <= ``target`` (0 for 0, as scipy).
+
+    Raises
+    ------
+    TypeError
+        ``target`` is not an integer, or ``real`` not a bool.
+    ValueError
+        ``target`` is negative or above 2**62.
+
+    Examples
+    --------
+    >>> import jfft
+    >>> jfft.numpy.prev_fast_len(97)
+    96
+    >>> jfft.numpy.prev_fast_len(1021)
+    1014
+    """
+    target = _args._index(target, "target")
+    if not isinstance(real, bool):
+        raise TypeError(f"real: expected a bool, got {real!r}")
+    if target < 0:
+        raise ValueError(f"target: must be non-negative, got {target}")
+    if target > MAX_TARGET:
+        raise ValueError(f"target: must be at most 2**62, got {target}")
+    if target <= 1:
+        return target
+    return _largest_smooth(target, FAST_PRIMES)

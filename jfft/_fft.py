@@ -949,7 +949,7 @@ def fftn(
     >>> y = jfft.fftn(x, s=(-1, 6), axes=(0, 2))
     >>> y.shape
     (2, 3, 6)
-    >>> np.allclose(y, np.fft.fftn(x, s=(2, 6), axes=(0, 2)), rtol=1e-5)
+    >>> np.allclose(y, np.fft.fftn(x, s=(2, 6), axes=(0, 2)), atol=1e-4)
     True
 
     Batched over a leading axis with ``jax.vmap``:

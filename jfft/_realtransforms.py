@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import jax
 import jax.numpy as jnp
@@ -308,24 +308,41 @@ def _as_sequence(value: Any) -> Any:
     return value
 
 
-def _r2r(
-    x: Any,
+class R2RProblem(NamedTuple):
+    """A DCT/DST with its arguments resolved: the type computed (an inverse's
+    own), the axes and their lengths, scipy's orthogonalize end factors and
+    the norm's scale."""
+
+    type: int
+    axes: tuple[int, ...]
+    lengths: tuple[int, ...]
+    orthogonalize: bool
+    pre: float
+    post: float
+    factor: float
+
+
+def r2r_problem(
+    shape: tuple[int, ...],
     kind: str,
     type: Any,
-    plan: Callable[[tuple[int, ...]], tuple[tuple[int, ...], tuple[int, ...]]],
+    n_or_s: Any,
+    axis_or_axes: Any,
     norm: Any,
     orthogonalize: Any,
-    workers: Any,
     *,
     inverse: bool,
-) -> jax.Array:
-    x = _args.integers_as_default_float(_args.as_array(x, "x"))
+    many: bool,
+) -> R2RProblem:
+    """The argument rules of the dct/dst family on a shape alone, shared by
+    the JAX functions here and jfft.numpy's."""
     type = _check_type(type)
     norm = _args.check_norm(norm)
     orthogonalize = _check_orthogonalize(orthogonalize, norm)
-    if x.ndim == 0:
+    if len(shape) == 0:
         raise ValueError("x: expected an array with at least one dimension")
-    axes, lengths = plan(x.shape)
+    plan = _many(n_or_s, axis_or_axes) if many else _one(n_or_s, axis_or_axes)
+    axes, lengths = plan(tuple(shape))
     for a, n in zip(axes, lengths):
         if n == 0:  # an empty axis with n/s left out: scipy.fft raises
             raise ValueError(
@@ -342,6 +359,32 @@ def _r2r(
     effective = _INVERSE_TYPE[type] if inverse else type
     sizes = [_logical_length(kind, type, n) for n in lengths]
     factor = _args.scale_factor(norm, sizes, inverse=inverse) if axes else 1.0
+    pre, post = _ortho_factors(kind, effective) if orthogonalize else (1.0, 1.0)
+    return R2RProblem(
+        effective, tuple(axes), tuple(lengths), orthogonalize, pre, post, factor
+    )
+
+
+def _r2r(
+    x: Any,
+    kind: str,
+    type: Any,
+    n_or_s: Any,
+    axis_or_axes: Any,
+    norm: Any,
+    orthogonalize: Any,
+    workers: Any,
+    *,
+    inverse: bool,
+    many: bool,
+) -> jax.Array:
+    x = _args.integers_as_default_float(_args.as_array(x, "x"))
+    problem = r2r_problem(
+        x.shape, kind, type, n_or_s, axis_or_axes, norm, orthogonalize,
+        inverse=inverse, many=many,
+    )  # fmt: skip
+    effective, axes, lengths = problem.type, problem.axes, problem.lengths
+    orthogonalize, factor = problem.orthogonalize, problem.factor
     return _compute(
         x,
         kind=kind,
@@ -519,8 +562,9 @@ def dct(
     True
     """
     return _r2r(
-        x, "dct", type, _one(n, axis), norm, orthogonalize, workers, inverse=False
-    )
+        x, "dct", type, n, axis, norm, orthogonalize, workers,
+        inverse=False, many=False,
+    )  # fmt: skip
 
 
 def idct(
@@ -615,8 +659,9 @@ def idct(
     True
     """
     return _r2r(
-        x, "dct", type, _one(n, axis), norm, orthogonalize, workers, inverse=True
-    )
+        x, "dct", type, n, axis, norm, orthogonalize, workers,
+        inverse=True, many=False,
+    )  # fmt: skip
 
 
 def dst(
@@ -720,8 +765,9 @@ def dst(
     True
     """
     return _r2r(
-        x, "dst", type, _one(n, axis), norm, orthogonalize, workers, inverse=False
-    )
+        x, "dst", type, n, axis, norm, orthogonalize, workers,
+        inverse=False, many=False,
+    )  # fmt: skip
 
 
 def idst(
@@ -815,8 +861,9 @@ def idst(
     True
     """
     return _r2r(
-        x, "dst", type, _one(n, axis), norm, orthogonalize, workers, inverse=True
-    )
+        x, "dst", type, n, axis, norm, orthogonalize, workers,
+        inverse=True, many=False,
+    )  # fmt: skip
 
 
 def dctn(
@@ -916,8 +963,9 @@ def dctn(
     (3, 6)
     """
     return _r2r(
-        x, "dct", type, _many(s, axes), norm, orthogonalize, workers, inverse=False
-    )
+        x, "dct", type, s, axes, norm, orthogonalize, workers,
+        inverse=False, many=True,
+    )  # fmt: skip
 
 
 def idctn(
@@ -1012,8 +1060,9 @@ def idctn(
     True
     """
     return _r2r(
-        x, "dct", type, _many(s, axes), norm, orthogonalize, workers, inverse=True
-    )
+        x, "dct", type, s, axes, norm, orthogonalize, workers,
+        inverse=True, many=True,
+    )  # fmt: skip
 
 
 def dstn(
@@ -1110,8 +1159,9 @@ def dstn(
     True
     """
     return _r2r(
-        x, "dst", type, _many(s, axes), norm, orthogonalize, workers, inverse=False
-    )
+        x, "dst", type, s, axes, norm, orthogonalize, workers,
+        inverse=False, many=True,
+    )  # fmt: skip
 
 
 def idstn(
@@ -1206,5 +1256,6 @@ def idstn(
     True
     """
     return _r2r(
-        x, "dst", type, _many(s, axes), norm, orthogonalize, workers, inverse=True
-    )
+        x, "dst", type, s, axes, norm, orthogonalize, workers,
+        inverse=True, many=True,
+    )  # fmt: skip

@@ -287,7 +287,7 @@ def istft(
     ----------
     X : array_like
         Complex ``[..., freq, frames]`` as :func:`stft` returns it.
-    n_fft, hop_length, win_length, window, center, normalized
+    n_fft, hop_length, win_length, window, center, normalized : optional
         As :func:`stft`; ``0 < hop_length <= win_length`` is required.
     onesided : bool, optional
         Whether ``X`` holds ``n_fft // 2 + 1`` frequencies; default: when

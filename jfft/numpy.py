@@ -18,8 +18,8 @@ persistent pool. Nothing here calls into JAX per transform.
 Beyond numpy.fft, as scipy.fft has them: ``workers=`` (keyword-only;
 default :func:`jfft.get_workers`), ``hfft2``/``hfftn``/``ihfft2``/
 ``ihfftn``, ``next_fast_len``/``prev_fast_len``, and the DCT/DST family
-(``dct`` ... ``idstn``, scipy.fft's signatures; computed for now by jfft's
-JAX implementation, so those do go through JAX).
+(``dct`` ... ``idstn``, scipy.fft's signatures, on the engine's native
+real-to-real transforms, no JAX either).
 
 Deliberate deviations from numpy.fft:
 
@@ -28,10 +28,29 @@ Deliberate deviations from numpy.fft:
 - ``out=`` is honoured by every function; numpy 2.x ignores it in ``hfft``,
   ``ifft2`` and ``irfft2``. numpy also passes ``out`` to every intermediate
   step of ``fftn``/``rfftn``; here it receives the final result only.
+- ``hfft2``/``hfftn``/``ihfft2``/``ihfftn`` (numpy has none) take
+  scipy.fft's rules for ``s`` and ``axes`` and do not take longdouble.
+
+Deliberate deviation from scipy.fft: for complex input to the DCT/DST
+family, scipy ignores ``orthogonalize`` (its default for ``norm`` applies);
+here it is applied to the real and imaginary parts alike.
+
+Examples
+--------
+>>> import jfft.numpy
+>>> x = np.random.default_rng(0).standard_normal((8, 32))
+>>> y = jfft.numpy.rfft(x)
+>>> np.allclose(y, np.fft.rfft(x))
+True
+>>> y.dtype, jfft.numpy.rfft(x.astype(np.float32)).dtype
+(dtype('complex128'), dtype('complex64'))
+>>> np.allclose(jfft.numpy.irfft(y, n=32, workers=2), x)
+True
 """
 
 from __future__ import annotations
 
+import inspect
 import os
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -40,7 +59,7 @@ import numpy as np
 from numpy.fft import _pocketfft as _numpy_fft
 from numpy.fft import fftfreq, fftshift, ifftshift, rfftfreq
 
-from . import _args, _fft
+from . import _args, _fastlen, _fft, _realtransforms
 from ._native import _jfft_cpu
 
 __all__ = [
@@ -414,9 +433,242 @@ def _input(a: Any) -> np.ndarray:
     return a if type(a) is np.ndarray else np.asarray(a)
 
 
+# Docstrings -------------------------------------------------------------------
+# The FFTs share one numpydoc template, filled per function by _fft_doc from
+# its kind (c2c, r2c, c2r), rank (1, 2, n) and argument rules (numpy's or, for
+# the Hermitian n-D functions numpy lacks, scipy's).
+
+_LENGTHS_1D = """\
+n : int, optional
+    {n_text}
+axis : int, optional
+    The axis to transform (default -1, the last)."""
+
+_N_TEXT = {
+    "c2c": "Length of the transformed axis of the input: cropped or zero-padded "
+    "at its end. Default: the input's length along ``axis``.",
+    "r2c": "Length of the transformed axis of the input: cropped or zero-padded "
+    "at its end. Default: the input's length along ``axis``. The output has "
+    "``n // 2 + 1`` points there.",
+    "c2r": "Length of the real output along ``axis``; the input is cropped or "
+    "zero-padded at its end to ``n // 2 + 1`` points. Default ``2 * (m - 1)``, "
+    "m the input's length along ``axis``.",
+}
+
+_LENGTHS_ND = """\
+s : sequence of ints, optional
+    {s_text} -1 means the input's length. {s_rules}
+axes : sequence of ints, optional
+    The axes to transform (default {axes_default}). {axes_rules}"""
+
+_S_TEXT = {
+    "c2c": "Lengths of the transformed axes of the input, each cropped or "
+    "zero-padded at its end. Default: the input's lengths.",
+    "r2c": "Lengths of the transformed axes of the input, each cropped or "
+    "zero-padded at its end. Default: the input's lengths. The last axis of "
+    "``axes`` has ``s[-1] // 2 + 1`` points in the output.",
+    "c2r": "Lengths of the real output along the transformed axes; the input "
+    "is cropped or zero-padded at the end of each, the last axis of ``axes`` "
+    "to ``s[-1] // 2 + 1`` points. Default: the input's lengths, the last "
+    "``2 * (m - 1)``.",
+}
+
+_RULES = {
+    "numpy": (
+        (
+            "As numpy 2.x: ``s`` without ``axes`` transforms the last ``len(s)`` "
+            "axes and None in ``s`` means the default length, both with numpy's "
+            "DeprecationWarning."
+        ),
+        (
+            "An axis listed more than once is transformed that many times, as "
+            "numpy 2.x does."
+        ),
+    ),
+    "scipy": (
+        "As scipy.fft: ``s`` without ``axes`` transforms the last ``len(s)`` axes.",
+        "Each axis may be listed once.",
+    ),
+}
+
+_DTYPES = {
+    "c2c": "complex64 for float16, float32 and complex64 input; complex128 for "
+    "float64, complex128, bool and integer input",
+    "r2c": "complex64 for float16 and float32 input; complex128 for float64, "
+    "bool and integer input",
+    "c2r": "float32 for float16, float32 and complex64 input; float64 for "
+    "float64, complex128, bool and integer input",
+}
+
+_SHAPES = {
+    "c2c": "The shape of ``a`` with the transformed axes at their lengths",
+    "r2c": "The shape of ``a`` with the transformed axes at their lengths, the "
+    "last of them halved to ``n // 2 + 1``",
+    "c2r": "The shape of ``a`` with the transformed axes at their (output) lengths",
+}
+
+_FFT_SECTIONS = """
+{intro}
+
+Parameters
+----------
+a : array_like
+    Input array{input_text}.
+{lengths}
+norm : {{"backward", "ortho", "forward"}}, optional
+    Normalization mode (default None, which is "backward"): "backward"
+    leaves the forward transform unscaled and divides the inverse by n,
+    "forward" does the reverse, "ortho" divides both by sqrt(n); n is the
+    product of the transform lengths. This function is {direction}
+    transform.
+out : numpy.ndarray, optional
+    Array for the result: of the result's shape, writeable, and of a
+    dtype the result casts to under the 'same_kind' rule. The engine
+    writes into it directly when it has the result's dtype, native byte
+    order and a usable layout and does not overlap ``a``; else the result
+    is copied in. Honoured by every function of jfft.numpy.
+workers : int, optional
+    Keyword-only. Threads of the engine's pool for this call, scipy.fft's
+    convention: -1 is all cores, -k all but k - 1. Default:
+    :func:`jfft.get_workers` (all cores unless :func:`jfft.set_workers`
+    says otherwise).
+
+Returns
+-------
+out : numpy.ndarray
+    {shape}; {dtypes}.{half}
+
+Raises
+------
+ValueError
+    ``norm`` not one of the modes above; a transform length below 1 (in
+    {length_args}, or the default length of an empty axis); {value_more}
+    ``out`` of the wrong shape or read-only; ``workers`` 0 or below
+    ``-os.cpu_count()``.
+numpy.exceptions.AxisError
+    An axis out of range (a ValueError and an IndexError).
+TypeError
+    ``a`` of a non-numeric dtype{type_more}; ``out`` not a numpy.ndarray
+    or of a dtype the result does not cast to; ``workers`` not an integer.
+
+See Also
+--------
+{see_also}
+
+Notes
+-----
+The numpy path: jfft's C++ engine runs on ``a`` where it lies (any strides,
+negative or read-only too, never modified; copied only when it must be
+converted to the compute dtype, padded, or is unaligned or broadcast), with
+the GIL released, on the engine's persistent thread pool; nothing calls into
+JAX per transform. {notes}
+
+Examples
+--------
+{examples}
+"""
+
+_LONG_NOTE = (
+    "longdouble and clongdouble input is passed to :func:`{ref}` itself "
+    "(the engine computes in float and double only; ``workers`` is unused)."
+)
+
+
+def _fft_doc(
+    ref: str,
+    kind: str,
+    rank: str,
+    inverse: str,
+    *,
+    rules: str = "numpy",
+    direction: str = "a forward",
+    notes: str = "",
+    examples: str,
+):
+    """Completes the one-line docstring of a jfft.numpy FFT with the shared
+    numpydoc sections."""
+
+    def document(func):
+        if rank == "1":
+            lengths = _LENGTHS_1D.format(n_text=_N_TEXT[kind])
+            length_args = "``n``"
+            value_more = "a sequence given as ``axis``;"
+        else:
+            s_rules, axes_rules = _RULES[rules]
+            lengths = _LENGTHS_ND.format(
+                s_text=_S_TEXT[kind],
+                s_rules=s_rules,
+                axes_default="(-2, -1)" if rank == "2" else "all axes",
+                axes_rules=axes_rules,
+            )
+            length_args = "``s``"
+            value_more = "``s`` of another length than ``axes``;"
+            if rules == "scipy":
+                value_more += " an axis listed twice;"
+        long_note = (
+            _LONG_NOTE.format(ref=ref)
+            if rules == "numpy"
+            else (
+                "longdouble input raises TypeError (numpy.fft has no such function "
+                "to pass it to)."
+            )
+        )
+        type_more = ", or complex (use fft)" if kind == "r2c" else ""
+        if rules == "scipy":
+            type_more += ", or longdouble"
+        half = ""
+        if kind == "c2r" and rules == "numpy":
+            half = " float16 input gives float16, longdouble longdouble, as numpy.fft."
+        elif rules == "numpy":
+            half = " longdouble input gives clongdouble, as numpy.fft."
+        alias = "numpy.fft" if ref.startswith("numpy") else "scipy.fft"
+        name = ref.rsplit(".", 1)[1]
+        see_also = f"{ref} : {alias}'s function."
+        if alias == "numpy.fft":
+            see_also += f"\nscipy.fft.{name} : scipy.fft's."
+        see_also += (
+            f"\n{inverse} : The inverse."
+            f"\njfft.{name} : jfft's JAX function (jit, grad, vmap)."
+        )
+        text = _FFT_SECTIONS.format(
+            intro="On numpy arrays, computed by jfft's C++ engine (see Notes).",
+            input_text=", real" if kind == "r2c" else "",
+            lengths=inspect.cleandoc(lengths),
+            direction=direction,
+            shape=_SHAPES[kind],
+            dtypes=_DTYPES[kind],
+            half=half,
+            length_args=length_args,
+            value_more=value_more,
+            type_more=type_more,
+            see_also=see_also,
+            notes=" ".join(p for p in (long_note, notes) if p),
+            examples=inspect.cleandoc(examples),
+        )
+        func.__doc__ = inspect.cleandoc(func.__doc__) + "\n" + text
+        return func
+
+    return document
+
+
 # 1-D -------------------------------------------------------------------------
 
 
+@_fft_doc(
+    "numpy.fft.fft",
+    "c2c",
+    "1",
+    "ifft",
+    examples="""\
+>>> rng = np.random.default_rng(0)
+>>> x = rng.standard_normal(16) + 1j * rng.standard_normal(16)
+>>> y = jfft.numpy.fft(x)
+>>> np.allclose(y, np.fft.fft(x))
+True
+>>> jfft.numpy.fft(x.astype(np.complex64)).dtype
+dtype('complex64')
+""",
+)
 def fft(
     a: Any,
     n: int | None = None,
@@ -433,6 +685,22 @@ def fft(
     return _fft1(a, n, axis, norm, out, workers, "fft")
 
 
+@_fft_doc(
+    "numpy.fft.ifft",
+    "c2c",
+    "1",
+    "fft",
+    direction="an inverse",
+    examples="""\
+>>> rng = np.random.default_rng(0)
+>>> x = rng.standard_normal(16) + 1j * rng.standard_normal(16)
+>>> y = jfft.numpy.ifft(x)
+>>> np.allclose(y, np.fft.ifft(x))
+True
+>>> jfft.numpy.ifft(x.astype(np.complex64)).dtype
+dtype('complex64')
+""",
+)
 def ifft(
     a: Any,
     n: int | None = None,
@@ -449,6 +717,20 @@ def ifft(
     return _fft1(a, n, axis, norm, out, workers, "ifft")
 
 
+@_fft_doc(
+    "numpy.fft.rfft",
+    "r2c",
+    "1",
+    "irfft",
+    examples="""\
+>>> x = np.random.default_rng(0).standard_normal(16)
+>>> y = jfft.numpy.rfft(x)
+>>> np.allclose(y, np.fft.rfft(x))
+True
+>>> jfft.numpy.rfft(x.astype(np.float32)).dtype
+dtype('complex64')
+""",
+)
 def rfft(
     a: Any,
     n: int | None = None,
@@ -465,6 +747,22 @@ def rfft(
     return _rfft1(a, n, axis, norm, out, workers, "rfft")
 
 
+@_fft_doc(
+    "numpy.fft.irfft",
+    "c2r",
+    "1",
+    "rfft",
+    direction="an inverse",
+    examples="""\
+>>> x = np.random.default_rng(0).standard_normal(16)
+>>> X = np.fft.rfft(x)
+>>> y = jfft.numpy.irfft(X)
+>>> np.allclose(y, np.fft.irfft(X))
+True
+>>> jfft.numpy.irfft(X.astype(np.complex64)).dtype
+dtype('float32')
+""",
+)
 def irfft(
     a: Any,
     n: int | None = None,
@@ -482,6 +780,22 @@ def irfft(
     return _irfft1(a, n, axis, norm, out, workers, "irfft")
 
 
+@_fft_doc(
+    "numpy.fft.hfft",
+    "c2r",
+    "1",
+    "ihfft",
+    notes="``hfft(a, n)`` is ``irfft(conj(a), n)`` with the opposite normalization. numpy 2.x ignores ``out`` here; jfft honours it.",
+    examples="""\
+>>> x = np.random.default_rng(0).standard_normal(16)
+>>> X = np.fft.ihfft(x)
+>>> y = jfft.numpy.hfft(X)
+>>> np.allclose(y, np.fft.hfft(X))
+True
+>>> jfft.numpy.hfft(X.astype(np.complex64)).dtype
+dtype('float32')
+""",
+)
 def hfft(
     a: Any,
     n: int | None = None,
@@ -499,6 +813,22 @@ def hfft(
     return _irfft1(a, n, axis, norm, out, workers, "hfft")
 
 
+@_fft_doc(
+    "numpy.fft.ihfft",
+    "r2c",
+    "1",
+    "hfft",
+    direction="an inverse",
+    notes="``ihfft(a)`` is ``conj(rfft(a))`` with the opposite normalization.",
+    examples="""\
+>>> x = np.random.default_rng(0).standard_normal(16)
+>>> y = jfft.numpy.ihfft(x)
+>>> np.allclose(y, np.fft.ihfft(x))
+True
+>>> jfft.numpy.ihfft(x.astype(np.float32)).dtype
+dtype('complex64')
+""",
+)
 def ihfft(
     a: Any,
     n: int | None = None,
@@ -518,6 +848,22 @@ def ihfft(
 # n-D and 2-D -----------------------------------------------------------------
 
 
+@_fft_doc(
+    "numpy.fft.fftn",
+    "c2c",
+    "n",
+    "ifftn",
+    notes="``out`` receives the final result only (numpy passes it to every intermediate step too).",
+    examples="""\
+>>> rng = np.random.default_rng(0)
+>>> x = rng.standard_normal((4, 6)) + 1j * rng.standard_normal((4, 6))
+>>> y = jfft.numpy.fftn(x)
+>>> np.allclose(y, np.fft.fftn(x))
+True
+>>> jfft.numpy.fftn(x.astype(np.complex64)).dtype
+dtype('complex64')
+""",
+)
 def fftn(
     a: Any,
     s: Sequence[int] | None = None,
@@ -534,6 +880,22 @@ def fftn(
     return _fftnd(a, s, axes, norm, out, workers, "fftn")
 
 
+@_fft_doc(
+    "numpy.fft.ifftn",
+    "c2c",
+    "n",
+    "fftn",
+    direction="an inverse",
+    examples="""\
+>>> rng = np.random.default_rng(0)
+>>> x = rng.standard_normal((4, 6)) + 1j * rng.standard_normal((4, 6))
+>>> y = jfft.numpy.ifftn(x)
+>>> np.allclose(y, np.fft.ifftn(x))
+True
+>>> jfft.numpy.ifftn(x.astype(np.complex64)).dtype
+dtype('complex64')
+""",
+)
 def ifftn(
     a: Any,
     s: Sequence[int] | None = None,
@@ -550,6 +912,21 @@ def ifftn(
     return _fftnd(a, s, axes, norm, out, workers, "ifftn")
 
 
+@_fft_doc(
+    "numpy.fft.rfftn",
+    "r2c",
+    "n",
+    "irfftn",
+    notes="``out`` receives the final result only (numpy passes it to every intermediate step too).",
+    examples="""\
+>>> x = np.random.default_rng(0).standard_normal((4, 6))
+>>> y = jfft.numpy.rfftn(x)
+>>> np.allclose(y, np.fft.rfftn(x))
+True
+>>> jfft.numpy.rfftn(x.astype(np.float32)).dtype
+dtype('complex64')
+""",
+)
 def rfftn(
     a: Any,
     s: Sequence[int] | None = None,
@@ -567,6 +944,22 @@ def rfftn(
     return _rfftnd(a, s, axes, norm, out, workers, "rfftn")
 
 
+@_fft_doc(
+    "numpy.fft.irfftn",
+    "c2r",
+    "n",
+    "rfftn",
+    direction="an inverse",
+    examples="""\
+>>> x = np.random.default_rng(0).standard_normal((4, 6))
+>>> X = np.fft.rfftn(x)
+>>> y = jfft.numpy.irfftn(X)
+>>> np.allclose(y, np.fft.irfftn(X))
+True
+>>> jfft.numpy.irfftn(X.astype(np.complex64)).dtype
+dtype('float32')
+""",
+)
 def irfftn(
     a: Any,
     s: Sequence[int] | None = None,
@@ -583,6 +976,24 @@ def irfftn(
     return _irfftnd(a, s, axes, norm, out, workers, "irfftn")
 
 
+@_fft_doc(
+    "scipy.fft.hfftn",
+    "c2r",
+    "n",
+    "ihfftn",
+    rules="scipy",
+    notes="``hfftn(a, s)`` is ``irfftn(conj(a), s)`` with the opposite normalization; numpy.fft has no hfftn.",
+    examples="""\
+>>> import scipy.fft
+>>> x = np.random.default_rng(0).standard_normal((4, 6))
+>>> X = scipy.fft.ihfftn(x)
+>>> y = jfft.numpy.hfftn(X)
+>>> np.allclose(y, scipy.fft.hfftn(X))
+True
+>>> jfft.numpy.hfftn(X.astype(np.complex64)).dtype
+dtype('float32')
+""",
+)
 def hfftn(
     a: Any,
     s: Sequence[int] | None = None,
@@ -598,6 +1009,24 @@ def hfftn(
     return _irfftnd(a, s, axes, norm, out, workers, "hfftn")
 
 
+@_fft_doc(
+    "scipy.fft.ihfftn",
+    "r2c",
+    "n",
+    "hfftn",
+    rules="scipy",
+    direction="an inverse",
+    notes="``ihfftn(a)`` is ``conj(rfftn(a))`` with the opposite normalization; numpy.fft has no ihfftn.",
+    examples="""\
+>>> import scipy.fft
+>>> x = np.random.default_rng(0).standard_normal((4, 6))
+>>> y = jfft.numpy.ihfftn(x)
+>>> np.allclose(y, scipy.fft.ihfftn(x))
+True
+>>> jfft.numpy.ihfftn(x.astype(np.float32)).dtype
+dtype('complex64')
+""",
+)
 def ihfftn(
     a: Any,
     s: Sequence[int] | None = None,
@@ -612,6 +1041,21 @@ def ihfftn(
     return _rfftnd(a, s, axes, norm, out, workers, "ihfftn")
 
 
+@_fft_doc(
+    "numpy.fft.fft2",
+    "c2c",
+    "2",
+    "ifft2",
+    examples="""\
+>>> rng = np.random.default_rng(0)
+>>> x = rng.standard_normal((4, 6)) + 1j * rng.standard_normal((4, 6))
+>>> y = jfft.numpy.fft2(x)
+>>> np.allclose(y, np.fft.fft2(x))
+True
+>>> jfft.numpy.fft2(x.astype(np.complex64)).dtype
+dtype('complex64')
+""",
+)
 def fft2(
     a: Any,
     s: Sequence[int] | None = None,
@@ -628,6 +1072,23 @@ def fft2(
     return _fftnd(a, s, axes, norm, out, workers, "fft2")
 
 
+@_fft_doc(
+    "numpy.fft.ifft2",
+    "c2c",
+    "2",
+    "fft2",
+    direction="an inverse",
+    notes="numpy 2.x ignores ``out`` here; jfft honours it.",
+    examples="""\
+>>> rng = np.random.default_rng(0)
+>>> x = rng.standard_normal((4, 6)) + 1j * rng.standard_normal((4, 6))
+>>> y = jfft.numpy.ifft2(x)
+>>> np.allclose(y, np.fft.ifft2(x))
+True
+>>> jfft.numpy.ifft2(x.astype(np.complex64)).dtype
+dtype('complex64')
+""",
+)
 def ifft2(
     a: Any,
     s: Sequence[int] | None = None,
@@ -644,6 +1105,20 @@ def ifft2(
     return _fftnd(a, s, axes, norm, out, workers, "ifft2")
 
 
+@_fft_doc(
+    "numpy.fft.rfft2",
+    "r2c",
+    "2",
+    "irfft2",
+    examples="""\
+>>> x = np.random.default_rng(0).standard_normal((4, 6))
+>>> y = jfft.numpy.rfft2(x)
+>>> np.allclose(y, np.fft.rfft2(x))
+True
+>>> jfft.numpy.rfft2(x.astype(np.float32)).dtype
+dtype('complex64')
+""",
+)
 def rfft2(
     a: Any,
     s: Sequence[int] | None = None,
@@ -660,6 +1135,23 @@ def rfft2(
     return _rfftnd(a, s, axes, norm, out, workers, "rfft2")
 
 
+@_fft_doc(
+    "numpy.fft.irfft2",
+    "c2r",
+    "2",
+    "rfft2",
+    direction="an inverse",
+    notes="numpy 2.x ignores ``out`` here; jfft honours it.",
+    examples="""\
+>>> x = np.random.default_rng(0).standard_normal((4, 6))
+>>> X = np.fft.rfft2(x)
+>>> y = jfft.numpy.irfft2(X)
+>>> np.allclose(y, np.fft.irfft2(X))
+True
+>>> jfft.numpy.irfft2(X.astype(np.complex64)).dtype
+dtype('float32')
+""",
+)
 def irfft2(
     a: Any,
     s: Sequence[int] | None = None,
@@ -676,6 +1168,24 @@ def irfft2(
     return _irfftnd(a, s, axes, norm, out, workers, "irfft2")
 
 
+@_fft_doc(
+    "scipy.fft.hfft2",
+    "c2r",
+    "2",
+    "ihfft2",
+    rules="scipy",
+    notes="numpy.fft has no hfft2.",
+    examples="""\
+>>> import scipy.fft
+>>> x = np.random.default_rng(0).standard_normal((4, 6))
+>>> X = scipy.fft.ihfft2(x)
+>>> y = jfft.numpy.hfft2(X)
+>>> np.allclose(y, scipy.fft.hfft2(X))
+True
+>>> jfft.numpy.hfft2(X.astype(np.complex64)).dtype
+dtype('float32')
+""",
+)
 def hfft2(
     a: Any,
     s: Sequence[int] | None = None,
@@ -689,6 +1199,24 @@ def hfft2(
     return _irfftnd(_input(a), s, axes, norm, out, workers, "hfft2")
 
 
+@_fft_doc(
+    "scipy.fft.ihfft2",
+    "r2c",
+    "2",
+    "hfft2",
+    rules="scipy",
+    direction="an inverse",
+    notes="numpy.fft has no ihfft2.",
+    examples="""\
+>>> import scipy.fft
+>>> x = np.random.default_rng(0).standard_normal((4, 6))
+>>> y = jfft.numpy.ihfft2(x)
+>>> np.allclose(y, scipy.fft.ihfft2(x))
+True
+>>> jfft.numpy.ihfft2(x.astype(np.float32)).dtype
+dtype('complex64')
+""",
+)
 def ihfft2(
     a: Any,
     s: Sequence[int] | None = None,
@@ -704,58 +1232,20 @@ def ihfft2(
 
 # Fast lengths ----------------------------------------------------------------
 
-# The engine's plans have butterflies for 2, 3, 4, 5 and 8 and a generic odd
-# radix, and fall back to Bluestein for large prime factors: lengths whose
-# factors are all 2, 3, 5, 7 or 11 are the fast ones (as scipy.fft's
-# next_fast_len says for pocketfft's complex transforms).
-_FAST_FACTORS = (2, 3, 5, 7, 11)
-# The largest target searched for: beyond it no transform fits in memory.
-_MAX_FAST_TARGET = 2**62
-
-
-def _smooth(n: int) -> bool:
-    for p in _FAST_FACTORS:
-        while n % p == 0:
-            n //= p
-    return n == 1
-
-
-def _check_target(target: Any) -> int:
-    target = _args._index(target, "target")
-    if not 1 <= target <= _MAX_FAST_TARGET:
-        raise ValueError(
-            f"target: must be a positive integer up to 2**62, got {target}"
-        )
-    return target
-
-
-def next_fast_len(target: int, real: bool = False) -> int:
-    """The smallest length >= ``target`` that jfft transforms fastest (all
-    prime factors 2, 3, 5, 7 or 11), as :func:`scipy.fft.next_fast_len`;
-    ``real`` is accepted for scipy's signature (the same lengths are fast for
-    real transforms)."""
-    n = _check_target(target)
-    while not _smooth(n):
-        n += 1
-    return n
-
-
-def prev_fast_len(target: int, real: bool = False) -> int:
-    """The largest fast length <= ``target`` (see :func:`next_fast_len`), as
-    :func:`scipy.fft.prev_fast_len`."""
-    n = _check_target(target)
-    while not _smooth(n):
-        n -= 1
-    return n
+next_fast_len = _fastlen.next_fast_len
+prev_fast_len = _fastlen.prev_fast_len
 
 
 # DCT and DST -----------------------------------------------------------------
 
 
-def _r2r_on_jax(name: str):
-    from . import _realtransforms
-
-    function = getattr(_realtransforms, name)
+def _r2r_native(name: str):
+    """scipy.fft's ``name`` on numpy arrays: the arguments resolved by the JAX
+    front end's own rules (_realtransforms.r2r_problem, on the shape alone),
+    then the engine's r2r on the array where it lies."""
+    kind = "dst" if "dst" in name else "dct"
+    inverse = name.startswith("i")
+    many = name.endswith("n")
 
     def transform(
         x: Any,
@@ -767,24 +1257,181 @@ def _r2r_on_jax(name: str):
         workers: int | None = None,
         orthogonalize: bool | None = None,
     ) -> np.ndarray:
-        import jax
-
         x = _input(x)
         if x.dtype.kind in "biu":
             x = x.astype(np.float64)  # scipy computes integers in double
-        with jax.enable_x64(True):
-            return np.array(
-                function(
-                    x, type, n_or_s, axis_or_axes, norm, workers=workers,
-                    orthogonalize=orthogonalize,
-                )
-            )  # fmt: skip
+        elif x.dtype == np.float16:
+            x = x.astype(np.float32)
+        elif x.dtype == np.complex64 or x.dtype == np.complex128:
+            args = (type, n_or_s, axis_or_axes, norm, False, workers, orthogonalize)
+            real, imag = transform(x.real, *args), transform(x.imag, *args)
+            return _complex_from(real, imag)
+        elif x.dtype not in (np.float32, np.float64):
+            raise TypeError(f"x: expected a numeric array, got dtype {x.dtype}")
+        problem = _realtransforms.r2r_problem(
+            x.shape, kind, type, n_or_s, axis_or_axes, norm, orthogonalize,
+            inverse=inverse, many=many,
+        )  # fmt: skip
+        fitted, _ = _fit(x, problem.axes, problem.lengths, x)
+        out = np.empty(fitted.shape, fitted.dtype)
+        if not problem.axes:
+            np.multiply(fitted, problem.factor, out=out)
+            return out
+        _jfft_cpu.engine_r2r(
+            fitted, out, list(problem.axes), kind, problem.type, problem.pre,
+            problem.post, _workers(workers), problem.factor,
+        )  # fmt: skip
+        return out
 
     return transform
 
 
+# The docstring of the dct/dst family, one template filled per name.
+
+_R2R_LENGTHS_1D = """\
+n : int, optional
+    Length of the transform along ``axis``: the input is cropped or
+    zero-padded at its end. Default: the input's length.
+axis : int, optional
+    The axis to transform (default -1, the last)."""
+
+_R2R_LENGTHS_ND = """\
+s : int or sequence of ints, optional
+    Lengths of the transforms along ``axes``, the input cropped or
+    zero-padded at the end of each; -1 means the input's length.
+    Default: the input's lengths. Given without ``axes``, the last
+    ``len(s)`` axes are transformed.
+axes : int or sequence of ints, optional
+    The axes to transform (default: all, or the last ``len(s)``); each
+    may be listed once."""
+
+_R2R_DOC = """{title}, as :func:`scipy.fft.{name}` on numpy arrays.
+
+Computed by the engine's native real-to-real transforms, as jfft's own
+:func:`jfft.{name}` is under jit.
+
+Parameters
+----------
+x : array_like
+    Input array. Bool and integers compute in float64 and float16 in
+    float32, as scipy.fft; complex input is transformed as its real and
+    imaginary parts separately.
+type : {{1, 2, 3, 4}}, optional
+    The {kind_upper} type (default 2).{inverse_type}
+{lengths}
+norm : {{"backward", "ortho", "forward"}}, optional
+    Normalization mode (default None, which is "backward"), scipy.fft's:
+    "backward" leaves the forward transform unscaled and divides the
+    inverse by its logical length (``2 * (n - 1)`` for DCT-I, ``2 * (n +
+    1)`` for DST-I, ``2 * n`` otherwise, multiplied over the axes),
+    "forward" the reverse, "ortho" divides both by its square root. This
+    function is {direction} transform.
+overwrite_x : bool, optional
+    Accepted for scipy.fft's signature; the input is never modified (the
+    result is always a new array), so it has no effect.
+workers : int, optional
+    Threads of the engine's pool for this call, scipy.fft's convention:
+    -1 is all cores, -k all but k - 1. Default: :func:`jfft.get_workers`
+    (all cores unless :func:`jfft.set_workers` says otherwise).
+orthogonalize : bool, optional
+    Whether to apply the factors that make the transform matrix orthogonal
+    (with ``norm="ortho"``) for the types that need them; default: True
+    for ``norm="ortho"``, else False, as scipy.fft. Applied to complex
+    input's real and imaginary parts alike (see Notes).
+
+Returns
+-------
+out : numpy.ndarray
+    The shape of ``x`` with the transformed axes at their lengths; float32
+    for float16 and float32 input, float64 for float64, bool and integer
+    input, complex64 and complex128 for those complex inputs.
+
+Raises
+------
+ValueError
+    ``type`` not 1, 2, 3 or 4; ``norm`` not one of the modes above; a
+    length below 1 (in ``n``/``s``, or an empty axis with no length
+    given); {dct1}a 0-d ``x``; {nd_errors}``workers`` 0 or below
+    ``-os.cpu_count()``.
+numpy.exceptions.AxisError
+    An axis out of range (a ValueError and an IndexError).
+TypeError
+    ``x`` of a dtype the engine does not compute (non-numeric,
+    longdouble); ``type`` not an integer; ``orthogonalize`` not a bool or
+    None; ``workers`` not an integer.
+
+See Also
+--------
+scipy.fft.{name} : scipy.fft's function.
+{inverse} : The inverse (for the same type, norm and orthogonalize).
+jfft.{name} : jfft's JAX function (jit, grad, vmap).
+
+Notes
+-----
+The numpy path: the engine runs on ``x`` where it lies, with the GIL
+released, on the engine's persistent thread pool; nothing calls into JAX
+per transform. A deliberate deviation from scipy.fft: for complex input
+scipy ignores ``orthogonalize`` (its default for ``norm`` applies), while
+jfft applies it to the real and imaginary parts alike. No ``out=``, as
+scipy.fft's {name} has none.
+
+Examples
+--------
+>>> import scipy.fft
+>>> x = np.random.default_rng(0).standard_normal({shape})
+>>> y = jfft.numpy.{name}(x, type=3, norm="ortho")
+>>> np.allclose(y, scipy.fft.{name}(x, type=3, norm="ortho"))
+True
+>>> np.allclose(jfft.numpy.{inverse}(jfft.numpy.{name}(x)), x)
+True
+>>> jfft.numpy.{name}(x.astype(np.float32)).dtype
+dtype('float32')
+"""
+
+
+def _r2r_doc(name: str, lengths: str) -> str:
+    kind = "dst" if "dst" in name else "dct"
+    inverse = name[1:] if name.startswith("i") else "i" + name
+    title = {"dct": "Discrete cosine transform", "dst": "Discrete sine transform"}
+    if name.startswith("i"):
+        title = {"dct": "Inverse discrete cosine transform",
+                 "dst": "Inverse discrete sine transform"}  # fmt: skip
+    if name.endswith("n"):
+        title = {k: "N-D " + v[0].lower() + v[1:] for k, v in title.items()}
+    inverse_type = (
+        f" ``{name}(x, type=k)`` inverts ``{inverse}(x, type=k)``; "
+        "computed as type 3 for type 2, type 2 for type 3 (types 1 and 4 "
+        "are their own inverses up to scale)."
+        if name.startswith("i")
+        else ""
+    )
+    dct1 = "a DCT-I length below 2 (DCT1LengthError, also a RuntimeError as scipy's); "
+    return _R2R_DOC.format(
+        title=title[kind],
+        name=name,
+        kind_upper=kind.upper(),
+        inverse_type=inverse_type,
+        lengths=lengths,
+        direction="an inverse" if name.startswith("i") else "a forward",
+        dct1=dct1 if kind == "dct" else "",
+        nd_errors=(
+            "an axis listed twice; ``s`` of another length than ``axes``; "
+            if name.endswith("n")
+            else "a sequence given as ``axis``; "
+        ),
+        inverse=inverse,
+        shape="(4, 6)" if name.endswith("n") else "16",
+    )
+
+
+def _complex_from(real: np.ndarray, imag: np.ndarray) -> np.ndarray:
+    out = np.empty(real.shape, np.result_type(real.dtype, np.complex64))
+    out.real, out.imag = real, imag
+    return out
+
+
 def _r2r_1d(name: str):
-    run = _r2r_on_jax(name)
+    run = _r2r_native(name)
 
     def transform(
         x: Any,
@@ -799,15 +1446,12 @@ def _r2r_1d(name: str):
         return run(x, type, n, axis, norm, overwrite_x, workers, orthogonalize)
 
     transform.__name__ = transform.__qualname__ = name
-    transform.__doc__ = (
-        f"As :func:`scipy.fft.{name}` on numpy arrays (computed by jfft's JAX "
-        "implementation for now)."
-    )
+    transform.__doc__ = _r2r_doc(name, _R2R_LENGTHS_1D)
     return transform
 
 
 def _r2r_nd(name: str):
-    run = _r2r_on_jax(name)
+    run = _r2r_native(name)
 
     def transform(
         x: Any,
@@ -822,10 +1466,7 @@ def _r2r_nd(name: str):
         return run(x, type, s, axes, norm, overwrite_x, workers, orthogonalize)
 
     transform.__name__ = transform.__qualname__ = name
-    transform.__doc__ = (
-        f"As :func:`scipy.fft.{name}` on numpy arrays (computed by jfft's JAX "
-        "implementation for now)."
-    )
+    transform.__doc__ = _r2r_doc(name, _R2R_LENGTHS_ND)
     return transform
 
 

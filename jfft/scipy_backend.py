@@ -14,9 +14,11 @@ numpy inputs (and anything numpy turns into an array) take jfft's numpy path
 (:mod:`jfft.numpy`): the engine runs on the array where it lies, with the GIL
 released, and nothing calls into JAX; ``overwrite_x=True`` lets a complex
 transform write its result over the input when that saves a copy (the input
-is left alone otherwise). JAX arrays take the JAX path (jfft's primitives)
-and come back as numpy arrays. The DCT/DST family computes on the JAX path
-for now.
+is left alone otherwise); the DCT/DST family runs the engine's native r2r
+there too. JAX arrays take the JAX path (jfft's primitives) and come back as
+numpy arrays. One deliberate difference: for complex input, scipy ignores
+``orthogonalize=`` (it transforms the real and imaginary parts without it);
+jfft applies it to both parts, as it does for real input.
 
 The backend returns ``NotImplemented``, so that scipy falls back to its own
 backend (unless the backend was installed with ``only=True``; after
@@ -231,6 +233,8 @@ def __ua_function__(method: Callable, args: tuple, kwargs: dict) -> Any:
         arguments = dict(zip(call.names[1:], values[1:], strict=True))
         if arguments.pop("plan", None) is not None:
             return NotImplemented
+        if not on_jax:  # the DCT/DST family on the numpy path
+            return getattr(_numpy_path, call.name)(x, **arguments)
         return _on_jax(IMPLEMENTED[call.name], x, arguments)
     _, size, where, norm, overwrite_x, workers, plan = values
     if plan is not None:

@@ -32,7 +32,9 @@ def public_modules():
     modules = [jfft]
     for name in jfft.__all__:
         value = getattr(jfft, name)
-        if isinstance(value, types.ModuleType):
+        # jfft.scipy_backend is a module's namespace on a plain object (see
+        # its _Backend), with the module's __name__, __doc__ and __all__.
+        if isinstance(value, types.ModuleType) or hasattr(value, "__ua_domain__"):
             modules.append(value)
     return modules
 

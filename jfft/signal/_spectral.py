@@ -341,7 +341,7 @@ def istft(
     ----------
     Zxx : array_like
         The STFT (at least 2-D).
-    fs, window, nperseg, noverlap, nfft, scaling
+    fs, window, nperseg, noverlap, nfft, scaling : optional
         As :func:`stft`; ``nperseg`` defaults from the frequency count.
     input_onesided : bool, optional
         ``Zxx`` holds a half spectrum (the result is real).
@@ -472,7 +472,7 @@ def spectrogram(
     ----------
     x : array_like
         Signal.
-    fs, window, nperseg, nfft, detrend, return_onesided, axis
+    fs, window, nperseg, nfft, detrend, return_onesided, axis : optional
         As :func:`stft` (nperseg defaults to 256 for a named window).
     noverlap : int, optional
         Default ``nperseg // 8``.
@@ -565,7 +565,7 @@ def csd(
     ----------
     x, y : array_like
         Signals; the shorter is zero-padded, the other axes broadcast.
-    fs, window, nperseg, noverlap, nfft, detrend, return_onesided, axis
+    fs, window, nperseg, noverlap, nfft, detrend, return_onesided, axis : optional
         As :func:`welch`.
     scaling : {'density', 'spectrum'}, optional
         V**2/Hz or V**2.
