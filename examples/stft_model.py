@@ -186,6 +186,12 @@ def main() -> int:
     )
     parser.add_argument("--steps", type=int, default=400)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--plot",
+        type=Path,
+        default=Path(__file__).resolve().with_suffix(".png"),
+        help="where the spectrogram plot is written",
+    )
     args = parser.parse_args()
     rng = np.random.default_rng(args.seed)
     x = make_signals(rng)
@@ -211,7 +217,7 @@ def main() -> int:
           f"(untrained: {response_error(h0, h_true):.3f})")  # fmt: skip
     ok = ok and drop >= MIN_LOSS_DROP and error < MAX_RESPONSE_ERROR
     try:
-        plot(Path(__file__).with_suffix(".png"), x, h0, h, h_true)
+        plot(args.plot, x, h0, h, h_true)
     except ImportError:
         print("matplotlib not found; plot skipped")
     print("PASS" if ok else "FAIL")
