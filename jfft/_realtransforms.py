@@ -1,9 +1,11 @@
 """Real-to-real transforms (DCT and DST, types 1-4) with scipy.fft's semantics.
 
-Every transform is an FFT-based algorithm on jfft's public transforms plus
-slicing, flips, padding and elementwise products, so differentiation (both
-modes, any order), linear transposition and vmap come from the rules of
-jfft's primitives. Per axis of length N (all unnormalised, scipy's
+On the CPU the transforms bind the r2r primitive, the engine's native
+real-to-real kernels (xla_kernels/engine/r2r.h) with its own transpose
+rules; elsewhere, and for short lines, each is an FFT-based algorithm on
+jfft's public transforms plus slicing, flips, padding and elementwise
+products, so differentiation (both modes, any order), linear transposition
+and vmap come from the rules of jfft's primitives. Per axis of length N (all unnormalised, scipy's
 definitions):
 
 - DCT-I: ``rfft`` of the even extension, length 2(N-1);
@@ -528,11 +530,13 @@ def dct(
     Notes
     -----
     Values, shapes, dtypes, ``norm``, ``orthogonalize``, cropping/padding and
-    errors follow :func:`scipy.fft.dct` exactly. The transforms are FFT-based
-    algorithms on jfft's transforms (DCT-I/DST-I through an rfft of the
-    even/odd extension, DCT-II/III through Makhoul's length-N rfft/irfft,
-    DCT-IV through a half-length complex FFT), so they run on the native
-    kernels at about 1.5x scipy.fft's time.
+    errors follow :func:`scipy.fft.dct` exactly. On the CPU (lines of at least 32
+    points, one device) the transform is one primitive on the engine's
+    native real-to-real kernels; elsewhere (GPUs, :func:`xla_fallback`,
+    shorter lines, several devices) it is FFT-based on jfft's transforms
+    (DCT-I/DST-I through an rfft of the even/odd extension, DCT-II/III
+    through Makhoul's length-N rfft/irfft, DCT-IV through a half-length
+    complex FFT).
 
     *Differentiation.* Linear and built from jfft's primitives, so they
     differentiate to any order in both modes, transpose exactly and batch
@@ -635,11 +639,13 @@ def idct(
     Notes
     -----
     Values, shapes, dtypes, ``norm``, ``orthogonalize``, cropping/padding and
-    errors follow :func:`scipy.fft.idct` exactly. The transforms are FFT-based
-    algorithms on jfft's transforms (DCT-I/DST-I through an rfft of the
-    even/odd extension, DCT-II/III through Makhoul's length-N rfft/irfft,
-    DCT-IV through a half-length complex FFT), so they run on the native
-    kernels at about 1.5x scipy.fft's time.
+    errors follow :func:`scipy.fft.idct` exactly. On the CPU (lines of at least 32
+    points, one device) the transform is one primitive on the engine's
+    native real-to-real kernels; elsewhere (GPUs, :func:`xla_fallback`,
+    shorter lines, several devices) it is FFT-based on jfft's transforms
+    (DCT-I/DST-I through an rfft of the even/odd extension, DCT-II/III
+    through Makhoul's length-N rfft/irfft, DCT-IV through a half-length
+    complex FFT).
 
     *Differentiation.* Linear and built from jfft's primitives, so they
     differentiate to any order in both modes, transpose exactly and batch
@@ -733,11 +739,13 @@ def dst(
     Notes
     -----
     Values, shapes, dtypes, ``norm``, ``orthogonalize``, cropping/padding and
-    errors follow :func:`scipy.fft.dst` exactly. The transforms are FFT-based
-    algorithms on jfft's transforms (DCT-I/DST-I through an rfft of the
-    even/odd extension, DCT-II/III through Makhoul's length-N rfft/irfft,
-    DCT-IV through a half-length complex FFT), so they run on the native
-    kernels at about 1.5x scipy.fft's time.
+    errors follow :func:`scipy.fft.dst` exactly. On the CPU (lines of at least 32
+    points, one device) the transform is one primitive on the engine's
+    native real-to-real kernels; elsewhere (GPUs, :func:`xla_fallback`,
+    shorter lines, several devices) it is FFT-based on jfft's transforms
+    (DCT-I/DST-I through an rfft of the even/odd extension, DCT-II/III
+    through Makhoul's length-N rfft/irfft, DCT-IV through a half-length
+    complex FFT).
 
     *Differentiation.* Linear and built from jfft's primitives, so they
     differentiate to any order in both modes, transpose exactly and batch
@@ -838,11 +846,13 @@ def idst(
     Notes
     -----
     Values, shapes, dtypes, ``norm``, ``orthogonalize``, cropping/padding and
-    errors follow :func:`scipy.fft.idst` exactly. The transforms are FFT-based
-    algorithms on jfft's transforms (DCT-I/DST-I through an rfft of the
-    even/odd extension, DCT-II/III through Makhoul's length-N rfft/irfft,
-    DCT-IV through a half-length complex FFT), so they run on the native
-    kernels at about 1.5x scipy.fft's time.
+    errors follow :func:`scipy.fft.idst` exactly. On the CPU (lines of at least 32
+    points, one device) the transform is one primitive on the engine's
+    native real-to-real kernels; elsewhere (GPUs, :func:`xla_fallback`,
+    shorter lines, several devices) it is FFT-based on jfft's transforms
+    (DCT-I/DST-I through an rfft of the even/odd extension, DCT-II/III
+    through Makhoul's length-N rfft/irfft, DCT-IV through a half-length
+    complex FFT).
 
     *Differentiation.* Linear and built from jfft's primitives, so they
     differentiate to any order in both modes, transpose exactly and batch
@@ -936,11 +946,13 @@ def dctn(
     Notes
     -----
     Values, shapes, dtypes, ``norm``, ``orthogonalize``, cropping/padding and
-    errors follow :func:`scipy.fft.dctn` exactly. The transforms are FFT-based
-    algorithms on jfft's transforms (DCT-I/DST-I through an rfft of the
-    even/odd extension, DCT-II/III through Makhoul's length-N rfft/irfft,
-    DCT-IV through a half-length complex FFT), so they run on the native
-    kernels at about 1.5x scipy.fft's time.
+    errors follow :func:`scipy.fft.dctn` exactly. On the CPU (lines of at least 32
+    points, one device) the transform is one primitive on the engine's
+    native real-to-real kernels; elsewhere (GPUs, :func:`xla_fallback`,
+    shorter lines, several devices) it is FFT-based on jfft's transforms
+    (DCT-I/DST-I through an rfft of the even/odd extension, DCT-II/III
+    through Makhoul's length-N rfft/irfft, DCT-IV through a half-length
+    complex FFT).
 
     *Differentiation.* Linear and built from jfft's primitives, so they
     differentiate to any order in both modes, transpose exactly and batch
@@ -1037,11 +1049,13 @@ def idctn(
     Notes
     -----
     Values, shapes, dtypes, ``norm``, ``orthogonalize``, cropping/padding and
-    errors follow :func:`scipy.fft.idctn` exactly. The transforms are FFT-based
-    algorithms on jfft's transforms (DCT-I/DST-I through an rfft of the
-    even/odd extension, DCT-II/III through Makhoul's length-N rfft/irfft,
-    DCT-IV through a half-length complex FFT), so they run on the native
-    kernels at about 1.5x scipy.fft's time.
+    errors follow :func:`scipy.fft.idctn` exactly. On the CPU (lines of at least 32
+    points, one device) the transform is one primitive on the engine's
+    native real-to-real kernels; elsewhere (GPUs, :func:`xla_fallback`,
+    shorter lines, several devices) it is FFT-based on jfft's transforms
+    (DCT-I/DST-I through an rfft of the even/odd extension, DCT-II/III
+    through Makhoul's length-N rfft/irfft, DCT-IV through a half-length
+    complex FFT).
 
     *Differentiation.* Linear and built from jfft's primitives, so they
     differentiate to any order in both modes, transpose exactly and batch
@@ -1135,11 +1149,13 @@ def dstn(
     Notes
     -----
     Values, shapes, dtypes, ``norm``, ``orthogonalize``, cropping/padding and
-    errors follow :func:`scipy.fft.dstn` exactly. The transforms are FFT-based
-    algorithms on jfft's transforms (DCT-I/DST-I through an rfft of the
-    even/odd extension, DCT-II/III through Makhoul's length-N rfft/irfft,
-    DCT-IV through a half-length complex FFT), so they run on the native
-    kernels at about 1.5x scipy.fft's time.
+    errors follow :func:`scipy.fft.dstn` exactly. On the CPU (lines of at least 32
+    points, one device) the transform is one primitive on the engine's
+    native real-to-real kernels; elsewhere (GPUs, :func:`xla_fallback`,
+    shorter lines, several devices) it is FFT-based on jfft's transforms
+    (DCT-I/DST-I through an rfft of the even/odd extension, DCT-II/III
+    through Makhoul's length-N rfft/irfft, DCT-IV through a half-length
+    complex FFT).
 
     *Differentiation.* Linear and built from jfft's primitives, so they
     differentiate to any order in both modes, transpose exactly and batch
@@ -1233,11 +1249,13 @@ def idstn(
     Notes
     -----
     Values, shapes, dtypes, ``norm``, ``orthogonalize``, cropping/padding and
-    errors follow :func:`scipy.fft.idstn` exactly. The transforms are FFT-based
-    algorithms on jfft's transforms (DCT-I/DST-I through an rfft of the
-    even/odd extension, DCT-II/III through Makhoul's length-N rfft/irfft,
-    DCT-IV through a half-length complex FFT), so they run on the native
-    kernels at about 1.5x scipy.fft's time.
+    errors follow :func:`scipy.fft.idstn` exactly. On the CPU (lines of at least 32
+    points, one device) the transform is one primitive on the engine's
+    native real-to-real kernels; elsewhere (GPUs, :func:`xla_fallback`,
+    shorter lines, several devices) it is FFT-based on jfft's transforms
+    (DCT-I/DST-I through an rfft of the even/odd extension, DCT-II/III
+    through Makhoul's length-N rfft/irfft, DCT-IV through a half-length
+    complex FFT).
 
     *Differentiation.* Linear and built from jfft's primitives, so they
     differentiate to any order in both modes, transpose exactly and batch

@@ -48,12 +48,19 @@ def test_sweep_writes_into_out_and_leaves_committed_results(tmp_path):
     ]
     before, runs_before = _digests(), _run_dirs()
     out = tmp_path / "run"
-    cmd = [sys.executable, "-m", "benchmarks", "--sweep"]
+    # python -m benchmarks, with the repository root after site-packages on
+    # sys.path: from the root itself, its jfft/ (no built module) would shadow
+    # an installed, non-editable jfft.
+    run_benchmarks = (
+        f"import runpy, sys; sys.path.append({ROOT!r}); "
+        "runpy.run_module('benchmarks', run_name='__main__', alter_sys=True)"
+    )
+    cmd = [sys.executable, "-c", run_benchmarks, "--sweep"]
     cmd += ["--lengths", ",".join(map(str, SWEEP_LENGTHS)), "--dtypes", "complex64"]
     cmd += ["--threads", "1", "--sweep-budget", "1", "--repeats", "3"]
     cmd += ["--peers", *peers, "--out", str(out)]
     proc = subprocess.run(
-        cmd, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+        cmd, cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False
     )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
 
@@ -63,7 +70,8 @@ def test_sweep_writes_into_out_and_leaves_committed_results(tmp_path):
     for name in expected:
         path = out / name
         assert path.stat().st_size > 0, name
-        assert f"wrote {path}" in proc.stdout, name
+        shown = (path, path.relative_to(tmp_path))  # relative to the cwd
+        assert any(f"wrote {p}" in proc.stdout for p in shown), name
     assert _digests() == before
     assert _run_dirs() == runs_before  # --out: no default run folder
 
