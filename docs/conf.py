@@ -19,6 +19,7 @@ is not put on ``sys.path``, since its ``jfft/`` has no built module.
 from __future__ import annotations
 
 import ast
+import inspect
 import os
 import subprocess
 import sys
@@ -65,9 +66,15 @@ def public_modules() -> list[types.ModuleType]:
     modules = [jfft]
     for name in jfft.__all__:
         value = getattr(jfft, name)
-        if isinstance(value, types.ModuleType):
+        if _is_module(value):
             modules.append(value)
     return modules
+
+
+def _is_module(value) -> bool:
+    # jfft.scipy_backend is its module's namespace on a plain object (see its
+    # _Backend), with the module's __name__, __doc__ and __all__.
+    return isinstance(value, types.ModuleType) or hasattr(value, "__ua_domain__")
 
 
 def _write(path: Path, text: str) -> None:
@@ -85,18 +92,18 @@ def write_api_pages() -> None:
         name = module.__name__
         title = f"``{name}``"
         page = [title, "=" * len(title), "", f".. automodule:: {name}"]
-        if name == "jfft":
+        if name == "jfft.scipy_backend":
+            # Not a module object for autodoc: its docstring, then its entry.
+            page = [title, "=" * len(title), "", inspect.cleandoc(module.__doc__)]
+            page += ["", ".. autofunction:: jfft.scipy_backend.__ua_function__", ""]
+        elif name == "jfft":
             # The package's own functions (its submodules have their pages).
             functions = [
-                n for n in jfft.__all__
-                if not isinstance(getattr(jfft, n), types.ModuleType)
+                n for n in jfft.__all__ if not _is_module(getattr(jfft, n))
             ]  # fmt: skip
             page += ["   :no-members:", ""]
             for n in functions:
                 page += [f".. autofunction:: jfft.{n}", ""]
-        elif name == "jfft.scipy_backend":
-            entry = ".. autofunction:: jfft.scipy_backend.__ua_function__"
-            page += ["   :no-members:", "", entry, ""]
         else:
             page += [""]
         _write(folder / f"{name}.rst", "\n".join(page) + "\n")
