@@ -273,7 +273,9 @@ def transform_nd(
     return axes, tuple(lengths)
 
 
-# No machine has more cores than this.
+# No machine has more cores than this; capping also keeps the count inside
+# the kernels' 64-bit attribute (the native kernels use at most the threads of
+# XLA's CPU pool anyway).
 MAX_WORKERS = 2**16
 _CPU_COUNT = os.cpu_count() or 1  # a system call each time otherwise
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import operator
 import os
 from collections.abc import Iterator, Sequence
 from typing import Any, Literal
@@ -94,30 +93,10 @@ def xla_fallback(enabled: bool = True) -> Iterator[None]:
 
 _workers = contextvars.ContextVar("jfft_workers", default=None)
 
-# No machine has more cores than this; the native kernels use at most the
-# threads of XLA's CPU pool anyway.
-MAX_WORKERS = 2**16
-
-
 def _resolve_workers(workers: Any) -> int:
-    """scipy.fft's convention: None is the current default (all cores unless
-    set_workers says otherwise), -1 all cores, -k all but k-1."""
-    if workers is None:
-        workers = _workers.get()
-        if workers is None:
-            return os.cpu_count() or 1
-    if isinstance(workers, bool):
-        raise TypeError(f"workers: expected an integer, got {workers!r}")
-    try:
-        workers = operator.index(workers)
-    except TypeError:
-        raise TypeError(f"workers: expected an integer, got {workers!r}") from None
-    count = workers if workers > 0 else (os.cpu_count() or 1) + 1 + workers
-    if workers == 0 or count < 1:
-        raise ValueError(f"workers: expected a non-zero thread count, got {workers}")
-    # More threads than XLA's pool has are never used; capping here keeps the
-    # count inside the kernels' 64-bit attribute.
-    return min(count, MAX_WORKERS)
+    """scipy.fft's convention (_args.resolve_workers), None being the current
+    default: what set_workers says, else all cores."""
+    return _args.resolve_workers(workers, _workers.get())
 
 
 def get_workers() -> int:

@@ -51,7 +51,6 @@ True
 from __future__ import annotations
 
 import inspect
-import os
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -214,14 +213,9 @@ def _deliver(target: np.ndarray, out: Any) -> np.ndarray:
     return out
 
 
-_CPU_COUNT = os.cpu_count() or 1
-
-
 def _workers(workers: Any) -> int:
-    # The default is jfft's: all cores, or what jfft.set_workers says.
-    if workers is None:
-        return _fft._workers.get() or _CPU_COUNT
-    return _args.resolve_workers(workers)
+    # The default is jfft's: what jfft.set_workers says, else all cores.
+    return _fft._resolve_workers(workers)
 
 
 # The three engine calls, on canonical (axes, lengths).
