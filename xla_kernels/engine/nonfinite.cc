@@ -6,6 +6,8 @@
 #include <limits>
 #include <type_traits>
 
+#include "fft_engine.h"
+
 namespace jfft::engine {
 namespace {
 
@@ -40,16 +42,6 @@ void for_each_index(const std::vector<int64_t>& shape,
     }
     if (d == 0) return;
   }
-}
-
-std::vector<int64_t> row_major(const std::vector<int64_t>& shape) {
-  std::vector<int64_t> strides(shape.size());
-  int64_t stride = 1;
-  for (size_t d = shape.size(); d-- > 0;) {
-    strides[d] = stride;
-    stride *= shape[d];
-  }
-  return strides;
 }
 
 size_t element_count(const std::vector<int64_t>& shape) {
@@ -250,7 +242,7 @@ void load(const Element* in, const std::vector<int64_t>& shape,
           const std::vector<int64_t>& strides, std::vector<Complex>* work) {
   work->resize(element_count(shape));
   Complex* w = work->data();
-  for_each_index(shape, strides, row_major(shape),
+  for_each_index(shape, strides, row_major_strides(shape),
                  [&](int64_t from, int64_t to) {
                    if constexpr (std::is_same_v<Element, T>) {
                      w[to] = Complex(static_cast<double>(in[from]), 0.0);
@@ -265,7 +257,7 @@ template <typename T>
 void store(const std::vector<Complex>& work, const std::vector<int64_t>& shape,
            std::complex<T>* out, const std::vector<int64_t>& strides) {
   const Complex* w = work.data();
-  for_each_index(shape, row_major(shape), strides,
+  for_each_index(shape, row_major_strides(shape), strides,
                  [&](int64_t from, int64_t to) {
                    out[to] = std::complex<T>(static_cast<T>(w[from].real()),
                                              static_cast<T>(w[from].imag()));
@@ -350,9 +342,9 @@ void r2c_nonfinite(const T* in, const std::vector<int64_t>& in_shape,
   const int64_t n = in_shape[last];
   std::vector<int64_t> half_shape = in_shape;
   half_shape[last] = n / 2 + 1;
-  const std::vector<int64_t> half_strides = row_major(half_shape);
+  const std::vector<int64_t> half_strides = row_major_strides(half_shape);
   std::vector<Complex> half(element_count(half_shape));
-  for_each_index(half_shape, row_major(in_shape), half_strides,
+  for_each_index(half_shape, row_major_strides(in_shape), half_strides,
                  [&](int64_t from, int64_t to) { half[to] = work[from]; });
   std::vector<int64_t> column_shape = half_shape;
   column_shape[last] = 1;
@@ -392,7 +384,7 @@ void c2r_nonfinite(const std::complex<T>* in,
   std::vector<int64_t> line_shape = in_shape;
   line_shape[last] = 1;
   std::vector<int64_t> line_out_strides = out_strides;
-  const std::vector<int64_t> work_strides = row_major(in_shape);
+  const std::vector<int64_t> work_strides = row_major_strides(in_shape);
   const int64_t work_step = work_strides[last], out_step = out_strides[last];
   std::vector<Complex> line(h), spectrum, full;
   std::vector<double> x(n);
