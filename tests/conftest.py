@@ -11,9 +11,28 @@ import sys
 
 import jax
 import numpy as np
+import pytest
 import scipy.fft
 
+from jfft import _jfft_cpu
+
 jax.config.update("jax_enable_x64", True)
+
+ISAS = ["baseline", "avx2", "avx512"]
+
+
+@pytest.fixture(params=ISAS)
+def isa(request):
+    """Each instruction set's kernels forced in turn (skipped where the CPU
+    cannot run them), then the best again."""
+    try:
+        _jfft_cpu.set_isa(request.param)
+    except ValueError:
+        pytest.skip(f"this CPU cannot run the {request.param} kernels")
+    assert _jfft_cpu.isa() == request.param
+    yield request.param
+    _jfft_cpu.set_isa("auto")
+
 
 # Relative max error bounds: max|got - want| / max|want|.
 TOL = {

@@ -10,7 +10,6 @@ import pytest
 
 from jfft import _jfft_cpu
 
-ISAS = ["baseline", "avx2", "avx512"]
 DTYPES = [np.complex64, np.complex128]
 
 # Line counts cycled over the lengths: one line, fewer than half a float lane
@@ -36,16 +35,6 @@ LONG_LENGTHS = [
     10007,  # prime
     17**3,
 ]
-
-
-@pytest.fixture(params=ISAS)
-def isa(request):
-    try:
-        _jfft_cpu.set_isa(request.param)
-    except ValueError:
-        pytest.skip(f"this CPU cannot run the {request.param} kernels")
-    yield request.param
-    _jfft_cpu.set_isa("auto")
 
 
 def tol(dtype):

@@ -20,22 +20,10 @@ import pytest
 import jfft
 from jfft import _jfft_cpu
 
-ISAS = ["baseline", "avx2", "avx512"]
-
 # Radix-2/3/5 mixes, the generic odd radix, Bluestein primes (4099 and
 # 10007 through its four-step transforms), the four-step split (2^15).
 LENGTHS = [*range(1, 34), 48, 64, 96, 100, 127, 128, 243, 1000, 1009, 1024]
 LONG_LENGTHS = [4096, 4099, 10007, 2**15]
-
-
-@pytest.fixture(params=ISAS)
-def isa(request):
-    try:
-        _jfft_cpu.set_isa(request.param)
-    except ValueError:
-        pytest.skip(f"this CPU cannot run the {request.param} kernels")
-    yield request.param
-    _jfft_cpu.set_isa("auto")
 
 
 def signs_of_root(q, n):

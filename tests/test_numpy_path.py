@@ -17,11 +17,8 @@ import scipy.fft
 
 import jfft
 import jfft.numpy as jn
-from jfft._native import _jfft_cpu
 
 TESTS = os.path.dirname(os.path.abspath(__file__))
-ISAS = ["baseline", "avx2", "avx512"]
-
 # Relative max error against numpy.fft (which computes in the same precision).
 TOL = {
     np.dtype(np.complex64): 3e-5,
@@ -41,16 +38,6 @@ def assert_close(got, want):
     scale = max(np.abs(want).max(initial=0.0), 1e-30)
     err = np.abs(got - want).max(initial=0.0) / scale
     assert err <= tol(want.dtype), err
-
-
-@pytest.fixture(params=ISAS)
-def isa(request):
-    try:
-        _jfft_cpu.set_isa(request.param)
-    except ValueError:
-        pytest.skip(f"this CPU cannot run the {request.param} kernels")
-    yield request.param
-    _jfft_cpu.set_isa("auto")
 
 
 C2C_1D = ("fft", "ifft")

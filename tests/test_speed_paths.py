@@ -15,22 +15,9 @@ import pytest
 import jfft
 from jfft import _jfft_cpu
 
-ISAS = ["baseline", "avx2", "avx512"]
-
 # Line counts around the lane widths (4, 8, 16) for lane groups and their
 # remainders (25 = 16 + 8 + 1 with AVX-512).
 LINES = [1, 3, 9, 17, 25]
-
-
-@pytest.fixture(params=ISAS)
-def isa(request):
-    try:
-        _jfft_cpu.set_isa(request.param)
-    except ValueError:
-        pytest.skip(f"this CPU cannot run the {request.param} kernels")
-    assert _jfft_cpu.isa() == request.param
-    yield request.param
-    _jfft_cpu.set_isa("auto")
 
 
 class Spec:
