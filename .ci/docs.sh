@@ -12,8 +12,10 @@ cd "$(dirname "$0")/.."
 out="${1:-docs/_build/html}"
 # JFFT_DOCS_DOCTESTS=0 skips them where the suite has just run them (CI).
 if [ "${JFFT_DOCS_DOCTESTS:-1}" != 0 ]; then
-  python -m pytest -q tests/test_docs.py -k "not program_runs"  # those run in the suite
+  python -P -m pytest -q tests/test_docs.py -k "not program_runs"  # those run in the suite
 fi
-# -W --keep-going: report every warning, then fail.
-python -m sphinx -W --keep-going -b html docs "$out"
+# -W --keep-going: report every warning, then fail. -P: `python -m` would
+# put this directory (the source tree, whose jfft/ has no built module) first
+# on sys.path, shadowing a non-editable install (CI's wheel).
+python -P -m sphinx -W --keep-going -b html docs "$out"
 echo "docs built in $out"
