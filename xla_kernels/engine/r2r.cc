@@ -30,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "lines.h"
 #include "parallel.h"
 #include "plan_cache.h"
 #include "plans.h"
@@ -104,38 +105,6 @@ std::shared_ptr<const R2RTables<T>> get_tables(int64_t n, TableFamily family) {
   return plan_cache().get<R2RTables<T>>(static_cast<PlanKind>(kR2RTablesKind),
                                         sizeof(T), n, family);
 }
-
-// The lines along one axis: line l's offsets in source and destination.
-struct Lines {
-  std::vector<int64_t> dims, src_strides, dst_strides;
-  int64_t count = 1;
-  int64_t src_stride = 0, dst_stride = 0;
-
-  Lines(const std::vector<int64_t>& shape, const std::vector<int64_t>& src,
-        const std::vector<int64_t>& dst, size_t axis) {
-    for (size_t d = 0; d < shape.size(); ++d) {
-      if (d == axis) continue;
-      dims.push_back(shape[d]);
-      src_strides.push_back(src[d]);
-      dst_strides.push_back(dst[d]);
-      count *= shape[d];
-    }
-    src_stride = src[axis];
-    dst_stride = dst[axis];
-  }
-
-  void start(int64_t line, int64_t* src_offset, int64_t* dst_offset) const {
-    int64_t s = 0, t = 0;
-    for (size_t d = dims.size(); d-- > 0;) {
-      const int64_t q = line % dims[d];
-      line /= dims[d];
-      s += q * src_strides[d];
-      t += q * dst_strides[d];
-    }
-    *src_offset = s;
-    *dst_offset = t;
-  }
-};
 
 // a * b on plain floats (std::complex's operator* checks for NaNs and stays
 // scalar).
@@ -534,7 +503,8 @@ void r2r_axis(const T* src, const std::vector<int64_t>& src_strides, T* dst,
   using Layout = typename AxisTransform<T>::Layout;
   const int64_t n = shape[axis];
   const AxisTransform<T> transform(kind, type, n);
-  const Lines lines(shape, src_strides, dst_strides, axis);
+  const LineSet lines =
+      lines_along(shape, src_strides, dst_strides, static_cast<int64_t>(axis));
   const int64_t per_block = std::max<int64_t>(
       1, std::min<int64_t>(
              lines.count,
@@ -549,7 +519,7 @@ void r2r_axis(const T* src, const std::vector<int64_t>& src_strides, T* dst,
   // every line together), so that it is read and written a row of lines at
   // a time and every step below runs across lines on contiguous memory
   // (line by line, 2-D 512^2 axis 0 took 2-4x as long as axis 1).
-  const bool interleaved = lines.src_stride != 1;
+  const bool interleaved = lines.in_stride != 1;
   const int64_t in_width = transform.in_width();
   const int64_t out_width = transform.out_width();
   const int64_t in_length = transform.in_size() / in_width;
@@ -579,7 +549,7 @@ void r2r_axis(const T* src, const std::vector<int64_t>& src_strides, T* dst,
   }
   if (out_length == 0) out_layout = in_layout;  // in place
   const bool direct_in = transform.direct_in();
-  const bool direct_out = transform.direct_out() && lines.dst_stride == 1;
+  const bool direct_out = transform.direct_out() && lines.out_stride == 1;
   const Layout single = {0, 1};
   parallel_for(
       blocks, 1, lines.count * n, outer, [&](int64_t begin, int64_t end) {
@@ -589,14 +559,14 @@ void r2r_axis(const T* src, const std::vector<int64_t>& src_strides, T* dst,
         T* out = out_length ? in + in_reals : in;
         T* v = in + in_reals + out_reals;
         std::vector<int64_t> src_offsets(per_block), dst_offsets(per_block);
-        const int64_t src_stride = lines.src_stride,
-                      dst_stride = lines.dst_stride;
+        const int64_t src_stride = lines.in_stride,
+                      dst_stride = lines.out_stride;
         for (int64_t block = begin; block < end; ++block) {
           const int64_t first = block * per_block;
           const int64_t count = std::min(per_block, lines.count - first);
           bool src_adjacent = true, dst_adjacent = true;
           for (int64_t b = 0; b < count; ++b) {
-            lines.start(first + b, &src_offsets[b], &dst_offsets[b]);
+            line_start(lines, first + b, &src_offsets[b], &dst_offsets[b]);
             src_adjacent &= src_offsets[b] == src_offsets[0] + b;
             dst_adjacent &= dst_offsets[b] == dst_offsets[0] + b;
           }
@@ -673,14 +643,15 @@ void scaled_copy(const ArrayView<const T>& in, const ArrayView<T>& out,
     return;
   }
   const size_t last = in.shape.size() - 1;
-  const Lines lines(in.shape, in.strides, out.strides, last);
+  const LineSet lines = lines_along(in.shape, in.strides, out.strides,
+                                    static_cast<int64_t>(last));
   const int64_t n = in.shape[last];
   for (int64_t line = 0; line < lines.count; ++line) {
     int64_t s, t;
-    lines.start(line, &s, &t);
+    line_start(lines, line, &s, &t);
     for (int64_t j = 0; j < n; ++j) {
-      out.data[t + j * lines.dst_stride] =
-          scale * in.data[s + j * lines.src_stride];
+      out.data[t + j * lines.out_stride] =
+          scale * in.data[s + j * lines.in_stride];
     }
   }
 }
