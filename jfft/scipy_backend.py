@@ -261,8 +261,7 @@ class _Backend:
     (``__ua_convert__``, ``__ua_cache__``) on every call, and a module
     answers a missing attribute by raising, an object without: dispatch to a
     trivial backend took 0.31x the time of a whole scipy.fft.rfft(n=64) as a
-    module, 0.05x as this object (paired rounds, benchmarks/numpy_bench.py's
-    paired_ratios)."""
+    module, 0.05x as this object (paired rounds in one process)."""
 
     def __init__(self, namespace: dict) -> None:
         self.__dict__.update(namespace)
