@@ -98,6 +98,7 @@ _NUMPY_FAMILIES: dict[str, Callable[..., np.ndarray]] = {
     **dict.fromkeys(("irfft2", "hfft2", "irfftn", "hfftn"), _numpy_path._irfftnd),
 }
 _COMPLEX_FAMILIES = (_numpy_path._fft1, _numpy_path._fftnd)
+_FAST_NAMES = frozenset(("fft", "ifft", "rfft", "irfft"))
 
 # Input dtypes jfft computes (not longdouble/clongdouble, objects, strings).
 _DTYPES = frozenset(
@@ -135,6 +136,8 @@ class _Call:
         ):
             self.family = None  # another scipy's layout: the JAX path only
         self.complex = self.family in _COMPLEX_FAMILIES
+        # Served by jfft.numpy's fast path when the input allows (_fast_1d).
+        self.fast = self.family is not None and name in _FAST_NAMES
 
     def bind(self, args: tuple, kwargs: dict) -> list | None:
         """The arguments in the signature's order with its defaults, or None
@@ -217,6 +220,15 @@ def __ua_function__(method: Callable, args: tuple, kwargs: dict) -> Any:
     if values is None:
         return NotImplemented  # not jfft's, or a bad call for scipy to report
     x = values[0]
+    if call.fast and type(x) is np.ndarray and values[6] is None:
+        # The common call first: its dtype and size checks are the fast
+        # path's (None: the general path below decides).
+        _, size, where, norm, overwrite_x, workers, _ = values
+        y = _numpy_path._fast_1d(
+            x, size, where, norm, workers, call.name, False, bool(overwrite_x)
+        )
+        if y is not None:
+            return y
     on_jax = False
     if type(x) is not np.ndarray:
         on_jax = isinstance(x, jax.Array)
