@@ -12,8 +12,10 @@ float64, integers and bools complex128), ``out=``, numpy's ``n``/``s``/
 ``axes`` rules (repeated axes, and its DeprecationWarnings for ``s`` without
 ``axes`` and for None in ``s``) and numpy's exception types. Inputs of any
 strides (negative too) and read-only inputs are read where they are, never
-modified; the GIL is released while the engine runs, on threads of its
-persistent pool. Nothing here calls into JAX per transform.
+modified; the GIL is released while the engine runs (for the FFTs, from
+4096 elements on: a shorter transform keeps it, which costs less than
+releasing), on threads of its persistent pool. Nothing here calls into JAX
+per transform.
 
 Beyond numpy.fft, as scipy.fft has them: ``workers=`` (keyword-only;
 default :func:`jfft.get_workers`), ``hfft2``/``hfftn``/``ihfft2``/
@@ -666,8 +668,8 @@ Notes
 The numpy path: jfft's C++ engine runs on ``a`` where it lies (any strides,
 negative or read-only too, never modified; copied only when it must be
 converted to the compute dtype, padded, or is unaligned or broadcast), with
-the GIL released, on the engine's persistent thread pool; nothing calls into
-JAX per transform. {notes}
+the GIL released (from 4096 elements on, input or output), on the engine's
+persistent thread pool; nothing calls into JAX per transform. {notes}
 
 Examples
 --------

@@ -12,7 +12,7 @@ default, see :func:`jfft.set_workers`).
 
 numpy inputs (and anything numpy turns into an array) take jfft's numpy path
 (:mod:`jfft.numpy`): the engine runs on the array where it lies, with the GIL
-released, and nothing calls into JAX; ``overwrite_x=True`` lets a complex
+released (for the FFTs, from 4096 elements on), and nothing calls into JAX; ``overwrite_x=True`` lets a complex
 transform write its result over the input when that saves a copy (the input
 is left alone otherwise); the DCT/DST family runs the engine's native r2r
 there too. JAX arrays take the JAX path (jfft's primitives) and come back as
