@@ -63,7 +63,7 @@ from __future__ import annotations
 
 import inspect
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import jax
@@ -139,22 +139,26 @@ class _Call:
         # Served by jfft.numpy's fast path when the input allows (_fast_1d).
         self.fast = self.family is not None and name in _FAST_NAMES
 
-    def bind(self, args: tuple, kwargs: dict) -> list | None:
+    def bind(self, args: tuple, kwargs: dict) -> Sequence | None:
         """The arguments in the signature's order with its defaults, or None
         for a call that scipy's own backend should report."""
-        if len(args) > self.positional:
+        count = len(args)
+        if count > self.positional:
             return None
-        values = [*args, *self.defaults[len(args) :]]
+        if not kwargs:  # the common call, e.g. rfft(x): no list to fill in
+            return args + self.defaults[count:] if count else None
+        values = [*args, *self.defaults[count:]]
         for name, value in kwargs.items():
             i = self.index.get(name)
-            if i is None or i < len(args):
+            if i is None or i < count:
                 return None
             values[i] = value
-        if values[0] is inspect.Parameter.empty:
+        if values[0] is _EMPTY:
             return None
         return values
 
 
+_EMPTY = inspect.Parameter.empty
 _calls: dict[Callable, _Call | None] = {}
 _UNSEEN = object()
 
