@@ -19,11 +19,13 @@ namespace {
 using engine::ArrayView;
 
 // Transforms whose larger side (input or output) has fewer elements than
-// this keep the GIL: below it, releasing gained nothing for two Python
-// threads calling jfft.numpy.rfft (float64, workers=1) and cost up to 8% of a
-// lone thread's 64-point call; from 4096 points two threads took 0.85-0.88x
-// the time of holding it, at 65536 0.62x (paired rounds, release / hold,
-// `python benchmarks/gil_release.py 64 1024 2048 4096 8192`, 2 loaded cores).
+// this keep the GIL. Release / hold, jfft.numpy.rfft of float64, workers=1,
+// paired rounds, four runs of `python benchmarks/gil_release.py N...` on 2
+// loaded cores: for one Python thread 0.89-1.15 at every n from 64 to 65536
+// (the cost of releasing is below the noise); for two Python threads side by
+// side 0.96-1.06 up to n = 2048 (releasing never paid), 0.85-1.11 at 4096,
+// 0.88-1.03 at 8192-16384, 0.62-0.98 at 65536. So the per-call sizes keep
+// it, and from 4096 on other Python threads may run during the transform.
 constexpr int64_t kGilReleaseMinElements = 4096;
 // kGilReleaseMinElements, but for the measurement above
 // (_set_gil_release_min_elements).
