@@ -13,8 +13,8 @@ float64, integers and bools complex128), ``out=``, numpy's ``n``/``s``/
 ``axes`` and for None in ``s``) and numpy's exception types. Inputs of any
 strides (negative too) and read-only inputs are read where they are, never
 modified; the GIL is released while the engine runs (for the FFTs, from
-4096 elements on: a shorter transform keeps it, which costs less than
-releasing), on threads of its persistent pool. Nothing here calls into JAX
+4096 elements on: a shorter one keeps it, as releasing gained nothing
+there), on threads of its persistent pool. Nothing here calls into JAX
 per transform.
 
 Beyond numpy.fft, as scipy.fft has them: ``workers=`` (keyword-only;
@@ -352,8 +352,10 @@ def _plan_1d(
     """(kind, compute dtype, whether the input is converted to it, axes,
     forward, scale, output shape, output dtype) of a fast-path call, or None
     for the general path. Bad arguments raise as on the general path (the
-    cache keeps no exception: they raise at every call); ``typed`` keeps
-    e.g. ``n=True`` apart from ``n=1``."""
+    cache keeps no exception: they raise at every call). _fast_1d passes
+    only None or int ``n``, int ``axis`` and None or str ``norm``, so that
+    every key hashes and ``n=True`` (a TypeError) never finds ``n=1``'s
+    entry; ``typed`` keeps such keys apart all the same."""
     c2r = func == "irfft"
     axes, lengths = _args.transform_1d(
         shape, n, axis, c2r=c2r, func=func, numpy_rules=numpy_rules
