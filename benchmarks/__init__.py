@@ -67,7 +67,9 @@ Outputs: a printed table, ``RESULTS.md``, ``results.json`` and (with
 matplotlib) ``results.png`` in a fresh ``benchmarks/out/<date>-<time>/`` or
 ``--out DIR``; ``--update-results`` also rewrites the committed ones in
 ``benchmarks/`` (``outputs.py``). The length sweep, ``--sweep``, is described
-in ``sweep.py``.
+in ``sweep.py``; the numpy section, ``--numpy`` (jfft.numpy and the scipy
+backend against the CPU libraries on numpy arrays, same harness), in
+``numpy_main.py`` and ``numpy_backends.py``.
 """
 
 import os

@@ -2,6 +2,9 @@
 [--threads T] [--out DIR] [--update-results]``: the suite (see the package
 docstring). ``python -m benchmarks --sweep [--quick] [--lengths SPEC]
 [--dtypes D...] [--threads T...]``: the length sweep (``benchmarks/sweep.py``).
+``python -m benchmarks --numpy [--quick] [--cases NAME...] [--threads T...]``:
+the numpy section, jfft.numpy and jfft's scipy backend against the CPU
+libraries on numpy arrays (``benchmarks/numpy_main.py``).
 
 Each run writes into a fresh folder under ``benchmarks/out/`` (or ``--out``);
 ``--update-results`` also rewrites the committed figures in ``benchmarks/``.
@@ -35,26 +38,37 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "2^20) instead of the suite",
     )
     p.add_argument(
-        "--cases", nargs="+", metavar="NAME", help="case names or shell globs"
+        "--numpy",
+        action="store_true",
+        help="the numpy section: jfft.numpy and scipy.fft with jfft's backend "
+        "against scipy.fft, numpy.fft, ducc0, pyFFTW's interfaces and mkl_fft on "
+        "numpy arrays, small sizes and large, c2c/r2c/c2r/DCT",
+    )
+    p.add_argument(
+        "--cases",
+        nargs="+",
+        metavar="NAME",
+        help="case names or shell globs (with --numpy: the numpy section's)",
     )
     p.add_argument(
         "--repeats",
         type=int,
-        help="rounds per case (default 21; --quick 5); with --sweep the most "
-        "rounds per length (default 15)",
+        help="rounds per case (default 21; --quick 5; --numpy 15); with --sweep "
+        "the most rounds per length (default 15)",
     )
     p.add_argument(
         "--threads",
         type=int,
         nargs="+",
-        help="CPU library threads (default 2); with --sweep one or more counts, "
-        "each timed for jfft (workers=) and the peers (default 1 2)",
+        help="CPU library threads (default 2); with --sweep or --numpy one or "
+        "more counts, each timed for jfft (workers=) and the peers (default 1 2)",
     )
     p.add_argument(
         "--budget",
         type=float,
         help="timed seconds per case before rounds are cut (default 20; "
-        "--quick 2); never fewer than 3 rounds",
+        "--quick 2; --numpy 6 per case and thread count, --quick 1); never "
+        "fewer than 3 rounds",
     )
     p.add_argument("--no-accuracy", action="store_true", help="skip error checks")
     sweep = p.add_argument_group("length sweep (with --sweep)")
@@ -108,7 +122,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="also rewrite the committed benchmarks/RESULTS.md, results.json, "
         "results.png (with --sweep: sweep.json, sweep.png and the sweep's "
-        "section of RESULTS.md)",
+        "section of RESULTS.md; with --numpy: numpy.json and the numpy section "
+        "of RESULTS.md)",
     )
     args = p.parse_args(argv)
     if args.threads and any(t < 1 for t in args.threads):
@@ -119,13 +134,24 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         p.error(f"--sweep-budget: expected positive seconds, got {args.sweep_budget}")
     if args.fftw_plan_limit is not None and not args.fftw_plan_limit >= 0:
         p.error(f"--fftw-plan-limit: expected seconds >= 0, got {args.fftw_plan_limit}")
+    if args.sweep and args.numpy:
+        p.error("--numpy: not with --sweep")
+    if args.budget is not None and not args.budget > 0:
+        p.error(f"--budget: expected positive seconds, got {args.budget}")
     if not args.sweep:
-        if args.threads and len(args.threads) > 1:
+        if args.threads and len(args.threads) > 1 and not args.numpy:
             p.error(f"--threads: the suite takes one count, got {args.threads}")
         for name in ("lengths", "dtypes", "peers", "sweep_budget", "fftw_plan_limit"):
             if getattr(args, name) is not None:
                 flag = "--" + name.replace("_", "-")
                 p.error(f"{flag}: only with --sweep")
+        if args.numpy:
+            from .numpy_cases import select
+
+            try:
+                select(args.cases, args.quick)
+            except SystemExit as err:
+                p.error(f"--cases: {err}")
     elif args.cases:
         p.error("--cases: not with --sweep (use --lengths)")
     if args.sweep and args.lengths is not None:
@@ -154,6 +180,11 @@ def main(argv: list[str] | None = None) -> None:
         from .sweep_main import main as sweep_main
 
         sweep_main(args)
+        return
+    if args.numpy:
+        from .numpy_main import main as numpy_main
+
+        numpy_main(args)
         return
     selected = cases_mod.select(args.cases, args.quick)
     args.threads = args.threads[0] if args.threads else 2

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -108,6 +109,31 @@ class CaseResult:
         return out
 
 
+@dataclass(frozen=True)
+class WithContext:
+    """A runner whose calls need ``context()`` entered around them. A
+    measurement enters it once around its calls, as code enters e.g.
+    ``scipy.fft.set_backend`` around its work, not around every call; a
+    direct call enters it for that call."""
+
+    run: Callable[[], Any]
+    context: Callable[[], AbstractContextManager]
+
+    def __call__(self) -> Any:
+        with self.context():
+            return self.run()
+
+
+def _calls(run: Callable[[], Any], n: int) -> None:
+    """``n`` calls of ``run`` (inside its context, once, for a WithContext)."""
+    if isinstance(run, WithContext):
+        with run.context():
+            _calls(run.run, n)
+        return
+    for _ in range(n):
+        run()
+
+
 # A call already made that took this many times ``min_time`` stands in for the
 # estimate: a measurement of such a runner is one call whatever the estimate.
 KNOWN_SLOW_FACTOR = 20
@@ -164,8 +190,7 @@ def time_runners(
             for label in order:
                 run, n = runners[label], inner[label]
                 c0, t0 = time.process_time(), time.perf_counter()
-                for _ in range(n):
-                    run()
+                _calls(run, n)
                 wall = time.perf_counter() - t0
                 times[label].append(wall / n)
                 busy[label].append((time.process_time() - c0) / wall)

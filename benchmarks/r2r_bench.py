@@ -1,5 +1,8 @@
-"""DCT/DST timings: jfft's native r2r against its FFT-based JAX algorithms
-(under jit), and against scipy.fft and ducc0 on numpy arrays.
+"""DCT/DST timings under jit: jfft's native r2r primitive against its
+FFT-based JAX algorithm (the measurement behind
+``_realtransforms.NATIVE_R2R``). On numpy arrays, jfft's DCT against
+scipy.fft, ducc0 and pyFFTW is the numpy section of the suite,
+``python -m benchmarks --numpy --cases 'dct*'``.
 
 Standalone: ``python benchmarks/r2r_bench.py [--rounds R] [--quick]``. Every
 comparison runs in paired, interleaved rounds in this one process (each round
@@ -95,61 +98,18 @@ def jit_section(rounds: int, calls: int, cases, transforms, dtypes) -> None:
                 report(title, results)
 
 
-def numpy_contenders(x, kind: str, type: int, axes, threads: int) -> dict:
-    import scipy.fft
-
-    def native():
-        out = np.empty_like(x)
-        _jfft_cpu.engine_r2r(x, out, list(axes), kind, type, threads=threads)
-        return out
-
-    scipy_fn = getattr(scipy.fft, kind + "n")
-    contenders = {
-        "jfft": native,
-        "scipy": lambda: scipy_fn(x, type=type, axes=axes, workers=threads),
-    }
-    try:
-        import ducc0
-    except ImportError:
-        return contenders
-    ducc_fn = getattr(ducc0.fft, kind)
-    contenders["ducc0"] = lambda: ducc_fn(x, type=type, axes=axes, nthreads=threads)
-    return contenders
-
-
-def numpy_section(rounds: int, calls: int, dtypes, threads_list) -> None:
-    """numpy arrays: jfft's engine (through its test binding, a fresh output
-    per call) vs scipy.fft and ducc0.fft, same thread count."""
-    print("== numpy arrays: jfft engine vs scipy.fft, ducc0 (ratio to jfft) ==")
-    for dtype in dtypes:
-        for shape, axes in [((64, 4096), (1,)), ((512, 512), (0, 1))]:
-            x = np.random.default_rng(0).standard_normal(shape).astype(dtype)
-            for kind, type in [("dct", 1), ("dct", 2), ("dct", 3), ("dct", 4)]:
-                for threads in threads_list:
-                    contenders = numpy_contenders(x, kind, type, axes, threads)
-                    title = (
-                        f"{np.dtype(dtype).name} {shape} axes={axes} {kind}-{type} "
-                        f"threads={threads}"
-                    )
-                    report(title, paired(contenders, rounds, calls))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--calls", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="fewer cases")
-    parser.add_argument("--section", choices=["jit", "numpy", "all"], default="all")
     args = parser.parse_args()
     dtypes = [np.float32, np.float64]
     cases, transforms = CASES, TRANSFORMS
     if args.quick:
         cases, transforms = CASES[:1] + CASES[3:4], TRANSFORMS[1:3]
     print(f"jfft {jfft.__file__}, kernels {_jfft_cpu.isa()}")
-    if args.section in ("jit", "all"):
-        jit_section(args.rounds, args.calls, cases, transforms, dtypes)
-    if args.section in ("numpy", "all"):
-        numpy_section(args.rounds, args.calls, dtypes, [1, 2])
+    jit_section(args.rounds, args.calls, cases, transforms, dtypes)
 
 
 if __name__ == "__main__":

@@ -285,6 +285,8 @@ def resolve_workers(workers: Any, default: int | None = None) -> int:
     when that is None too), -1 all cores, -k all but k-1."""
     if workers is None:
         return default if default is not None else _CPU_COUNT
+    if type(workers) is int and workers > 0:  # the common case, first: per call
+        return min(workers, MAX_WORKERS)
     if isinstance(workers, bool):
         raise TypeError(f"workers: expected an integer, got {workers!r}")
     try:

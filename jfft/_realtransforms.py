@@ -46,10 +46,10 @@ _SQRT2 = math.sqrt(2.0)
 # (one kernel per transform) rather than composing jfft's FFT primitives with
 # XLA reorderings and twiddles; and the shortest transformed length that
 # does, below which per-line overheads decide. Measured under jit, paired
-# rounds in one process (benchmarks/r2r_bench.py --section jit --rounds 7
-# --calls 3, 2 shared cores, AVX-512), as FFT-based time / native time: over
-# DCT-1..4, DST-2 and DST-4 on (64, 4096), (256, 1000), (4096, 64) along the
-# last axis and 512^2, 128^2 over both, float32 and float64: 0.72-1.70
+# rounds in one process (benchmarks/r2r_bench.py --rounds 7 --calls 3, then
+# its --section jit; 2 shared cores, AVX-512), as FFT-based time / native
+# time: over DCT-1..4, DST-2 and DST-4 on (64, 4096), (256, 1000), (4096,
+# 64) along the last axis and 512^2, 128^2 over both, float32 and float64: 0.72-1.70
 # (median 1.25; native lost 4 of 60, DST-2/-4 on 64-point lines); lines of 16
 # points (4096, 16): 0.77-1.36, of 8 points (16384, 8): 0.49-0.83.
 NATIVE_R2R = True

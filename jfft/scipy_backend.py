@@ -12,7 +12,7 @@ default, see :func:`jfft.set_workers`).
 
 numpy inputs (and anything numpy turns into an array) take jfft's numpy path
 (:mod:`jfft.numpy`): the engine runs on the array where it lies, with the GIL
-released, and nothing calls into JAX; ``overwrite_x=True`` lets a complex
+released (for the FFTs, from 4096 elements on), and nothing calls into JAX; ``overwrite_x=True`` lets a complex
 transform write its result over the input when that saves a copy (the input
 is left alone otherwise); the DCT/DST family runs the engine's native r2r
 there too. JAX arrays take the JAX path (jfft's primitives) and come back as
@@ -63,7 +63,7 @@ from __future__ import annotations
 
 import inspect
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import jax
@@ -98,6 +98,7 @@ _NUMPY_FAMILIES: dict[str, Callable[..., np.ndarray]] = {
     **dict.fromkeys(("irfft2", "hfft2", "irfftn", "hfftn"), _numpy_path._irfftnd),
 }
 _COMPLEX_FAMILIES = (_numpy_path._fft1, _numpy_path._fftnd)
+_FAST_NAMES = frozenset(("fft", "ifft", "rfft", "irfft"))
 
 # Input dtypes jfft computes (not longdouble/clongdouble, objects, strings).
 _DTYPES = frozenset(
@@ -135,23 +136,29 @@ class _Call:
         ):
             self.family = None  # another scipy's layout: the JAX path only
         self.complex = self.family in _COMPLEX_FAMILIES
+        # Served by jfft.numpy's fast path when the input allows (_fast_1d).
+        self.fast = self.family is not None and name in _FAST_NAMES
 
-    def bind(self, args: tuple, kwargs: dict) -> list | None:
+    def bind(self, args: tuple, kwargs: dict) -> Sequence | None:
         """The arguments in the signature's order with its defaults, or None
         for a call that scipy's own backend should report."""
-        if len(args) > self.positional:
+        count = len(args)
+        if count > self.positional:
             return None
-        values = [*args, *self.defaults[len(args) :]]
+        if not kwargs:  # the common call, e.g. rfft(x): no list to fill in
+            return args + self.defaults[count:] if count else None
+        values = [*args, *self.defaults[count:]]
         for name, value in kwargs.items():
             i = self.index.get(name)
-            if i is None or i < len(args):
+            if i is None or i < count:
                 return None
             values[i] = value
-        if values[0] is inspect.Parameter.empty:
+        if values[0] is _EMPTY:
             return None
         return values
 
 
+_EMPTY = inspect.Parameter.empty
 _calls: dict[Callable, _Call | None] = {}
 _UNSEEN = object()
 
@@ -217,6 +224,15 @@ def __ua_function__(method: Callable, args: tuple, kwargs: dict) -> Any:
     if values is None:
         return NotImplemented  # not jfft's, or a bad call for scipy to report
     x = values[0]
+    if call.fast and type(x) is np.ndarray and values[6] is None:
+        # The common call first: its dtype and size checks are the fast
+        # path's (None: the general path below decides).
+        _, size, where, norm, overwrite_x, workers, _ = values
+        y = _numpy_path._fast_1d(
+            x, size, where, norm, workers, call.name, False, bool(overwrite_x)
+        )
+        if y is not None:
+            return y
     on_jax = False
     if type(x) is not np.ndarray:
         on_jax = isinstance(x, jax.Array)
@@ -261,8 +277,7 @@ class _Backend:
     (``__ua_convert__``, ``__ua_cache__``) on every call, and a module
     answers a missing attribute by raising, an object without: dispatch to a
     trivial backend took 0.31x the time of a whole scipy.fft.rfft(n=64) as a
-    module, 0.05x as this object (paired rounds, benchmarks/numpy_bench.py's
-    paired_ratios)."""
+    module, 0.05x as this object (paired rounds in one process)."""
 
     def __init__(self, namespace: dict) -> None:
         self.__dict__.update(namespace)

@@ -1,6 +1,7 @@
-"""The benchmark command line: the length sweep writes its files into the
-folder it is given and leaves the committed results alone; RESULTS.md's suite
-and sweep parts are rewritten independently."""
+"""The benchmark command line: the length sweep and the numpy section write
+their files into the folder they are given and leave the committed results
+alone; RESULTS.md's suite, numpy and sweep parts are rewritten
+independently."""
 
 import hashlib
 import importlib.util
@@ -14,7 +15,14 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "benchmarks")
-COMMITTED = ("RESULTS.md", "results.json", "results.png", "sweep.json", "sweep.png")
+COMMITTED = (
+    "RESULTS.md",
+    "results.json",
+    "results.png",
+    "sweep.json",
+    "sweep.png",
+    "numpy.json",
+)
 SWEEP_LENGTHS = (3, 16, 97)
 
 sys.path.insert(0, ROOT)
@@ -40,6 +48,15 @@ def _run_dirs() -> set[str]:
         return set()
 
 
+# python -m benchmarks, with the repository root after site-packages on
+# sys.path: from the root itself, its jfft/ (no built module) would shadow an
+# installed, non-editable jfft.
+RUN_BENCHMARKS = (
+    f"import runpy, sys; sys.path.append({ROOT!r}); "
+    "runpy.run_module('benchmarks', run_name='__main__', alter_sys=True)"
+)
+
+
 def test_sweep_writes_into_out_and_leaves_committed_results(tmp_path):
     peers = [
         name
@@ -48,14 +65,7 @@ def test_sweep_writes_into_out_and_leaves_committed_results(tmp_path):
     ]
     before, runs_before = _digests(), _run_dirs()
     out = tmp_path / "run"
-    # python -m benchmarks, with the repository root after site-packages on
-    # sys.path: from the root itself, its jfft/ (no built module) would shadow
-    # an installed, non-editable jfft.
-    run_benchmarks = (
-        f"import runpy, sys; sys.path.append({ROOT!r}); "
-        "runpy.run_module('benchmarks', run_name='__main__', alter_sys=True)"
-    )
-    cmd = [sys.executable, "-c", run_benchmarks, "--sweep"]
+    cmd = [sys.executable, "-c", RUN_BENCHMARKS, "--sweep"]
     cmd += ["--lengths", ",".join(map(str, SWEEP_LENGTHS)), "--dtypes", "complex64"]
     cmd += ["--threads", "1", "--sweep-budget", "1", "--repeats", "3"]
     cmd += ["--peers", *peers, "--out", str(out)]
@@ -88,6 +98,44 @@ def test_sweep_writes_into_out_and_leaves_committed_results(tmp_path):
     assert "## Length sweep" in (out / "SWEEP.md").read_text()
 
 
+def test_numpy_section_writes_into_out_and_leaves_committed_results(tmp_path):
+    before, runs_before = _digests(), _run_dirs()
+    out = tmp_path / "run"
+    cmd = [sys.executable, "-c", RUN_BENCHMARKS, "--numpy"]
+    cmd += ["--cases", "small-rfft-64-f32", "small-irfft-64-f64", "--threads", "1"]
+    cmd += ["--repeats", "3", "--budget", "0.1", "--out", str(out)]
+    proc = subprocess.run(
+        cmd, cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    for name in ("numpy.json", "NUMPY.md"):
+        path = out / name
+        assert path.stat().st_size > 0, name
+        shown = (path, path.relative_to(tmp_path))  # relative to the cwd
+        assert any(f"wrote {p}" in proc.stdout for p in shown), name
+    assert _digests() == before
+    assert _run_dirs() == runs_before
+
+    data = json.loads((out / "numpy.json").read_text())
+    cells = data["cases"]
+    assert [(c["name"], c["threads"]) for c in cells] == [
+        ("small-rfft-64-f32", 1),
+        ("small-irfft-64-f64", 1),
+    ]
+    for c in cells:
+        assert c["rounds"] >= 3
+        timed = set(c["median_s"])
+        assert {"jfft.numpy", "scipy.fft+jfft", "scipy.fft", "numpy.fft"} <= timed
+        assert all(t > 0 for t in c["median_s"].values())
+        eps = np.finfo(c["dtype"]).eps
+        # against numpy's transform of the input in higher precision
+        assert c["errors"]["jfft.numpy"] < 10 * eps
+        assert c["errors"]["scipy.fft+jfft"] < 10 * eps
+        assert c["jfft_numpy_over_scipy"] > 0
+    text = (out / "NUMPY.md").read_text()
+    assert "## numpy arrays" in text and "small-irfft-64-f64" in text
+
+
 def test_results_md_keeps_each_part(tmp_path):
     results = tmp_path / "RESULTS.md"
     path = str(results)
@@ -107,6 +155,25 @@ def test_results_md_keeps_each_part(tmp_path):
         f"{outputs.SWEEP_BEGIN}\n\n## Length sweep\n\nsweep table 2\n\n"
         f"{outputs.SWEEP_END}\n"
     )
+
+
+def test_results_md_keeps_the_numpy_and_sweep_sections(tmp_path):
+    path = str(tmp_path / "RESULTS.md")
+    outputs.write_sweep_section(path, "## Length sweep\n\nsweep 1\n")
+    outputs.write_section(path, "numpy", "## numpy arrays\n\nnumpy 1\n")
+    outputs.write_suite_markdown(path, "# suite\n\nsuite 1\n")
+    outputs.write_section(path, "numpy", "## numpy arrays\n\nnumpy 2\n")
+    text = (tmp_path / "RESULTS.md").read_text()
+    assert "numpy 1" not in text
+    assert (
+        text.index("suite 1")
+        < text.index(outputs.NUMPY_BEGIN)
+        < text.index("numpy 2")
+        < text.index(outputs.NUMPY_END)
+        < text.index(outputs.SWEEP_BEGIN)
+        < text.index("sweep 1")
+    )
+    assert text.count(outputs.NUMPY_BEGIN) == 1 and text.count(outputs.SWEEP_END) == 1
 
 
 def test_fresh_run_dirs_are_distinct(tmp_path):
@@ -148,6 +215,10 @@ def test_bad_lengths_name_the_value(spec, word):
         (["--sweep", "--sweep-budget", "0"], "--sweep-budget"),
         (["--sweep", "--repeats", "0"], "--repeats"),
         (["--sweep", "--fftw-plan-limit", "-1"], "--fftw-plan-limit"),
+        (["--numpy", "--sweep"], "--numpy"),
+        (["--numpy", "--cases", "no-such-case"], "--cases"),
+        (["--numpy", "--lengths", "8"], "--lengths"),
+        (["--numpy", "--budget", "0"], "--budget"),
     ],
 )
 def test_bad_command_lines_are_refused(argv, flag, capsys):

@@ -177,6 +177,50 @@ def test_dtypes_follow_numpy():
     assert jn.fft(long).dtype == np.fft.fft(long).dtype  # numpy.fft's own
 
 
+def test_repeated_calls_of_one_shape_follow_numpy():
+    # The 1-D transforms keep what they work out per (shape, dtype, n, axis,
+    # norm): calls of one shape with other layouts, byte orders, lengths and
+    # arguments, in turn, must each still give numpy's result or exception.
+    rng = np.random.default_rng(5)
+    base = rng.standard_normal((6, 32))
+    layouts = {
+        "C": base,
+        "strided": np.repeat(base, 2, axis=1)[:, ::2],
+        "reversed": np.ascontiguousarray(base[:, ::-1])[:, ::-1],
+        "big-endian": base.astype(">f8"),
+        "float32": base.astype(np.float32),
+        "int": (base * 10).astype(np.int64),
+    }
+    for _ in range(2):  # the second time, every key is known
+        for x in layouts.values():
+            z = x + 1j * x[::-1]
+            half = np.fft.rfft(x)
+            for kwargs in ({}, {"norm": "ortho"}, {"n": 32}, {"axis": 0}, {"n": 20}):
+                assert_close(jn.fft(x, **kwargs), np.fft.fft(x, **kwargs))
+                assert_close(jn.ifft(z, **kwargs), np.fft.ifft(z, **kwargs))
+                assert_close(jn.rfft(x, **kwargs), np.fft.rfft(x, **kwargs))
+                assert_close(jn.irfft(half, **kwargs), np.fft.irfft(half, **kwargs))
+            kept = x.copy()
+            jn.fft(x)
+            np.testing.assert_array_equal(x, kept)  # converted, never written
+        for bad, error in (
+            ({"norm": "sideways"}, ValueError),
+            ({"norm": ["ortho"]}, ValueError),
+            ({"n": 0}, ValueError),
+            ({"axis": 2}, IndexError),  # numpy: IndexError; jfft: AxisError, one
+            ({"n": 2.0}, TypeError),
+        ):
+            with pytest.raises(error):
+                np.fft.rfft(base, **bad)
+            with pytest.raises(error):
+                jn.rfft(base, **bad)
+    half_precision = base.astype(np.float16)  # numpy: a float16 result
+    assert_close(jn.irfft(half_precision), np.fft.irfft(half_precision))
+    with jfft.set_workers(1):  # read at every call
+        assert jn.get_workers() == 1
+        assert_close(jn.rfft(base), np.fft.rfft(base))
+
+
 def test_bad_inputs_raise_numpys_exception_types():
     x = np.arange(8.0)
     z = x + 1j

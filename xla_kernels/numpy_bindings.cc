@@ -1,9 +1,9 @@
 #include "numpy_bindings.h"
 
-#include <nanobind/stl/vector.h>
-
+#include <algorithm>
 #include <complex>
 #include <cstdint>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -17,6 +17,54 @@ namespace jfft {
 namespace {
 
 using engine::ArrayView;
+
+// Transforms whose larger side (input or output) has fewer elements than
+// this keep the GIL. Release / hold, jfft.numpy.rfft of float64, workers=1,
+// paired rounds, four runs of `python benchmarks/gil_release.py N...` on 2
+// loaded cores: for one Python thread 0.89-1.15 at every n from 64 to 65536
+// (the cost of releasing is below the noise); for two Python threads side by
+// side 0.96-1.06 up to n = 2048 (releasing never paid), 0.85-1.11 at 4096,
+// 0.88-1.03 at 8192-16384, 0.62-0.98 at 65536. So the per-call sizes keep
+// it, and from 4096 on other Python threads may run during the transform.
+constexpr int64_t kGilReleaseMinElements = 4096;
+// kGilReleaseMinElements, but for the measurement above
+// (_set_gil_release_min_elements).
+int64_t gil_release_min_elements = kGilReleaseMinElements;
+
+// Releases the GIL for the scope when `release`.
+class GilReleasedIf {
+ public:
+  explicit GilReleasedIf(bool release)
+      : state_(release ? PyEval_SaveThread() : nullptr) {}
+  ~GilReleasedIf() {
+    if (state_ != nullptr) PyEval_RestoreThread(state_);
+  }
+  GilReleasedIf(const GilReleasedIf&) = delete;
+  GilReleasedIf& operator=(const GilReleasedIf&) = delete;
+
+ private:
+  PyThreadState* state_;
+};
+
+// The axes, a tuple or list of ints, in a vector kept per thread: nanobind's
+// std::vector caster allocates one per call.
+const std::vector<int64_t>& axes_of(nb::handle axes) {
+  thread_local std::vector<int64_t> result;
+  PyObject* sequence = PySequence_Fast(axes.ptr(), "axes: expected a sequence");
+  if (sequence == nullptr) throw nb::python_error();
+  const Py_ssize_t count = PySequence_Fast_GET_SIZE(sequence);
+  PyObject** items = PySequence_Fast_ITEMS(sequence);
+  result.resize(count);
+  for (Py_ssize_t i = 0; i < count; ++i) {
+    result[i] = PyLong_AsLongLong(items[i]);
+    if (result[i] == -1 && PyErr_Occurred()) {
+      Py_DECREF(sequence);
+      throw nb::python_error();
+    }
+  }
+  Py_DECREF(sequence);
+  return result;
+}
 
 // The arrays are read through the buffer protocol, not nb::ndarray: for
 // numpy arrays nanobind goes through __dlpack__ (a Python call, a capsule
@@ -41,7 +89,11 @@ class Buffer {
   // numpy's struct-module codes for native float, double and their
   // complex types.
   bool is(const char* format) const {
-    return view_.format != nullptr && std::string(view_.format) == format;
+    return view_.format != nullptr && std::strcmp(view_.format, format) == 0;
+  }
+
+  int64_t elements() const {
+    return view_.itemsize > 0 ? view_.len / view_.itemsize : 0;
   }
 
   template <typename T>
@@ -73,8 +125,9 @@ class Buffer {
       (std::string(func) + ": x and out must be " + expected).c_str());
 }
 
-void numpy_c2c(nb::handle x, nb::handle out, const std::vector<int64_t>& axes,
-               bool forward, int workers, double scale) {
+void numpy_c2c(nb::handle x, nb::handle out, nb::handle axis_list, bool forward,
+               int workers, double scale) {
+  const std::vector<int64_t>& axes = axes_of(axis_list);
   using C64 = std::complex<float>;
   using C128 = std::complex<double>;
   const Buffer in_buffer(x, false, "x");
@@ -83,7 +136,9 @@ void numpy_c2c(nb::handle x, nb::handle out, const std::vector<int64_t>& axes,
   if (!single && !(in_buffer.is("Zd") && out_buffer.is("Zd"))) {
     bad_dtypes("numpy_c2c", "both complex64 or both complex128");
   }
-  nb::gil_scoped_release release;
+  const GilReleasedIf released(
+      std::max(in_buffer.elements(), out_buffer.elements()) >=
+      gil_release_min_elements);
   const auto parallelism = engine::shared_pool_parallelism(workers);
   if (single) {
     engine::c2c<float>(in_buffer.view<const C64>("x"),
@@ -96,15 +151,18 @@ void numpy_c2c(nb::handle x, nb::handle out, const std::vector<int64_t>& axes,
   }
 }
 
-void numpy_r2c(nb::handle x, nb::handle out, const std::vector<int64_t>& axes,
-               int workers, double scale) {
+void numpy_r2c(nb::handle x, nb::handle out, nb::handle axis_list, int workers,
+               double scale) {
+  const std::vector<int64_t>& axes = axes_of(axis_list);
   const Buffer in_buffer(x, false, "x");
   const Buffer out_buffer(out, true, "out");
   const bool single = in_buffer.is("f") && out_buffer.is("Zf");
   if (!single && !(in_buffer.is("d") && out_buffer.is("Zd"))) {
     bad_dtypes("numpy_r2c", "float32 and complex64, or float64 and complex128");
   }
-  nb::gil_scoped_release release;
+  const GilReleasedIf released(
+      std::max(in_buffer.elements(), out_buffer.elements()) >=
+      gil_release_min_elements);
   const auto parallelism = engine::shared_pool_parallelism(workers);
   if (single) {
     engine::r2c<float>(in_buffer.view<const float>("x"),
@@ -117,15 +175,18 @@ void numpy_r2c(nb::handle x, nb::handle out, const std::vector<int64_t>& axes,
   }
 }
 
-void numpy_c2r(nb::handle x, nb::handle out, const std::vector<int64_t>& axes,
-               int workers, double scale) {
+void numpy_c2r(nb::handle x, nb::handle out, nb::handle axis_list, int workers,
+               double scale) {
+  const std::vector<int64_t>& axes = axes_of(axis_list);
   const Buffer in_buffer(x, false, "x");
   const Buffer out_buffer(out, true, "out");
   const bool single = in_buffer.is("Zf") && out_buffer.is("f");
   if (!single && !(in_buffer.is("Zd") && out_buffer.is("d"))) {
     bad_dtypes("numpy_c2r", "complex64 and float32, or complex128 and float64");
   }
-  nb::gil_scoped_release release;
+  const GilReleasedIf released(
+      std::max(in_buffer.elements(), out_buffer.elements()) >=
+      gil_release_min_elements);
   const auto parallelism = engine::shared_pool_parallelism(workers);
   if (single) {
     engine::c2r<float>(in_buffer.view<const std::complex<float>>("x"),
@@ -149,6 +210,17 @@ void register_numpy_bindings(nb::module_& m) {
         nb::arg("workers"), nb::arg("scale"));
   m.def("numpy_c2r", &numpy_c2r, nb::arg("x"), nb::arg("out"), nb::arg("axes"),
         nb::arg("workers"), nb::arg("scale"));
+  m.def(
+      "_set_gil_release_min_elements",
+      [](int64_t n) {
+        const int64_t previous = gil_release_min_elements;
+        gil_release_min_elements = n;
+        return previous;
+      },
+      nb::arg("n"),
+      "For benchmarks/gil_release.py: transforms of fewer elements than n "
+      "keep the GIL (default kGilReleaseMinElements); returns the previous "
+      "value.");
   m.def(
       "thread_pool_size", []() { return engine::shared_thread_pool().size(); },
       "Threads of the engine's persistent pool (the caller of a transform "

@@ -1,6 +1,6 @@
 // The engine's entry points on numpy arrays (jfft.numpy, the scipy.fft
-// backend): any strides, read-only inputs, no copies, the GIL released, and
-// threads from the engine's persistent pool.
+// backend): any strides, read-only inputs, no copies, the GIL released (from
+// a size on), and threads from the engine's persistent pool.
 #ifndef JFFT_NUMPY_BINDINGS_H_
 #define JFFT_NUMPY_BINDINGS_H_
 
