@@ -29,6 +29,29 @@ struct PostTwiddles {
   const T* im = nullptr;
 };
 
+// The short lengths that run as codelets (codelet_lines.inc): the whole
+// transform in registers for many lines at once, straight from the input
+// to the output. `second` == 1: one butterfly of `first`; else `first`
+// butterflies of `second` after `second` of `first`, with twiddles between.
+// Lengths up to 16 of radices with a butterfly (plans.h); measured against
+// the lanes of Stockham passes, 2^17 points of lines, one thread, AVX2
+// (/tmp bench of engine_c2c vs pyFFTW, paired rounds; see the tiny-length
+// notes in benchmarks/RESULTS.md).
+struct CodeletShape {
+  int64_t length, first, second;
+};
+constexpr CodeletShape kCodelets[] = {
+    {2, 2, 1},  {3, 3, 1},  {4, 4, 1},   {5, 5, 1},  {6, 2, 3},
+    {7, 7, 1},  {8, 8, 1},  {9, 3, 3},   {10, 2, 5}, {11, 11, 1},
+    {12, 4, 3}, {13, 13, 1}, {14, 2, 7}, {15, 3, 5}, {16, 4, 4},
+};
+constexpr const CodeletShape* codelet_of(int64_t length) {
+  for (const CodeletShape& shape : kCodelets) {
+    if (shape.length == length) return &shape;
+  }
+  return nullptr;
+}
+
 template <typename T>
 struct KernelTable {
   const char* isa;
@@ -45,6 +68,12 @@ struct KernelTable {
   // The lines side by side that c2c runs for these lines: `lanes`, or
   // fewer where a full lane group would crowd one L1 set (cost_model.h).
   int (*c2c_lane_width)(const LineSet&);
+  // Lines [begin, end) of a length with a codelet (codelet_of), in vectors
+  // of codelet_width lines.
+  void (*c2c_codelet)(int64_t length, const std::complex<T>* in,
+                      std::complex<T>* out, const LineSet&, int64_t begin,
+                      int64_t end, bool forward);
+  int codelet_width;
 };
 
 namespace baseline {
