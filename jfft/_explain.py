@@ -77,6 +77,9 @@ def _describe_algorithm(algorithm: dict, indent: str) -> list[str]:
                 f", {algorithm['lane_width']} lines side by side, "
                 f"{algorithm['threads']} thread(s)"
             )
+    elif name == "codelet":
+        radices = " x ".join(map(str, algorithm["radices"]))
+        text = f"codelet of radix {radices} (length {n}), whole in registers"
     elif name == "bluestein":
         text = f"Bluestein, length {n} padded to {algorithm['padded_length']}"
     elif name == "four_step":
@@ -136,7 +139,9 @@ def explain_plan(
         ``lines``, ``strategy`` ("lanes", "one_by_one", "trailing_planes"),
         ``lane_width``, ``threads``, ``source`` and ``algorithm`` (``name``:
         "stockham" with its ``radices`` and the ``generic_radices`` among
-        them that have no butterfly of their own, "bluestein" with its
+        them that have no butterfly of their own, "codelet" (a short length
+        transformed whole in registers, many lines side by side in vectors,
+        its ``radices`` one or two butterflies), "bluestein" with its
         ``padded_length``, "four_step" with ``n1`` x ``n2``, "real_even" or
         "real_odd"; ``inner``: its inner transforms). Its ``str()`` reads as
         an outline.

@@ -31,25 +31,33 @@ struct PostTwiddles {
 
 // The short lengths that run as codelets (codelet_lines.inc): the whole
 // transform in registers for many lines at once, straight from the input
-// to the output. `second` == 1: one butterfly of `first`; else `first`
-// butterflies of `second` after `second` of `first`, with twiddles between.
-// Lengths up to 16 of radices with a butterfly (plans.h); measured against
-// the lanes of Stockham passes, 2^17 points of lines, one thread, AVX2
-// (/tmp bench of engine_c2c vs pyFFTW, paired rounds; see the tiny-length
-// notes in benchmarks/RESULTS.md).
+// to the output. Every length 2..kCodeletMaxLength, in order; `second` ==
+// 1: one butterfly of `first`, else `first` butterflies of `second` after
+// `second` of `first`, with twiddles between. Up to 16: the Stockham lanes
+// took 1.4-2.4x ducc0's time for 2^17 points of lines of 2..16 (one thread,
+// AVX2, complex64), the codelets 0.2-0.7x (python -m benchmarks --sweep
+// --lengths 2-64, before and after; benchmarks/RESULTS.md).
 struct CodeletShape {
   int64_t length, first, second;
 };
+constexpr int64_t kCodeletMaxLength = 16;
 constexpr CodeletShape kCodelets[] = {
     {2, 2, 1},  {3, 3, 1},  {4, 4, 1},   {5, 5, 1},  {6, 2, 3},
     {7, 7, 1},  {8, 8, 1},  {9, 3, 3},   {10, 2, 5}, {11, 11, 1},
     {12, 4, 3}, {13, 13, 1}, {14, 2, 7}, {15, 3, 5}, {16, 4, 4},
 };
-constexpr const CodeletShape* codelet_of(int64_t length) {
+constexpr bool codelets_in_order() {
+  int64_t length = 2;
   for (const CodeletShape& shape : kCodelets) {
-    if (shape.length == length) return &shape;
+    if (shape.length != length++ || shape.first * shape.second != shape.length)
+      return false;
   }
-  return nullptr;
+  return length == kCodeletMaxLength + 1;
+}
+static_assert(codelets_in_order(), "a codelet for every length 2..max");
+constexpr const CodeletShape* codelet_of(int64_t length) {
+  return length >= 2 && length <= kCodeletMaxLength ? &kCodelets[length - 2]
+                                                    : nullptr;
 }
 
 template <typename T>
