@@ -33,10 +33,12 @@ struct PostTwiddles {
 // transform in registers for many lines at once, straight from the input
 // to the output. Every length 2..kCodeletMaxLength, in order; `second` ==
 // 1: one butterfly of `first`, else `first` butterflies of `second` after
-// `second` of `first`, with twiddles between. Up to 16: the Stockham lanes
-// took 1.4-2.4x ducc0's time for 2^17 points of lines of 2..16 (one thread,
-// AVX2, complex64), the codelets 0.2-0.7x (python -m benchmarks --sweep
-// --lengths 2-64, before and after; benchmarks/RESULTS.md).
+// `second` of `first`, with twiddles between. Up to 16: over lengths
+// 2..16 the geomean of jfft / ducc0 went from 1.32 (Stockham lanes) to 0.94
+// for complex64 and from 1.25 to 0.73 for complex128, one thread (python -m
+// benchmarks --sweep --lengths 2-64 --threads 1 2, before and after, on a
+// loaded 2-core AVX2 machine); 17 and up stay on the passes, whose lanes
+// were level with ducc0 there.
 struct CodeletShape {
   int64_t length, first, second;
 };
