@@ -231,8 +231,11 @@ def plan_constants() -> dict[str, float]:
         Each named constant of ``xla_kernels/engine/cost_model.h`` that
         :func:`explain_plan`'s decisions follow (``lane_group_bytes``,
         ``four_step_min_length``, ``bluestein_min_prime``,
-        ``min_elements_per_thread``, ...), and the lane widths of the kernels
-        in use (``lanes_float``, ``lanes_double``).
+        ``min_elements_per_thread``, ...), the longest length with a codelet
+        (``codelet_max_length``; every length from 2 up to it has one), and
+        the lane widths of the kernels in use (``lanes_float``,
+        ``lanes_double``, and the codelets' ``codelet_width_float``,
+        ``codelet_width_double``).
 
     See Also
     --------
