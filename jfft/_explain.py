@@ -77,6 +77,9 @@ def _describe_algorithm(algorithm: dict, indent: str) -> list[str]:
                 f", {algorithm['lane_width']} lines side by side, "
                 f"{algorithm['threads']} thread(s)"
             )
+    elif name == "codelet":
+        radices = " x ".join(map(str, algorithm["radices"]))
+        text = f"codelet of radix {radices} (length {n}), whole in registers"
     elif name == "bluestein":
         text = f"Bluestein, length {n} padded to {algorithm['padded_length']}"
     elif name == "four_step":
@@ -136,7 +139,9 @@ def explain_plan(
         ``lines``, ``strategy`` ("lanes", "one_by_one", "trailing_planes"),
         ``lane_width``, ``threads``, ``source`` and ``algorithm`` (``name``:
         "stockham" with its ``radices`` and the ``generic_radices`` among
-        them that have no butterfly of their own, "bluestein" with its
+        them that have no butterfly of their own, "codelet" (a short length
+        transformed whole in registers, many lines side by side in vectors,
+        its ``radices`` one or two butterflies), "bluestein" with its
         ``padded_length``, "four_step" with ``n1`` x ``n2``, "real_even" or
         "real_odd"; ``inner``: its inner transforms). Its ``str()`` reads as
         an outline.
@@ -226,8 +231,11 @@ def plan_constants() -> dict[str, float]:
         Each named constant of ``xla_kernels/engine/cost_model.h`` that
         :func:`explain_plan`'s decisions follow (``lane_group_bytes``,
         ``four_step_min_length``, ``bluestein_min_prime``,
-        ``min_elements_per_thread``, ...), and the lane widths of the kernels
-        in use (``lanes_float``, ``lanes_double``).
+        ``min_elements_per_thread``, ...), the longest length with a codelet
+        (``codelet_max_length``; every length from 2 up to it has one), and
+        the lane widths of the kernels in use (``lanes_float``,
+        ``lanes_double``, and the codelets' ``codelet_width_float``,
+        ``codelet_width_double``).
 
     See Also
     --------

@@ -109,6 +109,29 @@ def assert_stockham(algorithm, n):
     assert all(p > 1 for p in algorithm["radices"])
 
 
+def assert_codelet(algorithm, n):
+    assert algorithm["name"] == "codelet", algorithm
+    assert algorithm["length"] == n
+    assert math.prod(algorithm["radices"]) == n
+    assert 1 <= len(algorithm["radices"]) <= 2
+    assert all(
+        1 < p <= constants()["largest_fixed_radix"] for p in algorithm["radices"]
+    )
+
+
+def has_codelet(n):
+    return 2 <= n <= constants()["codelet_max_length"]
+
+
+def assert_short_c2c(algorithm, n):
+    """What a c2c of lines of n in lanes runs: a codelet for the short
+    lengths, Stockham passes for the others."""
+    if has_codelet(n):
+        assert_codelet(algorithm, n)
+    else:
+        assert_stockham(algorithm, n)
+
+
 def rel_err(got, want):
     return np.abs(got - want).max() / max(np.abs(want).max(), 1e-300)
 
@@ -360,12 +383,111 @@ def test_c2c_paths(isa, threads, dtype):
                 "bluestein"
             ):
                 assert step["strategy"] == "lanes", (n, lines)
-                assert_stockham(step["algorithm"], n)
+                assert_short_c2c(step["algorithm"], n)
             if step["strategy"] == "lanes":
                 assert step["threads"] == threads_for(lines, lanes, lines * n, threads)
             x = random_complex(rng, (lines, n), dtype)
             for forward in (True, False):
                 check_c2c(x, [1], threads, forward)
+
+
+# -- Codelets -----------------------------------------------------------------
+
+
+def codelet_width(dtype):
+    single = np.dtype(dtype) == np.complex64
+    return int(constants()["codelet_width_float" if single else "codelet_width_double"])
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
+def test_codelet_paths(isa, threads, dtype):
+    # Every length 2..codelet_max_length runs its codelet (no plan, lines in
+    # vectors of codelet_width), the next one Stockham passes; along the last
+    # axis (lines end to end), along axis 0 (adjacent lines) and in batches
+    # that are not a multiple of the vector width.
+    c = constants()
+    top = int(c["codelet_max_length"])
+    assert top >= 16
+    width = codelet_width(dtype)
+    assert width >= 1 and lanes_of(dtype) % width == 0
+    lanes = lanes_of(dtype)
+    for n in range(1, top + 2):
+        for shape, axis in [((4 * lanes + 3, n), 1), ((n, 4 * lanes + 3), 0)]:
+            (step,) = explain(shape, dtype, [axis], threads=threads)["steps"]
+            assert step["strategy"] == "lanes", (n, axis)
+            if has_codelet(n):
+                assert_codelet(step["algorithm"], n)
+                assert step["lane_width"] == width
+            else:
+                assert step["algorithm"]["name"] != "codelet", n
+            lines = shape[1 - axis]
+            assert step["threads"] == threads_for(lines, lanes, lines * n, threads)
+    assert "codelet of radix 4 x 4" in str(
+        explain((100, 16), dtype, [1], threads=threads)
+    )
+
+
+def reference_dft(x, axis, forward):
+    """numpy's unnormalised DFT in long double (complex128 inputs) or
+    double (complex64)."""
+    wide = x.astype(np.clongdouble if x.dtype == np.complex128 else np.complex128)
+    if forward:
+        return np.fft.fft(wide, axis=axis)
+    return np.fft.ifft(wide, axis=axis, norm="forward")
+
+
+def check_codelet(x, axis, threads, forward, out=None):
+    want = reference_dft(x, axis, forward)
+    if out is None:
+        out = np.empty_like(x)
+    _jfft_cpu.engine_c2c(x, out, [axis], forward, threads=threads)
+    err = rel_err(out.astype(want.dtype), want)
+    assert err < tol(x.dtype), (x.shape, x.strides, axis, forward, err)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
+def test_codelet_numbers(isa, threads, dtype):
+    # Lengths 1..64 (the codelets and the Stockham lanes past them) against
+    # numpy in higher precision: contiguous lines in large and odd batches,
+    # adjacent lines along axis 0, strided views whose lines cannot be
+    # merged into one run, and in place; both directions.
+    rng = np.random.default_rng(12)
+    width = codelet_width(dtype)
+    for n in range(1, 65):
+        big = max(3, 2**12 // n) | 1  # odd: a partly filled last vector
+        for lines in (big, width - 1 or 1, width + 1):
+            forward = (n + lines) % 2 == 0
+            check_codelet(random_complex(rng, (lines, n), dtype), 1, threads, forward)
+        check_codelet(random_complex(rng, (n, big), dtype), 0, threads, n % 2 == 0)
+        # Lines 2 apart along the last axis, a gap between rows of them,
+        # every other point of each line.
+        base = random_complex(rng, (7, 2 * width + 3, 2 * n + 1), dtype)
+        view = base[:, ::2, : 2 * n : 2]
+        check_codelet(view, 2, threads, True)
+        # Strided lines along axis 1 of a 3-d view (adjacent within a row).
+        check_codelet(base[:, : min(n, 2 * width + 3), :], 1, threads, False)
+        # In place, contiguous and along axis 0.
+        for shape, axis in [((big, n), 1), ((n, big), 0)]:
+            x = random_complex(rng, shape, dtype)
+            want = reference_dft(x, axis, True)
+            _jfft_cpu.engine_c2c(x, x, [axis], True, threads=threads)
+            assert rel_err(x.astype(want.dtype), want) < tol(dtype), (shape, axis)
+
+
+def test_codelet_infinities(isa):
+    # A batch of short lines with an infinity in one line: that line follows
+    # the DFT's own rule (as numpy), the others stay finite.
+    x = np.ones((37, 4), np.complex64)
+    x[5, 1] = np.inf
+    out = np.empty_like(x)
+    _jfft_cpu.engine_c2c(x, out, [1], True, threads=1)
+    with np.errstate(invalid="ignore"):
+        want = np.fft.fft(x.astype(np.complex128), axis=1)
+    np.testing.assert_array_equal(np.isfinite(out), np.isfinite(want))
+    finite = np.isfinite(want)
+    assert rel_err(out[finite], want[finite]) < tol(np.complex64)
 
 
 # -- Real lines ---------------------------------------------------------------

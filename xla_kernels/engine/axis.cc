@@ -139,6 +139,16 @@ AlgorithmPlan describe_four_step(const FourStepPlan<T>& plan, int64_t in_stride,
   return algorithm;
 }
 
+// The description of a codelet (kCodelets, kernel_api.h).
+AlgorithmPlan describe_codelet(const CodeletShape& shape) {
+  AlgorithmPlan algorithm;
+  algorithm.name = "codelet";
+  algorithm.length = shape.length;
+  algorithm.radices.push_back(shape.first);
+  if (shape.second > 1) algorithm.radices.push_back(shape.second);
+  return algorithm;
+}
+
 StepPlan step_of(const char* transform, bool forward, int64_t axis,
                  int64_t length, const LineSet& lines) {
   StepPlan step;
@@ -331,6 +341,25 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
   const LineSet lines = lines_along(shape, in_strides, out_strides, axis);
   const KernelTable<T>& k = kernels<T>();
   const int64_t n = shape[axis];
+  // Short lengths with a codelet run it on lines side by side in vectors,
+  // without a plan.
+  if (const CodeletShape* codelet = codelet_of(n)) {
+    if (trace) {
+      StepPlan step = step_of("c2c", forward, axis, n, lines);
+      step.strategy = "lanes";
+      step.lane_width = k.codelet_width;
+      step.threads =
+          threads_for(lines.count, k.lanes, lines.count * n, parallelism);
+      step.algorithm = describe_codelet(*codelet);
+      trace->steps.push_back(step);
+      return;
+    }
+    parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
+                 [&](int64_t begin, int64_t end) {
+                   k.c2c_codelet(n, in, out, lines, begin, end, forward);
+                 });
+    return;
+  }
   // A length with a split never needs Bluestein, so its (large) direct plan
   // is not built.
   const bool splits = FourStepPlan<T>::split(n) > 0;

@@ -499,6 +499,9 @@ std::vector<std::pair<std::string, double>> plan_constants() {
       {"scale_chunk_elements", kScaleChunkElements},
       {"lanes_float", kernels<float>().lanes},
       {"lanes_double", kernels<double>().lanes},
+      {"codelet_max_length", kCodeletMaxLength},
+      {"codelet_width_float", kernels<float>().codelet_width},
+      {"codelet_width_double", kernels<double>().codelet_width},
   };
 }
 

@@ -13,9 +13,12 @@
 // holding infinities by the DFT's own rule (nonfinite.h).
 
 #include <algorithm>
+#include <cmath>
 #include <complex>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
+#include <stdexcept>
 #include <type_traits>
 
 #include "cost_model.h"
@@ -57,30 +60,33 @@ class Buffer {
 // Twiddles at i == 0 are 1 and skipped (also keeps Inf * 0 out of numpy's
 // way).
 
-template <bool kFwd, typename V>
-inline void butterfly2(const Cx<V>* a, int64_t ia, Cx<V>* y) {
+// The butterflies are written on any complex vector type C with +, -,
+// scale and rotate_quarter: Cx<V> (lanes of split real and imaginary parts,
+// the Stockham passes) or Interleaved<W> (codelet_lines.inc).
+template <bool kFwd, typename C>
+inline void butterfly2(const C* a, int64_t ia, C* y) {
   y[0] = a[0] + a[ia];
   y[1] = a[0] - a[ia];
 }
 
-template <bool kFwd, typename T, typename V>
-inline void butterfly3(const Cx<V>* a, int64_t ia, Cx<V>* y) {
+template <bool kFwd, typename T, typename C>
+inline void butterfly3(const C* a, int64_t ia, C* y) {
   constexpr T kHalf = T(0.5);
   constexpr T kSin60 = T(0.866025403784438646763723170752936183L);
-  const Cx<V> a0 = a[0], a1 = a[ia], a2 = a[2 * ia];
-  const Cx<V> t = a1 + a2;
-  const Cx<V> c = a0 - scale(kHalf, t);
-  const Cx<V> d = rotate_quarter<kFwd>(scale(kSin60, a1 - a2));
+  const C a0 = a[0], a1 = a[ia], a2 = a[2 * ia];
+  const C t = a1 + a2;
+  const C c = a0 - scale(kHalf, t);
+  const C d = rotate_quarter<kFwd>(scale(kSin60, a1 - a2));
   y[0] = a0 + t;
   y[1] = c + d;
   y[2] = c - d;
 }
 
-template <bool kFwd, typename V>
-inline void butterfly4(const Cx<V>* a, int64_t ia, Cx<V>* y) {
-  const Cx<V> a0 = a[0], a1 = a[ia], a2 = a[2 * ia], a3 = a[3 * ia];
-  const Cx<V> t0 = a0 + a2, t1 = a0 - a2, t2 = a1 + a3;
-  const Cx<V> t3 = rotate_quarter<kFwd>(a1 - a3);
+template <bool kFwd, typename C>
+inline void butterfly4(const C* a, int64_t ia, C* y) {
+  const C a0 = a[0], a1 = a[ia], a2 = a[2 * ia], a3 = a[3 * ia];
+  const C t0 = a0 + a2, t1 = a0 - a2, t2 = a1 + a3;
+  const C t3 = rotate_quarter<kFwd>(a1 - a3);
   y[0] = t0 + t2;
   y[1] = t1 + t3;
   y[2] = t0 - t2;
@@ -88,21 +94,17 @@ inline void butterfly4(const Cx<V>* a, int64_t ia, Cx<V>* y) {
 }
 
 // Radix 8 as two radix-4 halves: y_k = E_k + w8^k O_k, y_k+4 = E_k - w8^k O_k.
-template <bool kFwd, typename T, typename V>
-inline void butterfly8(const Cx<V>* a, int64_t ia, Cx<V>* y) {
+template <bool kFwd, typename T, typename C>
+inline void butterfly8(const C* a, int64_t ia, C* y) {
   constexpr T kHalfSqrt2 = T(0.707106781186547524400844362104849039L);
-  Cx<V> e[4], o[4];
+  C e[4], o[4];
   butterfly4<kFwd>(a, 2 * ia, e);
   butterfly4<kFwd>(a + ia, 2 * ia, o);
-  // o[1] *= w8, o[2] *= w8^2 = -+i, o[3] *= w8^3 (forward sign shown).
-  const Cx<V> o1 = o[1], o3 = o[3];
-  if constexpr (kFwd) {
-    o[1] = scale(kHalfSqrt2, Cx<V>{o1.re + o1.im, o1.im - o1.re});
-    o[3] = scale(kHalfSqrt2, Cx<V>{o3.im - o3.re, -(o3.re + o3.im)});
-  } else {
-    o[1] = scale(kHalfSqrt2, Cx<V>{o1.re - o1.im, o1.re + o1.im});
-    o[3] = scale(kHalfSqrt2, Cx<V>{-(o3.re + o3.im), o3.re - o3.im});
-  }
+  // w8 = (1 -+ i) / sqrt 2, w8^2 = -+i, w8^3 = (-1 -+ i) / sqrt 2, with
+  // rotate_quarter<kFwd> the product by -+i.
+  const C r1 = rotate_quarter<kFwd>(o[1]), r3 = rotate_quarter<kFwd>(o[3]);
+  o[1] = scale(kHalfSqrt2, o[1] + r1);
+  o[3] = scale(kHalfSqrt2, r3 - o[3]);
   o[2] = rotate_quarter<kFwd>(o[2]);
   for (int k = 0; k < 4; ++k) {
     y[k] = e[k] + o[k];
@@ -110,19 +112,19 @@ inline void butterfly8(const Cx<V>* a, int64_t ia, Cx<V>* y) {
   }
 }
 
-template <bool kFwd, typename T, typename V>
-inline void butterfly5(const Cx<V>* a, int64_t ia, Cx<V>* y) {
+template <bool kFwd, typename T, typename C>
+inline void butterfly5(const C* a, int64_t ia, C* y) {
   constexpr T kCos1 = T(0.309016994374947424102293417182819059L);
   constexpr T kCos2 = T(-0.809016994374947424102293417182819059L);
   constexpr T kSin1 = T(0.951056516295153572116439333379382143L);
   constexpr T kSin2 = T(0.587785252292473129168705954639072769L);
-  const Cx<V> a0 = a[0];
-  const Cx<V> t1 = a[ia] + a[4 * ia], d1 = a[ia] - a[4 * ia];
-  const Cx<V> t2 = a[2 * ia] + a[3 * ia], d2 = a[2 * ia] - a[3 * ia];
-  const Cx<V> c1 = a0 + scale(kCos1, t1) + scale(kCos2, t2);
-  const Cx<V> c2 = a0 + scale(kCos2, t1) + scale(kCos1, t2);
-  const Cx<V> e1 = rotate_quarter<kFwd>(scale(kSin1, d1) + scale(kSin2, d2));
-  const Cx<V> e2 = rotate_quarter<kFwd>(scale(kSin2, d1) - scale(kSin1, d2));
+  const C a0 = a[0];
+  const C t1 = a[ia] + a[4 * ia], d1 = a[ia] - a[4 * ia];
+  const C t2 = a[2 * ia] + a[3 * ia], d2 = a[2 * ia] - a[3 * ia];
+  const C c1 = a0 + scale(kCos1, t1) + scale(kCos2, t2);
+  const C c2 = a0 + scale(kCos2, t1) + scale(kCos1, t2);
+  const C e1 = rotate_quarter<kFwd>(scale(kSin1, d1) + scale(kSin2, d2));
+  const C e2 = rotate_quarter<kFwd>(scale(kSin2, d1) - scale(kSin1, d2));
   y[0] = a0 + t1 + t2;
   y[1] = c1 + e1;
   y[2] = c2 + e2;
@@ -199,15 +201,15 @@ constexpr T odd_radix_sin(int q) {
 // 2 h^2 real-by-complex products instead of (P - 1)^2 complex ones. The
 // loops have constant bounds and are unrolled, so every constant is an
 // immediate and the t_m, d_m stay in registers.
-template <int P, bool kFwd, typename T, typename V>
-inline void butterfly_odd(const Cx<V>* a, int64_t ia, Cx<V>* y) {
+template <int P, bool kFwd, typename T, typename C>
+inline void butterfly_odd(const C* a, int64_t ia, C* y) {
   constexpr int kHalf = (P - 1) / 2;
-  const Cx<V> a0 = a[0];
-  Cx<V> t[kHalf], d[kHalf];
-  Cx<V> total = a0;
+  const C a0 = a[0];
+  C t[kHalf], d[kHalf];
+  C total = a0;
 #pragma GCC unroll 16
   for (int m = 0; m < kHalf; ++m) {
-    const Cx<V> x = a[(m + 1) * ia], z = a[(P - 1 - m) * ia];
+    const C x = a[(m + 1) * ia], z = a[(P - 1 - m) * ia];
     t[m] = x + z;
     d[m] = x - z;
     total = total + t[m];
@@ -215,21 +217,21 @@ inline void butterfly_odd(const Cx<V>* a, int64_t ia, Cx<V>* y) {
   y[0] = total;
 #pragma GCC unroll 16
   for (int j = 1; j <= kHalf; ++j) {
-    Cx<V> even = a0 + scale(odd_radix_cos<P, T>(j), t[0]);
-    Cx<V> odd = scale(odd_radix_sin<P, T>(j), d[0]);
+    C even = a0 + scale(odd_radix_cos<P, T>(j), t[0]);
+    C odd = scale(odd_radix_sin<P, T>(j), d[0]);
 #pragma GCC unroll 16
     for (int m = 2; m <= kHalf; ++m) {
       even = even + scale(odd_radix_cos<P, T>(j * m), t[m - 1]);
       odd = odd + scale(odd_radix_sin<P, T>(j * m), d[m - 1]);
     }
-    const Cx<V> rot = rotate_quarter<kFwd>(odd);
+    const C rot = rotate_quarter<kFwd>(odd);
     y[j] = even + rot;
     y[P - j] = even - rot;
   }
 }
 
-template <int R, bool kFwd, typename T, typename V>
-inline void butterfly(const Cx<V>* a, int64_t ia, Cx<V>* y) {
+template <int R, bool kFwd, typename T, typename C>
+inline void butterfly(const C* a, int64_t ia, C* y) {
   static_assert(has_butterfly(R), "no butterfly for this radix");
   if constexpr (R == 2) {
     butterfly2<kFwd>(a, ia, y);
@@ -879,6 +881,8 @@ void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
   }
 }
 
+#include "codelet_lines.inc"
+
 // The table this instruction set hands to the driver.
 template <typename T, typename V, typename... Narrower>
 const KernelTable<T>& make_table(const char* name) {
@@ -888,7 +892,9 @@ const KernelTable<T>& make_table(const char* name) {
                                     &c2c_lines<T, V, Narrower...>,
                                     &r2c_lines<T, V, Narrower...>,
                                     &c2r_lines<T, V, Narrower...>,
-                                    &c2c_lane_width<T, V, Narrower...>};
+                                    &c2c_lane_width<T, V, Narrower...>,
+                                    &c2c_codelet_lines<T, V>,
+                                    static_cast<int>(L / 2)};
   return table;
 }
 
