@@ -117,8 +117,9 @@ void chirp_roots(const Roots& roots, int64_t n, Emit&& emit) {
       power = Roots::times(power, step);
     }
     // (b + B)^2 = b^2 + 2b B + B^2.
-    b_squared = (b_squared + two_b * kChirpBlock % two_n +
-                 kChirpBlock * kChirpBlock) % two_n;
+    b_squared =
+        (b_squared + two_b * kChirpBlock % two_n + kChirpBlock * kChirpBlock) %
+        two_n;
     two_b = (two_b + 2 * kChirpBlock) % two_n;
   }
 }
