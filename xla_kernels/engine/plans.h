@@ -121,12 +121,13 @@ class BasicUnitRoots {
   // emit(i, root) for 0 <= i < count with root = (*this)(start + i * step):
   // the roots of a plan's twiddle tables are such runs. Every kPowersRefresh
   // values the root is looked up, in between multiplied by the step's root:
-  // a lookup (octant reduction, branches, a product) took 30 ns in long
-  // double, most of a plan's build time (prime 1048573 in complex128: 190 ms
-  // to build, 1.5 million lookups), a product 3 ns. Each product adds at
-  // most ~2 ulp of R, so the drift stays below kPowersRefresh * 1e-19 with
-  // R = long double (under 1/20 of double's rounding) and 3e-15 with R =
-  // double (float plans). Runs side by side hide the products' latency.
+  // a lookup (modulo, octant branches, a product) per root was most of a
+  // direct plan's build (C2CPlan<double>(2^20): 58 million instructions
+  // under callgrind, 24 million by runs; FourStepPlan<double>(2^21) built in
+  // half the time, paired runs). Each product adds at most ~2 ulp of R, so
+  // the drift stays below kPowersRefresh * 1e-19 with R = long double (under
+  // 1/20 of double's rounding) and 3e-15 with R = double (float plans).
+  // Runs side by side hide the products' latency.
   template <typename Emit>
   void powers(int64_t start, int64_t step, int64_t count, Emit&& emit) const {
     const Root s = (*this)(step);
