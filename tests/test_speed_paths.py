@@ -782,3 +782,25 @@ def test_bluestein_float_accuracy(isa, n):
     ref = dft(x, 1, True)
     rms = np.sqrt(np.mean(np.abs(out - ref) ** 2) / np.mean(np.abs(ref) ** 2))
     assert rms < 2.6e-7, rms
+
+
+@pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
+def test_four_step_codelet_radices(isa, dtype):
+    # One long line of a length whose prime factors are all at most
+    # four_step_largest_prime (radices 7, 11, 13 with codelets, 23 by the
+    # generic pass) splits four-step; one with a larger prime factor (79,
+    # 113) runs its direct plan in a lane group.
+    c = constants()
+    largest = int(c["four_step_largest_prime"])
+    rng = np.random.default_rng(1)
+    for n in (7**5, 11**4, 13**4, 19320, 7**7, 17775, 5537):
+        assert n >= c["four_step_min_length"]
+        (step,) = explain((1, n), dtype, [1])["steps"]
+        if max(prime_factors(n)) <= largest:
+            assert step["strategy"] == "one_by_one", n
+            assert_four_step(step["algorithm"], n)
+        else:
+            assert step["strategy"] == "lanes", n
+            assert_stockham(step["algorithm"], n)
+        if n < 10**5:
+            check_c2c(random_complex(rng, (1, n), dtype), [1], 1)

@@ -53,9 +53,16 @@ constexpr int64_t kWholeLanesSlackPercent = 6;
 
 // The four-step split of one line pays once the line outgrows the L2 cache:
 // from this length, with both factors at least kFourStepMinFactor (shorter
-// ones are not real transforms), and of radices 2, 3, 4, 5, 8 only.
+// ones are not real transforms), and of prime factors up to
+// kFourStepLargestPrime only.
 constexpr int64_t kFourStepMinLength = int64_t{1} << 12;
 constexpr int64_t kFourStepMinFactor = 16;
+// Radices 7, 11 and 13 (codelets) and generic ones up to 31 split too: one
+// line of 7^7 or 11^5 had run in a lane group of its own (one lane of 4-8
+// used). Split, jfft / ducc0 (one thread, paired rounds, medians of three
+// runs on a loaded 2-core AVX2 EPYC): 7^7 0.96 -> 0.48 (complex64) and
+// 0.87 -> 0.66 (complex128), 11^5 1.19 -> 0.66 (complex64).
+constexpr int64_t kFourStepLargestPrime = 31;
 // The balanced split is given up for one up to this many times less balanced
 // whose factors are both whole lane groups (kPostTwiddleBlock lines).
 constexpr int64_t kFourStepWholeLanesImbalance = 4;

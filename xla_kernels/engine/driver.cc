@@ -487,6 +487,7 @@ std::vector<std::pair<std::string, double>> plan_constants() {
       {"whole_lanes_slack_percent", kWholeLanesSlackPercent},
       {"four_step_min_length", kFourStepMinLength},
       {"four_step_min_factor", kFourStepMinFactor},
+      {"four_step_largest_prime", kFourStepLargestPrime},
       {"four_step_whole_lanes_imbalance", kFourStepWholeLanesImbalance},
       {"post_twiddle_block", kPostTwiddleBlock},
       {"lane_group_bytes", kLaneGroupBytes},

@@ -90,6 +90,40 @@ int64_t bluestein_size(int64_t n) {
              : smallest;
 }
 
+// emit(k, root) for 0 <= k < n with root = exp(-pi i k^2 / n) from the
+// roots of 2n. In blocks of kChirpBlock: with k = b + j, k^2 = b^2 + 2bj + j^2,
+// so each root is the block's first, a power of exp(-2 pi i 2b / 2n) (a
+// first-order recurrence, as UnitRoots::powers) and a root of j^2 from a
+// table: three lookups per block instead of one per root, and the drift of
+// the recurrence alone (a recurrence of the chirp itself is second-order,
+// its error growing as the square of the steps).
+constexpr int64_t kChirpBlock = 32;
+template <typename Roots, typename Emit>
+void chirp_roots(const Roots& roots, int64_t n, Emit&& emit) {
+  using Root = typename Roots::Root;
+  const int64_t two_n = 2 * n;
+  Root square[kChirpBlock];
+  for (int64_t j = 0; j < kChirpBlock; ++j) square[j] = roots(j * j % two_n);
+  // b^2 and 2b mod 2n, kept by increments (b^2 itself overflows int64 for
+  // n from 2^31).
+  int64_t b_squared = 0, two_b = 0;
+  for (int64_t b = 0; b < n; b += kChirpBlock) {
+    const Root first = roots(b_squared);
+    const Root step = roots(two_b);
+    Root power{1, 0};
+    const int64_t end = std::min(kChirpBlock, n - b);
+    for (int64_t j = 0; j < end; ++j) {
+      emit(b + j, Roots::times(first, Roots::times(power, square[j])));
+      power = Roots::times(power, step);
+    }
+    // (b + B)^2 = b^2 + 2b B + B^2.
+    b_squared =
+        (b_squared + two_b * kChirpBlock % two_n + kChirpBlock * kChirpBlock) %
+        two_n;
+    two_b = (two_b + 2 * kChirpBlock) % two_n;
+  }
+}
+
 // The forward transform of one contiguous double-precision line in place,
 // with the kernels in use and a plan built for this call only (not cached):
 // Bluestein plans transform their chirp with it.
@@ -116,12 +150,17 @@ void forward_line_uncached(std::complex<double>* data, int64_t length) {
   for (int64_t first = 0; first < n2; first += kPostTwiddleBlock) {
     const int64_t count = std::min(kPostTwiddleBlock, n2 - first);
     for (int64_t j = 0; j < kPostTwiddleBlock; ++j) {
-      for (int64_t k1 = 0; k1 < n1; ++k1) {
-        const std::complex<long double> w =
-            j < count ? roots(k1 * (first + j)) : 1.0L;
+      if (j >= count) {
+        for (int64_t k1 = 0; k1 < n1; ++k1) {
+          re[post_twiddle_index(k1, j, n1)] = 1.0;
+          im[post_twiddle_index(k1, j, n1)] = 0.0;
+        }
+        continue;
+      }
+      roots.powers(0, first + j, n1, [&](int64_t k1, const auto& w) {
         re[post_twiddle_index(k1, j, n1)] = static_cast<double>(w.real());
         im[post_twiddle_index(k1, j, n1)] = static_cast<double>(w.imag());
-      }
+      });
     }
     LineSet columns;  // lines first..first+count of length n1
     columns.dims = {count};
@@ -215,15 +254,11 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
       std::fill(kernel + length, kernel + padded - length + 1,
                 std::complex<double>(0.0, 0.0));
       const double inv = 1.0 / static_cast<double>(padded);
-      int64_t q = 0;
-      for (int64_t k = 0; k < length; ++k) {
-        const auto root = roots(q);
+      chirp_roots(roots, length, [&](int64_t k, const auto& root) {
         if (2 * k <= length) chirp_[k] = rounded<T>(root);
         kernel[k] = std::conj(rounded<double>(root)) * inv;
         if (k > 0) kernel[padded - k] = kernel[k];
-        q += 2 * k + 1;  // < 4n: one subtraction reduces it
-        if (q >= 2 * length) q -= 2 * length;
-      }
+      });
       forward_line_uncached(kernel, padded);
       if constexpr (!std::is_same_v<T, double>) {
         for (int64_t k = 0; k < padded; ++k) {
@@ -250,9 +285,10 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
     const int64_t ido = length / (l1 * p);
     passes_.push_back({p, l1, ido, at});
     for (int64_t j = 1; j < p; ++j) {
-      for (int64_t i = 0; i < ido; ++i) {
-        twiddles_[at++] = rounded<T>(roots(i * j * l1));
-      }
+      roots.powers(0, j * l1, ido, [&](int64_t i, const auto& w) {
+        twiddles_[at + i] = rounded<T>(w);
+      });
+      at += ido;
     }
     if (!has_butterfly(p)) {
       for (int64_t q = 0; q < p; ++q) {
@@ -284,7 +320,9 @@ RealPlan<T>::RealPlan(int64_t length, int64_t largest_radix) : length_(length) {
     complex_plan_ = get_c2c_plan<T>(half, largest_radix);
     twiddles_ = Table<Complex>(half);
     const UnitRoots<T> roots(length);
-    for (int64_t k = 0; k < half; ++k) twiddles_[k] = rounded<T>(roots(k));
+    roots.powers(0, 1, half, [&](int64_t k, const auto& w) {
+      twiddles_[k] = rounded<T>(w);
+    });
   } else {
     complex_plan_ = get_c2c_plan<T>(length, largest_radix);
   }
@@ -299,11 +337,13 @@ size_t RealPlan<T>::bytes() const {
 template <typename T>
 int64_t FourStepPlan<T>::split(int64_t length) {
   // The split must not need Bluestein (whose padded length the direct plan
-  // handles better): radices 2, 3, 4, 5, 8 only (factorize puts 4s and 8s
-  // last, so the last factor is not the largest prime).
+  // handles better): every prime factor at most kFourStepLargestPrime, below
+  // kBluesteinMinPrime, so that neither factor's plan (nor the direct plan
+  // that axis.cc then never builds) could be a Bluestein one.
+  static_assert(kFourStepLargestPrime <= kBluesteinMinPrime);
   if (length < kFourStepMinLength) return 0;
   for (int64_t p : factorize(length, 8)) {
-    if (p > 5 && p != 8) return 0;
+    if (p != 4 && p != 8 && p > kFourStepLargestPrime) return 0;
   }
   // The most balanced split, unless a less balanced one has both factors a
   // multiple of the widest lane group: lines left over from the lane groups
@@ -343,11 +383,11 @@ FourStepPlan<T>::FourStepPlan(int64_t length, int64_t largest_radix) {
   }
   const UnitRoots<T> roots(length);
   for (int64_t j2 = 0; j2 < n2_; ++j2) {
-    for (int64_t k1 = 0; k1 < n1_; ++k1) {
-      const Complex w = rounded<T>(roots(k1 * j2));
+    roots.powers(0, j2, n1_, [&](int64_t k1, const auto& root) {
+      const Complex w = rounded<T>(root);
       twiddle_re_[post_twiddle_index(k1, j2, n1_)] = w.real();
       twiddle_im_[post_twiddle_index(k1, j2, n1_)] = w.imag();
-    }
+    });
   }
 }
 
