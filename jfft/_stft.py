@@ -11,7 +11,7 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from . import _args
+from . import _args, _fft, _primitives
 from ._fft import fft, ifft, irfft, rfft
 
 # Frames are cut with strided slices when a frame spans at most this many
@@ -220,7 +220,7 @@ def stft(
     cdtype = _args.complex_dtype(x.dtype)
     real = np.finfo(cdtype).dtype
     x = x.astype(cdtype if x_complex else real)
-    w, _ = _window(window, win_length, n_fft, real, func)
+    w, w_host = _window(window, win_length, n_fft, real, func)
     w_complex = jnp.issubdtype(w.dtype, jnp.complexfloating)
     if onesided is None:
         onesided = not (x_complex or w_complex)
@@ -250,6 +250,21 @@ def stft(
             f"{func}: n_fft={n_fft} exceeds the (padded) signal length {length}"
         )
     count = num_frames(length, n_fft, hop)
+    if onesided and w_host is not None:
+        # One native op (jfft's CPU kernel; the composition below elsewhere).
+        spectra = _primitives.stft_p.bind(
+            x,
+            axes=(x.ndim - 1, x.ndim),
+            hop=hop,
+            window=_primitives.HostWindow(w_host),
+            frames=count,
+            adjoint=False,
+            scale=n_fft**-0.5 if normalized else 1.0,
+            **_fft._options(None),
+        )
+        if not return_complex:
+            return jnp.stack([spectra.real, spectra.imag], axis=-1)
+        return spectra
     segments = frames(x, n_fft, hop, count) * w
     norm = "ortho" if normalized else "backward"
     if onesided:
@@ -363,15 +378,28 @@ def istft(
         if length < 0:
             raise ValueError(f"{func}: length must be non-negative, got {length}")
     norm = "ortho" if normalized else "backward"
-    spectra = jnp.swapaxes(X, -1, -2)
-    if return_complex:
-        segments = ifft(spectra, n=n_fft, axis=-1, norm=norm)
+    expected = (count - 1) * hop + n_fft
+    if not return_complex and w_host is not None:
+        # One native op (jfft's CPU kernel; the composition below elsewhere).
+        y = _primitives.istft_p.bind(
+            X if onesided else X[..., : n_fft // 2 + 1, :],
+            axes=(X.ndim - 2, X.ndim - 1),
+            hop=hop,
+            window=_primitives.HostWindow(w_host),
+            signal_length=expected,
+            adjoint=False,
+            scale=n_fft**-0.5 if normalized else 1.0 / n_fft,
+            **_fft._options(None),
+        )
     else:
-        if not onesided:
-            spectra = spectra[..., : n_fft // 2 + 1]
-        segments = irfft(spectra, n=n_fft, axis=-1, norm=norm)
-    y = overlap_add(segments * w, hop)
-    expected = y.shape[-1]
+        spectra = jnp.swapaxes(X, -1, -2)
+        if return_complex:
+            segments = ifft(spectra, n=n_fft, axis=-1, norm=norm)
+        else:
+            if not onesided:
+                spectra = spectra[..., : n_fft // 2 + 1]
+            segments = irfft(spectra, n=n_fft, axis=-1, norm=norm)
+        y = overlap_add(segments * w, hop)
     start = n_fft // 2 if center else 0
     if length is not None:
         end = start + length
