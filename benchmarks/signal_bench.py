@@ -8,7 +8,8 @@ threads: jfft's workers, torch's intra-op threads (XLA's own pool is left at
 its default, the machine's cores).
 
 Cases: jfft.stft of (16, 2**17) float32, n_fft 1024, hop 256, hann, jitted,
-against torch.stft and jax.scipy.signal.stft; the framing of that STFT with
+against torch.stft and jax.scipy.signal.stft, and jfft.istft of its result
+against torch.istft and jax.scipy.signal.istft; the framing of that STFT with
 strided slices against a gather (jfft._stft.MAX_FRAME_SLICES);
 jfft.signal.fftconvolve / oaconvolve of 2**20 by 4097 float32 against
 scipy.signal (numpy) and jax.scipy.signal.fftconvolve; direct against FFT
@@ -105,6 +106,32 @@ def bench_stft(rounds: int) -> None:
         print("torch not installed: no torch.stft")
     report("stft (16, 2**17) f32, n_fft 1024, hop 256, hann, jit", paired(cases, rounds),
            "jfft.stft")  # fmt: skip
+
+    spectra = ours(x)
+    spectra_host = np.asarray(spectra)
+    ours_inverse = jax.jit(
+        lambda X: jfft.istft(X, n_fft, hop, window=w, length=x.shape[-1])
+    )
+    theirs_jax_inverse = jax.jit(
+        lambda X: jax.scipy.signal.istft(
+            X, nperseg=n_fft, noverlap=n_fft - hop, window=window
+        )[1]
+    )
+    inverse_cases = {
+        "jfft.istft": lambda: ours_inverse(spectra),
+        "jax.scipy.signal.istft": lambda: theirs_jax_inverse(spectra),
+    }
+    try:
+        import torch
+
+        spectra_torch = torch.from_numpy(spectra_host)
+        inverse_cases["torch.istft"] = lambda: torch.istft(
+            spectra_torch, n_fft, hop, window=wt, length=x.shape[-1]
+        )
+    except ImportError:
+        pass
+    report("istft of that STFT, length 2**17, jit", paired(inverse_cases, rounds),
+           "jfft.istft")  # fmt: skip
 
     padded = jnp.pad(x, [(0, 0), (n_fft // 2, n_fft // 2)], mode="reflect")
     count = _stft.num_frames(padded.shape[-1], n_fft, hop)

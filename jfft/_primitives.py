@@ -320,20 +320,27 @@ r2r_p = _declare(
 
 # The STFT pair ----------------------------------------------------------------
 #
-# ``stft(x, axes=(a, c), hop, window, frames, adjoint, scale)``: the one-sided
-# STFT of real x along its axis a: frame t is x[t*hop : t*hop + n] times the
-# window (n points), transformed by r2c (times scale); the result has the
-# frequencies at axis a and the frames at axis c, the other axes in x's
-# order. ``istft(X, axes=(a, c), hop, window, signal_length, adjoint,
-# scale)``: the overlap-add inverse, window * c2r(X[:, t]) (times scale)
-# added at t*hop of a zero signal of signal_length points, which replaces
-# axes a and c. Both are linear in their operand. The window is a static
-# HostWindow (a traced window takes jfft._stft's composition instead).
+# ``stft(x, axes=(a, c), hop, window, frames, origin, extension, adjoint,
+# scale)``: the one-sided STFT of real x along its axis a: frame t is
+# x[t*hop - origin : t*hop - origin + n] (x extended past its ends as
+# jnp.pad's ``extension`` mode extends it) times the window (n points),
+# transformed by r2c (times scale); the result has the frequencies at axis a
+# and the frames at axis c, the other axes in x's order. ``istft(X, axes=(a,
+# c), hop, window, signal_length, origin, adjoint, scale)``: the overlap-add
+# inverse, window * c2r(X[:, t]) (times scale) added at t*hop - origin of a
+# zero signal of signal_length points (what falls outside it is dropped),
+# which replaces axes a and c. Both are linear in their operand. The window
+# is a static HostWindow (a traced window takes jfft._stft's composition
+# instead).
 #
-# The transpose of each is the other with ``adjoint`` flipped, adjoint
-# weighting the spectra as r2c / c2r's transposes do (see above): the
-# transpose of stft is overlap-add of window * c2r(conj(ct) / w), that of
-# istft w * conj(r2c(window * frames(ct))).
+# The transposes weight the spectra as r2c / c2r's do (see above), with
+# ``adjoint`` flipped: the transpose of stft (zero extension) is the
+# overlap-add of window * c2r(conj(ct) / w), istft(adjoint=True), and that of
+# istft is w * conj(r2c(window * frames(ct))), stft(adjoint=True). Another
+# extension is a pad followed by a zero-extended stft, and so transposes as
+# that composition.
+
+EXTENSIONS = ("constant", "reflect", "edge", "wrap")  # the kernel's codes
 
 
 class HostWindow:
@@ -354,16 +361,14 @@ class HostWindow:
         return f"HostWindow({self.values.shape[0]} points)"
 
 
-def _stft_abstract(x, *, axes, window, frames, **params):
+def _stft_abstract(x, *, axes, window, frames, extension, **params):
+    del params
     if x.dtype not in (np.float32, np.float64):
         raise TypeError(f"stft expects float32 or float64 input, got {x.dtype}")
+    if extension not in EXTENSIONS:
+        raise ValueError(f"stft: no extension {extension!r}")
     a, c = axes
     n = window.values.shape[0]
-    if frames and (frames - 1) * params["hop"] + n > x.shape[a]:
-        raise ValueError(
-            f"stft: {frames} frames of {n} points at hop {params['hop']} run "
-            f"past the {x.shape[a]} points of axis {a}"
-        )
     shape = list(x.shape)
     del shape[a]
     shape.insert(a, n // 2 + 1)
@@ -389,14 +394,26 @@ def _istft_abstract(x, *, axes, window, signal_length, **params):
     return x.update(shape=tuple(shape), dtype=dtype, weak_type=False)
 
 
-def _stft_xla(x, *, axes, hop, window, frames, adjoint, scale, **options):
+def _extend(x, origin, needed, extension):
+    """x [..., length] padded to the frames' positions [0, needed): origin
+    points before it, what the frames need after it."""
+    right = max(0, needed - origin - x.shape[-1])
+    widths = [(0, 0)] * (x.ndim - 1) + [(origin, right)]
+    return jax.numpy.pad(x, widths, mode=extension)
+
+
+def _stft_xla(
+    x, *, axes, hop, window, frames, origin, extension, adjoint, scale, **options
+):
     del options
     from . import _stft  # it imports _fft, which imports this module
 
     a, c = axes
     w = window.values.astype(x.dtype)
     n = w.shape[0]
-    segments = _stft.frames(jax.numpy.moveaxis(x, a, -1), n, hop, frames) * w
+    needed = (frames - 1) * hop + n
+    x = _extend(jax.numpy.moveaxis(x, a, -1), origin, needed, extension)
+    segments = _stft.frames(x, n, hop, frames) * w
     rank = segments.ndim
     y = r2c_p.bind(segments, axes=(rank - 1,), scale=scale, workers=1, backend="xla")
     if adjoint:
@@ -405,7 +422,9 @@ def _stft_xla(x, *, axes, hop, window, frames, adjoint, scale, **options):
     return jax.numpy.moveaxis(y, (rank - 1, rank - 2), (a, c))
 
 
-def _istft_xla(x, *, axes, hop, window, signal_length, adjoint, scale, **options):
+def _istft_xla(
+    x, *, axes, hop, window, signal_length, origin, adjoint, scale, **options
+):
     del options
     from . import _stft
 
@@ -423,31 +442,62 @@ def _istft_xla(x, *, axes, hop, window, signal_length, adjoint, scale, **options
         backend="xla",
     )  # fmt: skip
     y = _stft.overlap_add(segments * w, hop)
-    widths = [(0, 0)] * (y.ndim - 1) + [(0, signal_length - y.shape[-1])]
-    return jax.numpy.moveaxis(jax.numpy.pad(y, widths), -1, a)
+    right = max(0, origin + signal_length - y.shape[-1])
+    y = jax.numpy.pad(y, [(0, 0)] * (y.ndim - 1) + [(0, right)])
+    y = lax.slice_in_dim(y, origin, origin + signal_length, axis=-1)
+    return jax.numpy.moveaxis(y, -1, a)
 
 
-def _stft_native_attrs(hop, window, adjoint, scale, frames=None, signal_length=None):
-    del frames, signal_length  # the shapes carry them
+def _istft_attrs(hop, window, origin, adjoint, scale, signal_length=None):
+    del signal_length  # the output shape carries it
     return {
         "hop": np.int64(hop),
+        "origin": np.int64(origin),
         "window": window.values,
         "adjoint": bool(adjoint),
         "scale": np.float64(scale),
     }
 
 
-def _stft_transpose(ct, x, *, axes, frames, adjoint, **params):
-    length = x.aval.shape[axes[0]]
-    return [
-        istft_p.bind(ct, axes=axes, signal_length=length, adjoint=not adjoint, **params)
-    ]
+def _stft_attrs(frames, extension, **params):
+    del frames  # the output shape carries it
+    return {
+        **_istft_attrs(**params),
+        "extension": np.int64(EXTENSIONS.index(extension)),
+    }
+
+
+def _stft_transpose(ct, x, *, axes, hop, window, frames, origin, extension,
+                    adjoint, **params):  # fmt: skip
+    a = axes[0]
+    length = x.aval.shape[a]
+    common = dict(axes=axes, hop=hop, window=window, adjoint=not adjoint, **params)
+    if extension == "constant":
+        return [istft_p.bind(ct, signal_length=length, origin=origin, **common)]
+    # The pad, then a zero-extended stft: transposed in turn.
+    needed = (frames - 1) * hop + window.values.shape[0]
+    right = max(0, needed - origin - length)
+    extended = istft_p.bind(
+        ct, signal_length=origin + length + right, origin=0, **common
+    )
+
+    def pad(v):
+        moved = jax.numpy.moveaxis(v, a, -1)
+        return jax.numpy.moveaxis(_extend(moved, origin, needed, extension), -1, a)
+
+    _, pad_transpose = jax.vjp(pad, jax.numpy.zeros(x.aval.shape, x.aval.dtype))
+    return list(pad_transpose(extended))
 
 
 def _istft_transpose(ct, x, *, axes, signal_length, adjoint, **params):
     del signal_length
     frames = x.aval.shape[axes[1]]
-    return [stft_p.bind(ct, axes=axes, frames=frames, adjoint=not adjoint, **params)]
+    return [
+        stft_p.bind(
+            ct, axes=axes, frames=frames, extension="constant",
+            adjoint=not adjoint, **params,
+        )
+    ]  # fmt: skip
 
 
 def _stft_batch(prim, batched_args, batch_dims, *, axes, **params):
@@ -457,8 +507,7 @@ def _stft_batch(prim, batched_args, batch_dims, *, axes, **params):
     a_b = a + 1 if bd <= a else a
     index = bd if bd < a_b else bd - 1  # among x's axes other than a
     c_b = c + 1 if index < c else c  # the batch dim goes before the frames
-    out_rank = x.ndim + 1
-    free = [d for d in range(out_rank) if d not in (a_b, c_b)]
+    free = [d for d in range(x.ndim + 1) if d not in (a_b, c_b)]
     return prim.bind(x, axes=(a_b, c_b), **params), free[index]
 
 
@@ -475,7 +524,7 @@ stft_p = _declare(
     _stft_abstract,
     _stft_xla,
     transpose=_stft_transpose,
-    native_attrs=_stft_native_attrs,
+    native_attrs=_stft_attrs,
     batch=_stft_batch,
 )
 istft_p = _declare(
@@ -483,7 +532,7 @@ istft_p = _declare(
     _istft_abstract,
     _istft_xla,
     transpose=_istft_transpose,
-    native_attrs=_stft_native_attrs,
+    native_attrs=_istft_attrs,
     batch=_istft_batch,
 )
 

@@ -229,6 +229,7 @@ def stft(
             f"{func}: onesided=True needs a real x and a real window; give "
             "onesided=False for complex data"
         )
+    pad = 0
     if center:
         if pad_mode not in PAD_MODES:
             raise ValueError(
@@ -242,22 +243,23 @@ def stft(
             )
         if pad_mode in ("replicate", "circular") and x.shape[-1] == 0:
             raise ValueError(f"{func}: pad_mode={pad_mode!r} needs a non-empty x")
-        widths = [(0, 0)] * (x.ndim - 1) + [(pad, pad)]
-        x = jnp.pad(x, widths, mode=PAD_MODES[pad_mode])
-    length = x.shape[-1]
+    length = x.shape[-1] + 2 * pad
     if n_fft > length:
         raise ValueError(
             f"{func}: n_fft={n_fft} exceeds the (padded) signal length {length}"
         )
     count = num_frames(length, n_fft, hop)
     if onesided and w_host is not None:
-        # One native op (jfft's CPU kernel; the composition below elsewhere).
+        # One native op (jfft's CPU kernel; the composition below elsewhere),
+        # which reads the centre padding from x itself: no padded copy.
         spectra = _primitives.stft_p.bind(
             x,
             axes=(x.ndim - 1, x.ndim),
             hop=hop,
             window=_primitives.HostWindow(w_host),
             frames=count,
+            origin=pad,
+            extension=PAD_MODES[pad_mode] if center else "constant",
             adjoint=False,
             scale=n_fft**-0.5 if normalized else 1.0,
             **_fft._options(None),
@@ -265,6 +267,9 @@ def stft(
         if not return_complex:
             return jnp.stack([spectra.real, spectra.imag], axis=-1)
         return spectra
+    if center:
+        widths = [(0, 0)] * (x.ndim - 1) + [(pad, pad)]
+        x = jnp.pad(x, widths, mode=PAD_MODES[pad_mode])
     segments = frames(x, n_fft, hop, count) * w
     norm = "ortho" if normalized else "backward"
     if onesided:
@@ -379,32 +384,11 @@ def istft(
             raise ValueError(f"{func}: length must be non-negative, got {length}")
     norm = "ortho" if normalized else "backward"
     expected = (count - 1) * hop + n_fft
-    if not return_complex and w_host is not None:
-        # One native op (jfft's CPU kernel; the composition below elsewhere).
-        y = _primitives.istft_p.bind(
-            X if onesided else X[..., : n_fft // 2 + 1, :],
-            axes=(X.ndim - 2, X.ndim - 1),
-            hop=hop,
-            window=_primitives.HostWindow(w_host),
-            signal_length=expected,
-            adjoint=False,
-            scale=n_fft**-0.5 if normalized else 1.0 / n_fft,
-            **_fft._options(None),
-        )
-    else:
-        spectra = jnp.swapaxes(X, -1, -2)
-        if return_complex:
-            segments = ifft(spectra, n=n_fft, axis=-1, norm=norm)
-        else:
-            if not onesided:
-                spectra = spectra[..., : n_fft // 2 + 1]
-            segments = irfft(spectra, n=n_fft, axis=-1, norm=norm)
-        y = overlap_add(segments * w, hop)
     start = n_fft // 2 if center else 0
     if length is not None:
         end = start + length
     elif center:
-        end = -(n_fft // 2)
+        end = expected - n_fft // 2
     else:
         end = expected
     if w_host is not None:
@@ -415,6 +399,33 @@ def istft(
                 f"at hop_length={hop}) falls to {np.abs(envelope_host).min():.3g} "
                 "< 1e-11, so the signal cannot be recovered (NOLA violated)"
             )
+    if not return_complex and w_host is not None:
+        # One native op (jfft's CPU kernel; the composition below elsewhere)
+        # writes the trimmed signal; past the last frame it is zero, and
+        # there the divisor is 1.
+        y = _primitives.istft_p.bind(
+            X if onesided else X[..., : n_fft // 2 + 1, :],
+            axes=(X.ndim - 2, X.ndim - 1),
+            hop=hop,
+            window=_primitives.HostWindow(w_host),
+            signal_length=end - start,
+            origin=start,
+            adjoint=False,
+            scale=n_fft**-0.5 if normalized else 1.0 / n_fft,
+            **_fft._options(None),
+        )
+        divisor = np.pad(envelope_host, (0, end - start - envelope_host.size),
+                         constant_values=1)  # fmt: skip
+        return y / jnp.asarray(divisor.astype(w_host.dtype))
+    spectra = jnp.swapaxes(X, -1, -2)
+    if return_complex:
+        segments = ifft(spectra, n=n_fft, axis=-1, norm=norm)
+    else:
+        if not onesided:
+            spectra = spectra[..., : n_fft // 2 + 1]
+        segments = irfft(spectra, n=n_fft, axis=-1, norm=norm)
+    y = overlap_add(segments * w, hop)
+    if w_host is not None:
         envelope = jnp.asarray(envelope_host.astype(w_host.dtype))
     else:
         envelope = overlap_add(jnp.broadcast_to(w * w, (count, n_fft)), hop)

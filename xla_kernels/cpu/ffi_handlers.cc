@@ -203,7 +203,7 @@ ffi::Error R2RImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
 engine::StftLayout stft_layout(ffi::AnyBuffer::Dimensions signal_dims,
                                ffi::AnyBuffer::Dimensions spectrum_dims,
                                ffi::Span<const int64_t> axes, int64_t n_fft,
-                               int64_t hop) {
+                               int64_t hop, int64_t origin) {
   const std::vector<int64_t> signal(signal_dims.begin(), signal_dims.end());
   const std::vector<int64_t> spectrum(spectrum_dims.begin(),
                                       spectrum_dims.end());
@@ -218,6 +218,7 @@ engine::StftLayout stft_layout(ffi::AnyBuffer::Dimensions signal_dims,
   engine::StftLayout layout;
   layout.n_fft = n_fft;
   layout.hop = hop;
+  layout.origin = origin;
   layout.frames = spectrum[axes[1]];
   layout.signal_length = signal[axes[0]];
   layout.time_stride = signal_strides[axes[0]];
@@ -245,33 +246,39 @@ engine::StftLayout stft_layout(ffi::AnyBuffer::Dimensions signal_dims,
 
 template <typename T>
 void run_stft(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
-              ffi::Span<const int64_t> axes, int64_t hop,
-              ffi::Span<const double> window, bool adjoint,
-              const engine::Parallelism& parallelism, double scale) {
+              ffi::Span<const int64_t> axes, int64_t hop, int64_t origin,
+              engine::SignalExtension extension, ffi::Span<const double> window,
+              bool adjoint, const engine::Parallelism& parallelism,
+              double scale) {
   using C = std::complex<T>;
   const std::vector<T> w(window.begin(), window.end());
   const auto layout = stft_layout(x.dimensions(), y->dimensions(), axes,
-                                  static_cast<int64_t>(w.size()), hop);
+                                  static_cast<int64_t>(w.size()), hop, origin);
   engine::stft_forward<T>(static_cast<const T*>(x.untyped_data()),
                           static_cast<C*>(y->untyped_data()), layout, w.data(),
-                          adjoint, parallelism, scale);
+                          adjoint, extension, parallelism, scale);
 }
 
 // axes: (frequency axis, frame axis) of the spectrum y; the signal x has its
-// time axis at axes[0]. The window (n_fft points) comes as an attribute.
+// time axis at axes[0]. The window (n_fft points) comes as an attribute;
+// origin and extension (engine::SignalExtension's values) as stft.h says.
 ffi::Error StftImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
                     ffi::Result<ffi::AnyBuffer> y,
-                    ffi::Span<const int64_t> axes, int64_t hop,
-                    ffi::Span<const double> window, bool adjoint,
-                    int64_t workers, double scale) {
+                    ffi::Span<const int64_t> axes, int64_t hop, int64_t origin,
+                    int64_t extension, ffi::Span<const double> window,
+                    bool adjoint, int64_t workers, double scale) {
   const auto in = x.element_type(), out = y->element_type();
   advise_huge_pages(y);
   return guarded("jfft_stft", [&] {
+    if (extension < 0 || extension > 3) {
+      throw std::invalid_argument("extension not in 0..3");
+    }
+    const auto how = static_cast<engine::SignalExtension>(extension);
     if (in == ffi::DataType::F32 && out == ffi::DataType::C64) {
-      run_stft<float>(x, y, axes, hop, window, adjoint,
+      run_stft<float>(x, y, axes, hop, origin, how, window, adjoint,
                       parallelism_of(pool, workers), scale);
     } else if (in == ffi::DataType::F64 && out == ffi::DataType::C128) {
-      run_stft<double>(x, y, axes, hop, window, adjoint,
+      run_stft<double>(x, y, axes, hop, origin, how, window, adjoint,
                        parallelism_of(pool, workers), scale);
     } else {
       throw std::invalid_argument("unsupported element types");
@@ -281,13 +288,13 @@ ffi::Error StftImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
 
 template <typename T>
 void run_istft(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
-               ffi::Span<const int64_t> axes, int64_t hop,
+               ffi::Span<const int64_t> axes, int64_t hop, int64_t origin,
                ffi::Span<const double> window, bool adjoint,
                const engine::Parallelism& parallelism, double scale) {
   using C = std::complex<T>;
   const std::vector<T> w(window.begin(), window.end());
   const auto layout = stft_layout(y->dimensions(), x.dimensions(), axes,
-                                  static_cast<int64_t>(w.size()), hop);
+                                  static_cast<int64_t>(w.size()), hop, origin);
   engine::stft_inverse<T>(static_cast<const C*>(x.untyped_data()),
                           static_cast<T*>(y->untyped_data()), layout, w.data(),
                           adjoint, parallelism, scale);
@@ -297,17 +304,17 @@ void run_istft(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
 // time axis at axes[0].
 ffi::Error IstftImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
                      ffi::Result<ffi::AnyBuffer> y,
-                     ffi::Span<const int64_t> axes, int64_t hop,
+                     ffi::Span<const int64_t> axes, int64_t hop, int64_t origin,
                      ffi::Span<const double> window, bool adjoint,
                      int64_t workers, double scale) {
   const auto in = x.element_type(), out = y->element_type();
   advise_huge_pages(y);
   return guarded("jfft_istft", [&] {
     if (in == ffi::DataType::C64 && out == ffi::DataType::F32) {
-      run_istft<float>(x, y, axes, hop, window, adjoint,
+      run_istft<float>(x, y, axes, hop, origin, window, adjoint,
                        parallelism_of(pool, workers), scale);
     } else if (in == ffi::DataType::C128 && out == ffi::DataType::F64) {
-      run_istft<double>(x, y, axes, hop, window, adjoint,
+      run_istft<double>(x, y, axes, hop, origin, window, adjoint,
                         parallelism_of(pool, workers), scale);
     } else {
       throw std::invalid_argument("unsupported element types");
@@ -365,6 +372,8 @@ XLA_FFI_DEFINE_HANDLER_SYMBOL(StftHandler, StftImpl,
                                   .Ret<ffi::AnyBuffer>()
                                   .Attr<ffi::Span<const int64_t>>("axes")
                                   .Attr<int64_t>("hop")
+                                  .Attr<int64_t>("origin")
+                                  .Attr<int64_t>("extension")
                                   .Attr<ffi::Span<const double>>("window")
                                   .Attr<bool>("adjoint")
                                   .Attr<int64_t>("workers")
@@ -377,6 +386,7 @@ XLA_FFI_DEFINE_HANDLER_SYMBOL(IstftHandler, IstftImpl,
                                   .Ret<ffi::AnyBuffer>()
                                   .Attr<ffi::Span<const int64_t>>("axes")
                                   .Attr<int64_t>("hop")
+                                  .Attr<int64_t>("origin")
                                   .Attr<ffi::Span<const double>>("window")
                                   .Attr<bool>("adjoint")
                                   .Attr<int64_t>("workers")

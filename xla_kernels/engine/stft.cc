@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include "parallel.h"
@@ -28,12 +29,9 @@ int64_t frames_per_block() {
 }
 
 void check(const StftLayout& layout) {
-  if (layout.n_fft <= 0 || layout.hop <= 0 || layout.frames < 0) {
+  if (layout.n_fft <= 0 || layout.hop <= 0 || layout.frames < 0 ||
+      layout.signal_length < 0) {
     throw std::invalid_argument("stft: n_fft and hop must be positive");
-  }
-  if (layout.frames > 0 &&
-      (layout.frames - 1) * layout.hop + layout.n_fft > layout.signal_length) {
-    throw std::invalid_argument("stft: the frames run past the signal");
   }
   if (layout.batch_shape.size() != layout.signal_batch_strides.size() ||
       layout.batch_shape.size() != layout.spectrum_batch_strides.size()) {
@@ -59,6 +57,28 @@ std::vector<std::pair<int64_t, int64_t>> batch_offsets(
   return offsets;
 }
 
+// The sample that stands at position p (any integer) of a signal of
+// `length` samples extended by `extension`, or -1 for a zero.
+int64_t extended_index(int64_t p, int64_t length, SignalExtension extension) {
+  if (p >= 0 && p < length) return p;
+  if (length == 0) return -1;
+  switch (extension) {
+    case SignalExtension::kZeros:
+      return -1;
+    case SignalExtension::kReplicate:
+      return p < 0 ? 0 : length - 1;
+    case SignalExtension::kCircular:
+      return ((p % length) + length) % length;
+    case SignalExtension::kReflect: {
+      if (length == 1) return 0;
+      const int64_t period = 2 * (length - 1);
+      const int64_t q = ((p % period) + period) % period;
+      return q < length ? q : period - q;
+    }
+  }
+  return -1;
+}
+
 // The half-spectrum weight of frequency f: 1 at DC and (even n) Nyquist,
 // else 2 (DESIGN.md, the transposes of r2c and c2r).
 bool doubled(int64_t f, int64_t n_fft) {
@@ -70,10 +90,12 @@ bool doubled(int64_t f, int64_t n_fft) {
 template <typename T>
 void stft_forward(const T* signal, std::complex<T>* spectrum,
                   const StftLayout& layout, const T* window, bool adjoint,
-                  const Parallelism& parallelism, double scale) {
+                  SignalExtension extension, const Parallelism& parallelism,
+                  double scale) {
   check(layout);
   const int64_t n = layout.n_fft, hop = layout.hop, frames = layout.frames;
-  const int64_t freqs = n / 2 + 1;
+  const int64_t freqs = n / 2 + 1, length = layout.signal_length;
+  const int64_t stride = layout.time_stride;
   const auto offsets = batch_offsets(layout);
   const int64_t block = frames_per_block();
   const int64_t blocks = (frames + block - 1) / block;
@@ -87,15 +109,23 @@ void stft_forward(const T* signal, std::complex<T>* spectrum,
           const auto [signal_offset, spectrum_offset] = offsets[unit / blocks];
           const int64_t first = (unit % blocks) * block;
           const int64_t count = std::min(block, frames - first);
+          const T* x = signal + signal_offset;
           for (int64_t j = 0; j < count; ++j) {
-            const T* frame =
-                signal + signal_offset + (first + j) * hop * layout.time_stride;
+            const int64_t start = (first + j) * hop - layout.origin;
             T* row = buffer.data() + j * n;
-            if (layout.time_stride == 1) {
-              for (int64_t i = 0; i < n; ++i) row[i] = frame[i] * window[i];
-            } else {
+            if (start >= 0 && start + n <= length) {
+              const T* frame = x + start * stride;
+              if (stride == 1) {
+                for (int64_t i = 0; i < n; ++i) row[i] = frame[i] * window[i];
+              } else {
+                for (int64_t i = 0; i < n; ++i) {
+                  row[i] = frame[i * stride] * window[i];
+                }
+              }
+            } else {  // a frame over an end of the signal
               for (int64_t i = 0; i < n; ++i) {
-                row[i] = frame[i * layout.time_stride] * window[i];
+                const int64_t p = extended_index(start + i, length, extension);
+                row[i] = p < 0 ? T(0) : x[p * stride] * window[i];
               }
             }
           }
@@ -126,7 +156,7 @@ void stft_inverse(const std::complex<T>* spectrum, T* signal,
   check(layout);
   const int64_t n = layout.n_fft, hop = layout.hop, frames = layout.frames;
   const int64_t freqs = n / 2 + 1, length = layout.signal_length;
-  const int64_t stride = layout.time_stride;
+  const int64_t stride = layout.time_stride, origin = layout.origin;
   const auto offsets = batch_offsets(layout);
   // Even blocks run first, then odd ones, so that blocks running at once
   // never touch the same samples: block k spans at most
@@ -135,6 +165,11 @@ void stft_inverse(const std::complex<T>* spectrum, T* signal,
   const int64_t block = std::max(frames_per_block(), (n + hop - 1) / hop);
   const int64_t blocks = (frames + block - 1) / block;
   const int64_t signals = static_cast<int64_t>(offsets.size());
+  // Block `index`'s first frame start, as a sample of the signal in
+  // [0, length].
+  auto block_start = [&](int64_t index) {
+    return std::clamp<int64_t>(index * block * hop - origin, 0, length);
+  };
   if (blocks == 0) {
     for (const auto& offset : offsets) {
       for (int64_t p = 0; p < length; ++p)
@@ -158,6 +193,16 @@ void stft_inverse(const std::complex<T>* spectrum, T* signal,
             const int64_t index = 2 * (unit % per_signal) + parity;
             const int64_t first = index * block;
             const int64_t count = std::min(block, frames - first);
+            T* out = signal + signal_offset;
+            if (parity == 0) {
+              // An even block owns the samples from its start (the first, from
+              // 0) to the next even block's start (the last, to the end) and
+              // clears them before adding.
+              const int64_t start = index == 0 ? 0 : block_start(index);
+              const int64_t stop =
+                  index + 2 < blocks ? block_start(index + 2) : length;
+              for (int64_t p = start; p < stop; ++p) out[p * stride] = 0;
+            }
             for (int64_t f = 0; f < freqs; ++f) {
               const std::complex<T>* line = spectrum + spectrum_offset +
                                             f * layout.freq_stride +
@@ -177,23 +222,19 @@ void stft_inverse(const std::complex<T>* spectrum, T* signal,
             c2r<T>({spectra.data(), {count, freqs}, {freqs, 1}},
                    {buffer.data(), {count, n}, {n, 1}}, {1}, Parallelism{},
                    scale);
-            T* out = signal + signal_offset;
-            if (parity == 0) {
-              // An even block owns the samples up to the next even block's
-              // start (the last one, to the end) and clears them before adding.
-              const int64_t start = first * hop;
-              const int64_t stop =
-                  index + 2 < blocks ? (first + 2 * block) * hop : length;
-              for (int64_t p = start; p < stop; ++p) out[p * stride] = 0;
-            }
             for (int64_t j = 0; j < count; ++j) {
-              T* frame = out + (first + j) * hop * stride;
+              const int64_t start = (first + j) * hop - origin;
+              // The frame's samples that fall on the signal: i in [lo, hi).
+              const int64_t lo = std::clamp<int64_t>(-start, 0, n);
+              const int64_t hi = std::clamp<int64_t>(length - start, lo, n);
               const T* row = buffer.data() + j * n;
               if (stride == 1) {
-                for (int64_t i = 0; i < n; ++i) frame[i] += window[i] * row[i];
+                for (int64_t i = lo; i < hi; ++i) {
+                  out[start + i] += window[i] * row[i];
+                }
               } else {
-                for (int64_t i = 0; i < n; ++i) {
-                  frame[i * stride] += window[i] * row[i];
+                for (int64_t i = lo; i < hi; ++i) {
+                  out[(start + i) * stride] += window[i] * row[i];
                 }
               }
             }
@@ -204,10 +245,10 @@ void stft_inverse(const std::complex<T>* spectrum, T* signal,
 
 template void stft_forward<float>(const float*, std::complex<float>*,
                                   const StftLayout&, const float*, bool,
-                                  const Parallelism&, double);
+                                  SignalExtension, const Parallelism&, double);
 template void stft_forward<double>(const double*, std::complex<double>*,
                                    const StftLayout&, const double*, bool,
-                                   const Parallelism&, double);
+                                   SignalExtension, const Parallelism&, double);
 template void stft_inverse<float>(const std::complex<float>*, float*,
                                   const StftLayout&, const float*, bool,
                                   const Parallelism&, double);
