@@ -162,6 +162,14 @@ def stft(
     points. Differentiable in ``x`` and ``window`` (any order, both modes),
     and usable under jit (the lengths static) and vmap.
 
+    On the CPU a real ``x`` with a concrete window (a numpy array, a jax array
+    outside jit or closed over by a jitted function, or None) is one native
+    kernel: blocks of frames are windowed into a buffer that stays in cache
+    and transformed there, the centre padding read in place, so that nothing
+    but the result is allocated. A traced window (a jit argument, or one
+    being differentiated) and complex data take the composition of framing,
+    window and :func:`jfft.rfft` / :func:`jfft.fft`, as do other platforms.
+
     Parameters
     ----------
     x : array_like
@@ -302,6 +310,12 @@ def istft(
     window (a numpy array, a jax array outside jit, or None) a vanishing
     envelope raises ValueError; a window traced under jit cannot be checked,
     and there the division gives inf/nan where the envelope is below 1e-11.
+
+    On the CPU a real result with a concrete window is one native kernel
+    (the inverse transforms, window and overlap-add of blocks of frames in
+    cache, straight into the trimmed signal); a traced window and
+    ``return_complex=True`` take the composition of :func:`jfft.irfft` /
+    :func:`jfft.ifft` and overlap-add, as do other platforms.
 
     Parameters
     ----------

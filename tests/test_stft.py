@@ -371,6 +371,15 @@ def test_native_path_taken():
     # The transpose of each is the other.
     grad = jax.grad(lambda x: jnp.abs(jfft.stft(x, 64, 16, window=w)).sum())
     assert "jfft_istft" in _lowered(grad, x)
+    # The XLA fallback: the same primitives composed on XLA's FFT.
+    want = ref_stft(x, 64, 16, 64, w, True, "reflect", False, True)
+    with jfft.xla_fallback():
+        f = jax.jit(lambda x: jfft.stft(x, 64, 16, window=w))
+        assert "jfft_stft" not in f.lower(x).as_text()
+        close(f(x), want, np.float32)
+        back = jax.jit(lambda X: jfft.istft(X, 64, 16, window=w, length=300))
+        assert "jfft_istft" not in back.lower(X).as_text()
+        close(back(X), x, np.float32, 100)
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
