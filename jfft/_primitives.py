@@ -405,7 +405,6 @@ def _extend(x, origin, needed, extension):
 def _stft_xla(
     x, *, axes, hop, window, frames, origin, extension, adjoint, scale, **options
 ):
-    del options
     from . import _stft  # it imports _fft, which imports this module
 
     a, c = axes
@@ -415,7 +414,9 @@ def _stft_xla(
     x = _extend(jax.numpy.moveaxis(x, a, -1), origin, needed, extension)
     segments = _stft.frames(x, n, hop, frames) * w
     rank = segments.ndim
-    y = r2c_p.bind(segments, axes=(rank - 1,), scale=scale, workers=1, backend="xla")
+    # The FFT on the same options: XLA's under xla_fallback, jfft's CUDA
+    # kernels on a GPU where they are built.
+    y = r2c_p.bind(segments, axes=(rank - 1,), scale=scale, **options)
     if adjoint:
         weights = _half_spectrum_weights(y.shape, rank - 1, n, y.dtype)
         y = lax.conj(y) * np.asarray(weights, y.dtype)
@@ -425,7 +426,6 @@ def _stft_xla(
 def _istft_xla(
     x, *, axes, hop, window, signal_length, origin, adjoint, scale, **options
 ):
-    del options
     from . import _stft
 
     a, c = axes
@@ -438,9 +438,8 @@ def _istft_xla(
         weights = _half_spectrum_weights(spectra.shape, rank - 1, n, real)
         spectra = lax.conj(spectra) * np.asarray(1.0 / weights, spectra.dtype)
     segments = c2r_p.bind(
-        spectra, axes=(rank - 1,), last_length=n, scale=scale, workers=1,
-        backend="xla",
-    )  # fmt: skip
+        spectra, axes=(rank - 1,), last_length=n, scale=scale, **options
+    )
     y = _stft.overlap_add(segments * w, hop)
     right = max(0, origin + signal_length - y.shape[-1])
     y = jax.numpy.pad(y, [(0, 0)] * (y.ndim - 1) + [(0, right)])
