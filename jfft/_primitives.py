@@ -36,6 +36,11 @@ N-1), DCT-I^T = D DCT-I D^-1 with D halving the ends, and DST-I, DCT-IV and
 DST-IV are symmetric. On CPU it lowers to jfft's native r2r kernel; elsewhere
 (and with ``backend="xla"``) to the FFT-based algorithms of
 :mod:`jfft._realtransforms` on the other primitives.
+
+Two more, ``stft`` and ``istft`` (see "The STFT pair" below), are the
+windowed one-sided STFT of real signals and its overlap-add inverse, each the
+other's transpose: on CPU one native kernel each, elsewhere (and with
+``backend="xla"``) the composition of framing and the FFT primitives.
 """
 
 from __future__ import annotations
