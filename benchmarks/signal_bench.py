@@ -1,6 +1,7 @@
 """Signal-layer timings, paired rounds in one process, printed as ratios.
 
     python benchmarks/signal_bench.py [--rounds 7] [--quick]
+    python benchmarks/signal_bench.py --memory
 
 Each round times every candidate of a case once, in a rotating order; the
 ratio reported is the median over rounds of (candidate / jfft) times. Two
@@ -8,18 +9,29 @@ threads: jfft's workers, torch's intra-op threads (XLA's own pool is left at
 its default, the machine's cores).
 
 Cases: jfft.stft of (16, 2**17) float32, n_fft 1024, hop 256, hann, jitted,
-against torch.stft and jax.scipy.signal.stft; the framing of that STFT with
+against torch.stft and jax.scipy.signal.stft, and jfft.istft of its result
+against torch.istft and jax.scipy.signal.istft; the framing of that STFT with
 strided slices against a gather (jfft._stft.MAX_FRAME_SLICES);
 jfft.signal.fftconvolve / oaconvolve of 2**20 by 4097 float32 against
 scipy.signal (numpy) and jax.scipy.signal.fftconvolve; direct against FFT
 convolution of 2**14 float32 by a range of kernel lengths
 (jfft.signal._convolve.DIRECT_OVER_FFT_COST).
+
+``--memory``: the peak memory of one warmed-up call of that STFT and ISTFT
+(jfft and torch), each in a fresh process, beyond its input and output, as
+a fraction of the output (benchmarks/memprobe.py's method: VmHWM - VmRSS
+around the call, glibc mmapping every block over 64 KiB).
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
+import gc
+import json
+import re
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -106,6 +118,32 @@ def bench_stft(rounds: int) -> None:
     report("stft (16, 2**17) f32, n_fft 1024, hop 256, hann, jit", paired(cases, rounds),
            "jfft.stft")  # fmt: skip
 
+    spectra = ours(x)
+    spectra_host = np.asarray(spectra)
+    ours_inverse = jax.jit(
+        lambda X: jfft.istft(X, n_fft, hop, window=w, length=x.shape[-1])
+    )
+    theirs_jax_inverse = jax.jit(
+        lambda X: jax.scipy.signal.istft(
+            X, nperseg=n_fft, noverlap=n_fft - hop, window=window
+        )[1]
+    )
+    inverse_cases = {
+        "jfft.istft": lambda: ours_inverse(spectra),
+        "jax.scipy.signal.istft": lambda: theirs_jax_inverse(spectra),
+    }
+    try:
+        import torch
+
+        spectra_torch = torch.from_numpy(spectra_host)
+        inverse_cases["torch.istft"] = lambda: torch.istft(
+            spectra_torch, n_fft, hop, window=wt, length=x.shape[-1]
+        )
+    except ImportError:
+        pass
+    report("istft of that STFT, length 2**17, jit", paired(inverse_cases, rounds),
+           "jfft.istft")  # fmt: skip
+
     padded = jnp.pad(x, [(0, 0), (n_fft // 2, n_fft // 2)], mode="reflect")
     count = _stft.num_frames(padded.shape[-1], n_fft, hop)
     index = np.arange(count)[:, None] * hop + np.arange(n_fft)
@@ -156,13 +194,91 @@ def bench_direct_crossover(rounds: int) -> None:
               f"{cost:6.2f}")  # fmt: skip
 
 
+MEMORY_CASES = ("jfft.stft", "torch.stft", "jfft.istft", "torch.istft")
+
+
+def _rss_kib(field: str) -> int:
+    with open("/proc/self/status") as f:
+        return int(re.search(rf"{field}:\s+(\d+) kB", f.read()).group(1))
+
+
+def memory_probe(name: str) -> None:
+    """One line of JSON: the peak of one call of ``name`` beyond its input
+    and output (run in a fresh process)."""
+    libc = ctypes.CDLL("libc.so.6")
+    libc.mallopt(-3, 64 * 1024)  # M_MMAP_THRESHOLD
+    libc.mallopt(-1, 128 * 1024)  # M_TRIM_THRESHOLD
+    rng = np.random.default_rng(0)
+    x_host = rng.standard_normal((16, 2**17)).astype(np.float32)
+    n_fft, hop = 1024, 256
+    window = (0.5 - 0.5 * np.cos(2 * np.pi * np.arange(n_fft) / n_fft)).astype(
+        np.float32
+    )
+    w = jnp.asarray(window)
+    spectra_host = np.asarray(jfft.stft(x_host, n_fft, hop, window=window))
+    if name.startswith("torch"):
+        import torch
+
+        torch.set_num_threads(THREADS)
+        wt = torch.from_numpy(window)
+        if name == "torch.stft":
+            arg = torch.from_numpy(x_host)
+            run = lambda: torch.stft(arg, n_fft, hop, window=wt, return_complex=True)
+        else:
+            arg = torch.from_numpy(spectra_host.copy())
+            run = lambda: torch.istft(arg, n_fft, hop, window=wt, length=2**17)
+    else:
+        if name == "jfft.stft":
+            f = jax.jit(lambda x: jfft.stft(x, n_fft, hop, window=w))
+            arg = jnp.asarray(x_host)
+        else:
+            f = jax.jit(lambda X: jfft.istft(X, n_fft, hop, window=w, length=2**17))
+            arg = jnp.asarray(spectra_host)
+        run = lambda: _block(f(arg))
+    del spectra_host
+    y = run()
+    output = int(y.nbytes)
+    del y
+    gc.collect()
+    with open("/proc/self/clear_refs", "w") as fh:
+        fh.write("5")
+    base = _rss_kib("VmRSS")
+    y = run()
+    peak = (_rss_kib("VmHWM") - base) * 1024
+    del y
+    print(json.dumps({"case": name, "output_bytes": output,
+                      "beyond_output_bytes": peak - output,
+                      "fraction_of_output": (peak - output) / output}))  # fmt: skip
+
+
+def bench_memory() -> None:
+    print("\npeak memory of one call beyond input and output, fraction of the output")
+    for name in MEMORY_CASES:
+        result = subprocess.run(
+            [sys.executable, __file__, "--memory-probe", name],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        line = json.loads(result.stdout.strip().splitlines()[-1])
+        print(f"  {name:12s} {line['beyond_output_bytes'] / 2**20:8.2f} MiB   "
+              f"{line['fraction_of_output']:6.3f} of the output")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--quick", action="store_true", help="3 rounds")
     parser.add_argument("--only", choices=["stft", "convolve", "crossover"])
+    parser.add_argument("--memory", action="store_true", help="peak memory only")
+    parser.add_argument("--memory-probe", choices=MEMORY_CASES, help=argparse.SUPPRESS)
     args = parser.parse_args()
     rounds = 3 if args.quick else args.rounds
+    if args.memory_probe:
+        with jfft.set_workers(THREADS):
+            memory_probe(args.memory_probe)
+        return
+    if args.memory:
+        bench_memory()
+        return
     with jfft.set_workers(THREADS):
         if args.only in (None, "stft"):
             bench_stft(rounds)

@@ -151,7 +151,8 @@ def export_safety_checks() -> list[jax.export.DisabledSafetyCheck]:
     -------
     list of jax.export.DisabledSafetyCheck
         One ``DisabledSafetyCheck.custom_call`` per jfft FFI target
-        (``jfft_c2c``, ``jfft_r2c``, ``jfft_c2r``).
+        (``jfft_c2c``, ``jfft_r2c``, ``jfft_c2r``, ``jfft_r2r``, ``jfft_stft``,
+        ``jfft_istft``).
 
     Notes
     -----

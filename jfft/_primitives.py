@@ -36,6 +36,11 @@ N-1), DCT-I^T = D DCT-I D^-1 with D halving the ends, and DST-I, DCT-IV and
 DST-IV are symmetric. On CPU it lowers to jfft's native r2r kernel; elsewhere
 (and with ``backend="xla"``) to the FFT-based algorithms of
 :mod:`jfft._realtransforms` on the other primitives.
+
+Two more, ``stft`` and ``istft`` (see "The STFT pair" below), are the
+windowed one-sided STFT of real signals and its overlap-add inverse, each the
+other's transpose: on CPU one native kernel each, elsewhere (and with
+``backend="xla"``) the composition of framing and the FFT primitives.
 """
 
 from __future__ import annotations
@@ -274,12 +279,16 @@ def _batch(prim, batched_args, batch_dims, *, axes, **params):
 CUDA_LOWERINGS = {}
 
 
-def _declare(name, abstract, xla_impl, *, transpose=None, native_attrs=None):
+def _declare(
+    name, abstract, xla_impl, *, transpose=None, native_attrs=None, batch=None
+):
     """A primitive lowered to the native target ``jfft_<name>`` on CPU (and
     CUDA, for the FFTs) and to ``xla_impl`` elsewhere. ``transpose`` (default:
     the FFTs' transpose_rule) is its deflinear2 rule; ``native_attrs`` maps
-    the primitive's remaining params to the FFI attributes. Only the FFTs
-    have CUDA targets; other primitives lower to ``xla_impl`` there."""
+    the primitive's remaining params to the FFI attributes; ``batch``
+    (default: shifting ``axes``, the batch dim kept) its batching rule. Only
+    the FFTs have CUDA targets; other primitives lower to ``xla_impl``
+    there."""
     prim = Primitive(name)
     prim.def_impl(_jax_compat.eager_impl(prim))
     prim.def_abstract_eval(abstract)
@@ -297,7 +306,7 @@ def _declare(name, abstract, xla_impl, *, transpose=None, native_attrs=None):
             return [transpose_rule(name, ct, x, _bind, **params)]
 
     ad.deflinear2(prim, transpose)
-    batching.primitive_batchers[prim] = partial(_batch, prim)
+    batching.primitive_batchers[prim] = partial(batch or _batch, prim)
     return prim
 
 
@@ -312,6 +321,223 @@ r2r_p = _declare(
     _r2r_xla,
     transpose=_r2r_transpose,
     native_attrs=_r2r_native_attrs,
+)
+
+# The STFT pair ----------------------------------------------------------------
+#
+# ``stft(x, axes=(a, c), hop, window, frames, origin, extension, adjoint,
+# scale)``: the one-sided STFT of real x along its axis a: frame t is
+# x[t*hop - origin : t*hop - origin + n] (x extended past its ends as
+# jnp.pad's ``extension`` mode extends it) times the window (n points),
+# transformed by r2c (times scale); the result has the frequencies at axis a
+# and the frames at axis c, the other axes in x's order. ``istft(X, axes=(a,
+# c), hop, window, signal_length, origin, adjoint, scale)``: the overlap-add
+# inverse, window * c2r(X[:, t]) (times scale) added at t*hop - origin of a
+# zero signal of signal_length points (what falls outside it is dropped),
+# which replaces axes a and c. Both are linear in their operand. The window
+# is a static HostWindow (a traced window takes jfft._stft's composition
+# instead).
+#
+# The transposes weight the spectra as r2c / c2r's do (see above), with
+# ``adjoint`` flipped: the transpose of stft (zero extension) is the
+# overlap-add of window * c2r(conj(ct) / w), istft(adjoint=True), and that of
+# istft is w * conj(r2c(window * frames(ct))), stft(adjoint=True). Another
+# extension is a pad followed by a zero-extended stft, and so transposes as
+# that composition.
+
+EXTENSIONS = ("constant", "reflect", "edge", "wrap")  # the kernel's codes
+
+
+class HostWindow:
+    """A window as a static primitive parameter: hashable by its values."""
+
+    def __init__(self, values):
+        self.values = np.ascontiguousarray(values, np.float64)
+        self.values.setflags(write=False)
+        self._key = self.values.tobytes()
+
+    def __hash__(self):
+        return hash(self._key)
+
+    def __eq__(self, other):
+        return isinstance(other, HostWindow) and self._key == other._key
+
+    def __repr__(self):
+        return f"HostWindow({self.values.shape[0]} points)"
+
+
+def _stft_abstract(x, *, axes, window, frames, extension, **params):
+    del params
+    if x.dtype not in (np.float32, np.float64):
+        raise TypeError(f"stft expects float32 or float64 input, got {x.dtype}")
+    if extension not in EXTENSIONS:
+        raise ValueError(f"stft: no extension {extension!r}")
+    a, c = axes
+    n = window.values.shape[0]
+    shape = list(x.shape)
+    del shape[a]
+    shape.insert(a, n // 2 + 1)
+    shape.insert(c, frames)
+    dtype = np.result_type(x.dtype, np.complex64)
+    return x.update(shape=tuple(shape), dtype=dtype, weak_type=False)
+
+
+def _istft_abstract(x, *, axes, window, signal_length, **params):
+    del params
+    if x.dtype not in (np.complex64, np.complex128):
+        raise TypeError(f"istft expects complex input, got {x.dtype}")
+    a, c = axes
+    if x.shape[a] != window.values.shape[0] // 2 + 1:
+        raise ValueError(
+            f"istft: {x.shape[a]} frequencies along axis {a} do not match a "
+            f"window of {window.values.shape[0]} points"
+        )
+    shape = list(x.shape)
+    del shape[c]
+    shape[a] = signal_length
+    dtype = np.finfo(x.dtype).dtype
+    return x.update(shape=tuple(shape), dtype=dtype, weak_type=False)
+
+
+def _extend(x, origin, needed, extension):
+    """x [..., length] padded to the frames' positions [0, needed): origin
+    points before it, what the frames need after it."""
+    right = max(0, needed - origin - x.shape[-1])
+    widths = [(0, 0)] * (x.ndim - 1) + [(origin, right)]
+    return jax.numpy.pad(x, widths, mode=extension)
+
+
+def _stft_xla(
+    x, *, axes, hop, window, frames, origin, extension, adjoint, scale, **options
+):
+    from . import _stft  # it imports _fft, which imports this module
+
+    a, c = axes
+    w = window.values.astype(x.dtype)
+    n = w.shape[0]
+    needed = (frames - 1) * hop + n
+    x = _extend(jax.numpy.moveaxis(x, a, -1), origin, needed, extension)
+    segments = _stft.frames(x, n, hop, frames) * w
+    rank = segments.ndim
+    # The FFT on the same options: XLA's under xla_fallback, jfft's CUDA
+    # kernels on a GPU where they are built.
+    y = r2c_p.bind(segments, axes=(rank - 1,), scale=scale, **options)
+    if adjoint:
+        weights = _half_spectrum_weights(y.shape, rank - 1, n, y.dtype)
+        y = lax.conj(y) * np.asarray(weights, y.dtype)
+    return jax.numpy.moveaxis(y, (rank - 1, rank - 2), (a, c))
+
+
+def _istft_xla(
+    x, *, axes, hop, window, signal_length, origin, adjoint, scale, **options
+):
+    from . import _stft
+
+    a, c = axes
+    rank = x.ndim
+    spectra = jax.numpy.moveaxis(x, (a, c), (rank - 1, rank - 2))
+    real = np.finfo(x.dtype).dtype
+    w = window.values.astype(real)
+    n = w.shape[0]
+    if adjoint:
+        weights = _half_spectrum_weights(spectra.shape, rank - 1, n, real)
+        spectra = lax.conj(spectra) * np.asarray(1.0 / weights, spectra.dtype)
+    segments = c2r_p.bind(
+        spectra, axes=(rank - 1,), last_length=n, scale=scale, **options
+    )
+    y = _stft.overlap_add(segments * w, hop)
+    right = max(0, origin + signal_length - y.shape[-1])
+    y = jax.numpy.pad(y, [(0, 0)] * (y.ndim - 1) + [(0, right)])
+    y = lax.slice_in_dim(y, origin, origin + signal_length, axis=-1)
+    return jax.numpy.moveaxis(y, -1, a)
+
+
+def _istft_attrs(hop, window, origin, adjoint, scale, signal_length=None):
+    del signal_length  # the output shape carries it
+    return {
+        "hop": np.int64(hop),
+        "origin": np.int64(origin),
+        "window": window.values,
+        "adjoint": bool(adjoint),
+        "scale": np.float64(scale),
+    }
+
+
+def _stft_attrs(frames, extension, **params):
+    del frames  # the output shape carries it
+    return {
+        **_istft_attrs(**params),
+        "extension": np.int64(EXTENSIONS.index(extension)),
+    }
+
+
+def _stft_transpose(ct, x, *, axes, hop, window, frames, origin, extension,
+                    adjoint, **params):  # fmt: skip
+    a = axes[0]
+    length = x.aval.shape[a]
+    common = dict(axes=axes, hop=hop, window=window, adjoint=not adjoint, **params)
+    if extension == "constant":
+        return [istft_p.bind(ct, signal_length=length, origin=origin, **common)]
+    # The pad, then a zero-extended stft: transposed in turn.
+    needed = (frames - 1) * hop + window.values.shape[0]
+    right = max(0, needed - origin - length)
+    extended = istft_p.bind(
+        ct, signal_length=origin + length + right, origin=0, **common
+    )
+
+    def pad(v):
+        moved = jax.numpy.moveaxis(v, a, -1)
+        return jax.numpy.moveaxis(_extend(moved, origin, needed, extension), -1, a)
+
+    _, pad_transpose = jax.vjp(pad, jax.numpy.zeros(x.aval.shape, x.aval.dtype))
+    return list(pad_transpose(extended))
+
+
+def _istft_transpose(ct, x, *, axes, signal_length, adjoint, **params):
+    del signal_length
+    frames = x.aval.shape[axes[1]]
+    return [
+        stft_p.bind(
+            ct, axes=axes, frames=frames, extension="constant",
+            adjoint=not adjoint, **params,
+        )
+    ]  # fmt: skip
+
+
+def _stft_batch(prim, batched_args, batch_dims, *, axes, **params):
+    """The batch dim takes its place among the other axes, in x's order."""
+    (x,), (bd,) = batched_args, batch_dims
+    a, c = axes
+    a_b = a + 1 if bd <= a else a
+    index = bd if bd < a_b else bd - 1  # among x's axes other than a
+    c_b = c + 1 if index < c else c  # the batch dim goes before the frames
+    free = [d for d in range(x.ndim + 1) if d not in (a_b, c_b)]
+    return prim.bind(x, axes=(a_b, c_b), **params), free[index]
+
+
+def _istft_batch(prim, batched_args, batch_dims, *, axes, **params):
+    (x,), (bd,) = batched_args, batch_dims
+    a, c = axes
+    a_b = a + 1 if bd <= a else a
+    c_b = c + 1 if bd <= c else c
+    return prim.bind(x, axes=(a_b, c_b), **params), bd if bd < c_b else bd - 1
+
+
+stft_p = _declare(
+    "stft",
+    _stft_abstract,
+    _stft_xla,
+    transpose=_stft_transpose,
+    native_attrs=_stft_attrs,
+    batch=_stft_batch,
+)
+istft_p = _declare(
+    "istft",
+    _istft_abstract,
+    _istft_xla,
+    transpose=_istft_transpose,
+    native_attrs=_istft_attrs,
+    batch=_istft_batch,
 )
 
 _native.register_targets()

@@ -11,7 +11,7 @@ import jax.numpy as jnp
 import numpy as np
 from jax import lax
 
-from . import _args
+from . import _args, _fft, _primitives
 from ._fft import fft, ifft, irfft, rfft
 
 # Frames are cut with strided slices when a frame spans at most this many
@@ -162,6 +162,14 @@ def stft(
     points. Differentiable in ``x`` and ``window`` (any order, both modes),
     and usable under jit (the lengths static) and vmap.
 
+    On the CPU a real ``x`` with a concrete window (a numpy array, a jax array
+    outside jit or closed over by a jitted function, or None) is one native
+    kernel: blocks of frames are windowed into a buffer that stays in cache
+    and transformed there, the centre padding read in place, so that nothing
+    but the result is allocated. A traced window (a jit argument, or one
+    being differentiated) and complex data take the composition of framing,
+    window and :func:`jfft.rfft` / :func:`jfft.fft`, as do other platforms.
+
     Parameters
     ----------
     x : array_like
@@ -220,7 +228,7 @@ def stft(
     cdtype = _args.complex_dtype(x.dtype)
     real = np.finfo(cdtype).dtype
     x = x.astype(cdtype if x_complex else real)
-    w, _ = _window(window, win_length, n_fft, real, func)
+    w, w_host = _window(window, win_length, n_fft, real, func)
     w_complex = jnp.issubdtype(w.dtype, jnp.complexfloating)
     if onesided is None:
         onesided = not (x_complex or w_complex)
@@ -229,6 +237,7 @@ def stft(
             f"{func}: onesided=True needs a real x and a real window; give "
             "onesided=False for complex data"
         )
+    pad = 0
     if center:
         if pad_mode not in PAD_MODES:
             raise ValueError(
@@ -242,14 +251,33 @@ def stft(
             )
         if pad_mode in ("replicate", "circular") and x.shape[-1] == 0:
             raise ValueError(f"{func}: pad_mode={pad_mode!r} needs a non-empty x")
-        widths = [(0, 0)] * (x.ndim - 1) + [(pad, pad)]
-        x = jnp.pad(x, widths, mode=PAD_MODES[pad_mode])
-    length = x.shape[-1]
+    length = x.shape[-1] + 2 * pad
     if n_fft > length:
         raise ValueError(
             f"{func}: n_fft={n_fft} exceeds the (padded) signal length {length}"
         )
     count = num_frames(length, n_fft, hop)
+    if onesided and w_host is not None:
+        # One native op (jfft's CPU kernel; the composition below elsewhere),
+        # which reads the centre padding from x itself: no padded copy.
+        spectra = _primitives.stft_p.bind(
+            x,
+            axes=(x.ndim - 1, x.ndim),
+            hop=hop,
+            window=_primitives.HostWindow(w_host),
+            frames=count,
+            origin=pad,
+            extension=PAD_MODES[pad_mode] if center else "constant",
+            adjoint=False,
+            scale=n_fft**-0.5 if normalized else 1.0,
+            **_fft._options(None),
+        )
+        if not return_complex:
+            return jnp.stack([spectra.real, spectra.imag], axis=-1)
+        return spectra
+    if center:
+        widths = [(0, 0)] * (x.ndim - 1) + [(pad, pad)]
+        x = jnp.pad(x, widths, mode=PAD_MODES[pad_mode])
     segments = frames(x, n_fft, hop, count) * w
     norm = "ortho" if normalized else "backward"
     if onesided:
@@ -282,6 +310,12 @@ def istft(
     window (a numpy array, a jax array outside jit, or None) a vanishing
     envelope raises ValueError; a window traced under jit cannot be checked,
     and there the division gives inf/nan where the envelope is below 1e-11.
+
+    On the CPU a real result with a concrete window is one native kernel
+    (the inverse transforms, window and overlap-add of blocks of frames in
+    cache, straight into the trimmed signal); a traced window and
+    ``return_complex=True`` take the composition of :func:`jfft.irfft` /
+    :func:`jfft.ifft` and overlap-add, as do other platforms.
 
     Parameters
     ----------
@@ -363,20 +397,12 @@ def istft(
         if length < 0:
             raise ValueError(f"{func}: length must be non-negative, got {length}")
     norm = "ortho" if normalized else "backward"
-    spectra = jnp.swapaxes(X, -1, -2)
-    if return_complex:
-        segments = ifft(spectra, n=n_fft, axis=-1, norm=norm)
-    else:
-        if not onesided:
-            spectra = spectra[..., : n_fft // 2 + 1]
-        segments = irfft(spectra, n=n_fft, axis=-1, norm=norm)
-    y = overlap_add(segments * w, hop)
-    expected = y.shape[-1]
+    expected = (count - 1) * hop + n_fft
     start = n_fft // 2 if center else 0
     if length is not None:
         end = start + length
     elif center:
-        end = -(n_fft // 2)
+        end = expected - n_fft // 2
     else:
         end = expected
     if w_host is not None:
@@ -387,6 +413,33 @@ def istft(
                 f"at hop_length={hop}) falls to {np.abs(envelope_host).min():.3g} "
                 "< 1e-11, so the signal cannot be recovered (NOLA violated)"
             )
+    if not return_complex and w_host is not None:
+        # One native op (jfft's CPU kernel; the composition below elsewhere)
+        # writes the trimmed signal; past the last frame it is zero, and
+        # there the divisor is 1.
+        y = _primitives.istft_p.bind(
+            X if onesided else X[..., : n_fft // 2 + 1, :],
+            axes=(X.ndim - 2, X.ndim - 1),
+            hop=hop,
+            window=_primitives.HostWindow(w_host),
+            signal_length=end - start,
+            origin=start,
+            adjoint=False,
+            scale=n_fft**-0.5 if normalized else 1.0 / n_fft,
+            **_fft._options(None),
+        )
+        divisor = np.pad(envelope_host, (0, end - start - envelope_host.size),
+                         constant_values=1)  # fmt: skip
+        return y / jnp.asarray(divisor.astype(w_host.dtype))
+    spectra = jnp.swapaxes(X, -1, -2)
+    if return_complex:
+        segments = ifft(spectra, n=n_fft, axis=-1, norm=norm)
+    else:
+        if not onesided:
+            spectra = spectra[..., : n_fft // 2 + 1]
+        segments = irfft(spectra, n=n_fft, axis=-1, norm=norm)
+    y = overlap_add(segments * w, hop)
+    if w_host is not None:
         envelope = jnp.asarray(envelope_host.astype(w_host.dtype))
     else:
         envelope = overlap_add(jnp.broadcast_to(w * w, (count, n_fft)), hop)

@@ -340,3 +340,153 @@ def test_frame_helpers_match_indexing():
         for t in range(count):
             want[:, t * hop : t * hop + frame_length] += y[:, t]
         close(_stft.overlap_add(jnp.asarray(y), hop), want, np.float64, 1)
+
+
+# The native CPU ops (jfft_stft / jfft_istft): real x, a concrete window.
+
+NATIVE_CASES = [  # (n_fft, hop): hop dividing n_fft, not, equal, longer
+    (64, 16),
+    (48, 20),
+    (33, 7),
+    (32, 32),
+    (40, 52),
+]
+
+
+def _lowered(f, *args):
+    return jax.jit(f).lower(*args).as_text()
+
+
+def test_native_path_taken():
+    x = jnp.asarray(signal((2, 300), np.float32))
+    w = _window(None, 64, np.float32)
+    assert "jfft_stft" in _lowered(lambda x: jfft.stft(x, 64, 16, window=w), x)
+    X = jfft.stft(x, 64, 16, window=w)
+    text = _lowered(lambda X: jfft.istft(X, 64, 16, window=w, length=300), X)
+    assert "jfft_istft" in text
+    # A traced window or complex data take the composition.
+    text = _lowered(lambda x, w: jfft.stft(x, 64, 16, window=w), x, w)
+    assert "jfft_stft" not in text
+    assert "jfft_stft" not in _lowered(lambda x: jfft.stft(x + 0j, 64, 16), x)
+    # The transpose of each is the other.
+    grad = jax.grad(lambda x: jnp.abs(jfft.stft(x, 64, 16, window=w)).sum())
+    assert "jfft_istft" in _lowered(grad, x)
+    # The XLA fallback: the same primitives composed on XLA's FFT.
+    want = ref_stft(x, 64, 16, 64, w, True, "reflect", False, True)
+    with jfft.xla_fallback():
+        f = jax.jit(lambda x: jfft.stft(x, 64, 16, window=w))
+        assert "jfft_stft" not in f.lower(x).as_text()
+        close(f(x), want, np.float32)
+        back = jax.jit(lambda X: jfft.istft(X, 64, 16, window=w, length=300))
+        assert "jfft_istft" not in back.lower(X).as_text()
+        close(back(X), x, np.float32, 100)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize(("n_fft", "hop"), NATIVE_CASES)
+def test_native_numpy_reference(n_fft, hop, dtype):
+    w = _window(None, n_fft, dtype) + 0.1  # no zeros: NOLA holds without center
+    for shape, center, pad_mode in [
+        ((400,), True, "reflect"),
+        ((2, 301), True, "constant"),
+        ((2, 1, 250), True, "replicate"),
+        ((3, 257), True, "circular"),
+        ((2, 300), False, "reflect"),
+    ]:
+        x = signal(shape, dtype)
+        for workers in (1, 2):
+            with jfft.set_workers(workers):
+                got = jax.jit(lambda x, c=center, m=pad_mode: jfft.stft(
+                    x, n_fft, hop, window=w, center=c, pad_mode=m))(x)  # fmt: skip
+            want = ref_stft(x, n_fft, hop, n_fft, w, center, pad_mode, False, True)
+            close(got, want, dtype)
+            if hop > n_fft:
+                continue
+            for length in (None, shape[-1], shape[-1] + 30):
+                with jfft.set_workers(workers):
+                    back = jfft.istft(want, n_fft, hop, window=w, center=center,
+                                      length=length)  # fmt: skip
+                ref = ref_istft(want, n_fft, hop, n_fft, w, center, False, True,
+                                length)  # fmt: skip
+                close(back, ref, dtype, 100)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_native_many_blocks_threads_deterministic(dtype):
+    """Long enough for many blocks of frames on two threads; the overlap-add
+    sums in one order whatever the threads."""
+    torch = pytest.importorskip("torch")
+    n_fft, hop = 256, 24
+    w = _window(None, n_fft, dtype)
+    x = signal((3, 9000), dtype)
+    results = []
+    for workers in (1, 2):
+        with jfft.set_workers(workers):
+            X = jfft.stft(x, n_fft, hop, window=w)
+            y = jfft.istft(X, n_fft, hop, window=w, length=9000)
+        results.append((np.asarray(X), np.asarray(y)))
+    want = torch.stft(torch.tensor(x), n_fft, hop, window=torch.tensor(w),
+                      return_complex=True).numpy()  # fmt: skip
+    close(results[0][0], want, dtype)
+    back = torch.istft(torch.tensor(want), n_fft, hop, window=torch.tensor(w),
+                       length=9000).numpy()  # fmt: skip
+    close(results[0][1], back, dtype, 100)
+    np.testing.assert_array_equal(results[0][0], results[1][0])
+    np.testing.assert_array_equal(results[0][1], results[1][1])
+
+
+@pytest.mark.parametrize("pad_mode", ["reflect", "constant", "circular"])
+def test_native_grads(pad_mode):
+    x = jnp.asarray(signal((2, 50), np.float64))
+    w = _window(None, 16, np.float64) + 0.1
+    check_grads(lambda x: jfft.stft(x, 16, 6, window=w, pad_mode=pad_mode), (x,),
+                2, modes=("fwd", "rev"))  # fmt: skip
+    X = jfft.stft(x, 16, 6, window=w)
+    for length in (None, 47, 58):
+        check_grads(lambda X, n=length: jfft.istft(X, 16, 6, window=w, length=n),
+                    (X,), 2, modes=("fwd", "rev"))  # fmt: skip
+
+
+def test_native_istft_linear_transpose_dense():
+    n_fft, hop, count = 12, 5, 6
+    w = _window(None, n_fft, np.float64) + 0.1
+    freqs = n_fft // 2 + 1
+
+    def f(X):
+        return jfft.istft(X, n_fft, hop, window=w, length=30)
+
+    size = freqs * count
+    basis = np.eye(size).reshape(size, freqs, count)
+    # f(X) = A_re Re(X) + A_im Im(X), column by column.
+    a_re = np.stack([np.asarray(f(jnp.asarray(e + 0j))) for e in basis], axis=1)
+    a_im = np.stack([np.asarray(f(jnp.asarray(1j * e))) for e in basis], axis=1)
+    ct = signal(30, np.float64, seed=4)
+    (got,) = jax.linear_transpose(f, jnp.zeros((freqs, count), complex))(ct)
+    # JAX transposes without conjugation: Re(a z)^T = a ct, a = A_re - i A_im.
+    want = (a_re.T @ ct - 1j * (a_im.T @ ct)).reshape(freqs, count)
+    close(got, want, np.float64)
+
+
+@pytest.mark.parametrize("axis", [0, 1, 2])
+def test_native_vmap_of_grad_equals_loop(axis):
+    base = jnp.asarray(signal((3, 2, 120), np.float64))
+    x = jnp.moveaxis(base, 0, axis)
+    w = _window(None, 32, np.float64)
+
+    def loss(v):  # v is [rows, time] wherever the mapped axis was
+        return (jnp.abs(jfft.stft(v, 32, 8, window=w)) ** 2).sum()
+
+    got = jax.vmap(jax.grad(loss), in_axes=axis, out_axes=axis)(x)
+    loop = jnp.stack([jax.grad(loss)(base[i]) for i in range(3)], axis=axis)
+    close(got, loop, np.float64, 1)
+    # A frames-last and a frequencies-last spectrum batch, via the transpose.
+    X = jfft.stft(base, 32, 8, window=w)
+
+    def project(S):  # [rows, freq, frames]
+        return jfft.stft(jfft.istft(S, 32, 8, window=w, length=120), 32, 8, window=w)
+
+    S = jnp.moveaxis(X, 0, axis + 1 if axis else 0)
+    in_axis = axis + 1 if axis else 0
+    got = jax.vmap(project, in_axes=in_axis)(S)
+    loop = jnp.stack([project(X[i]) for i in range(3)])
+    close(got, loop, np.float64, 1)

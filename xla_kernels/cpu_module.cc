@@ -235,6 +235,8 @@ NB_MODULE(_jfft_cpu, m) {
     targets["jfft_r2c"] = capsule_of(jfft::cpu::R2CHandler);
     targets["jfft_c2r"] = capsule_of(jfft::cpu::C2RHandler);
     targets["jfft_r2r"] = capsule_of(jfft::cpu::R2RHandler);
+    targets["jfft_stft"] = capsule_of(jfft::cpu::StftHandler);
+    targets["jfft_istft"] = capsule_of(jfft::cpu::IstftHandler);
     return targets;
   });
 

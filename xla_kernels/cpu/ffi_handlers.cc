@@ -14,6 +14,7 @@
 
 #include "../engine/fft_engine.h"
 #include "../engine/r2r.h"
+#include "../engine/stft.h"
 
 namespace ffi = xla::ffi;
 
@@ -196,6 +197,131 @@ ffi::Error R2RImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
   });
 }
 
+// The layout of a signal array (the time axis `axes[0]`) and a spectrum array
+// (frequency axis axes[0], frame axis axes[1]); the other axes, in order,
+// are the batch of both.
+engine::StftLayout stft_layout(ffi::AnyBuffer::Dimensions signal_dims,
+                               ffi::AnyBuffer::Dimensions spectrum_dims,
+                               ffi::Span<const int64_t> axes, int64_t n_fft,
+                               int64_t hop, int64_t origin) {
+  const std::vector<int64_t> signal(signal_dims.begin(), signal_dims.end());
+  const std::vector<int64_t> spectrum(spectrum_dims.begin(),
+                                      spectrum_dims.end());
+  const int64_t rank = static_cast<int64_t>(signal.size());
+  if (axes.size() != 2 || rank < 1 ||
+      static_cast<int64_t>(spectrum.size()) != rank + 1 || axes[0] < 0 ||
+      axes[0] >= axes[1] || axes[1] > rank) {
+    throw std::invalid_argument("bad axes for the array ranks");
+  }
+  const auto signal_strides = engine::row_major_strides(signal);
+  const auto spectrum_strides = engine::row_major_strides(spectrum);
+  engine::StftLayout layout;
+  layout.n_fft = n_fft;
+  layout.hop = hop;
+  layout.origin = origin;
+  layout.frames = spectrum[axes[1]];
+  layout.signal_length = signal[axes[0]];
+  layout.time_stride = signal_strides[axes[0]];
+  layout.freq_stride = spectrum_strides[axes[0]];
+  layout.frame_stride = spectrum_strides[axes[1]];
+  if (spectrum[axes[0]] != n_fft / 2 + 1) {
+    throw std::invalid_argument(
+        "the spectrum does not have n_fft / 2 + 1 "
+        "frequencies");
+  }
+  int64_t s = 0;
+  for (int64_t d = 0; d <= rank; ++d) {
+    if (d == axes[0] || d == axes[1]) continue;
+    if (s == axes[0]) ++s;
+    if (s >= rank || spectrum[d] != signal[s]) {
+      throw std::invalid_argument("the batch shapes differ");
+    }
+    layout.batch_shape.push_back(signal[s]);
+    layout.signal_batch_strides.push_back(signal_strides[s]);
+    layout.spectrum_batch_strides.push_back(spectrum_strides[d]);
+    ++s;
+  }
+  return layout;
+}
+
+template <typename T>
+void run_stft(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
+              ffi::Span<const int64_t> axes, int64_t hop, int64_t origin,
+              engine::SignalExtension extension, ffi::Span<const double> window,
+              bool adjoint, const engine::Parallelism& parallelism,
+              double scale) {
+  using C = std::complex<T>;
+  const std::vector<T> w(window.begin(), window.end());
+  const auto layout = stft_layout(x.dimensions(), y->dimensions(), axes,
+                                  static_cast<int64_t>(w.size()), hop, origin);
+  engine::stft_forward<T>(static_cast<const T*>(x.untyped_data()),
+                          static_cast<C*>(y->untyped_data()), layout, w.data(),
+                          adjoint, extension, parallelism, scale);
+}
+
+// axes: (frequency axis, frame axis) of the spectrum y; the signal x has its
+// time axis at axes[0]. The window (n_fft points) comes as an attribute;
+// origin and extension (engine::SignalExtension's values) as stft.h says.
+ffi::Error StftImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
+                    ffi::Result<ffi::AnyBuffer> y,
+                    ffi::Span<const int64_t> axes, int64_t hop, int64_t origin,
+                    int64_t extension, ffi::Span<const double> window,
+                    bool adjoint, int64_t workers, double scale) {
+  const auto in = x.element_type(), out = y->element_type();
+  advise_huge_pages(y);
+  return guarded("jfft_stft", [&] {
+    if (extension < 0 || extension > 3) {
+      throw std::invalid_argument("extension not in 0..3");
+    }
+    const auto how = static_cast<engine::SignalExtension>(extension);
+    if (in == ffi::DataType::F32 && out == ffi::DataType::C64) {
+      run_stft<float>(x, y, axes, hop, origin, how, window, adjoint,
+                      parallelism_of(pool, workers), scale);
+    } else if (in == ffi::DataType::F64 && out == ffi::DataType::C128) {
+      run_stft<double>(x, y, axes, hop, origin, how, window, adjoint,
+                       parallelism_of(pool, workers), scale);
+    } else {
+      throw std::invalid_argument("unsupported element types");
+    }
+  });
+}
+
+template <typename T>
+void run_istft(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
+               ffi::Span<const int64_t> axes, int64_t hop, int64_t origin,
+               ffi::Span<const double> window, bool adjoint,
+               const engine::Parallelism& parallelism, double scale) {
+  using C = std::complex<T>;
+  const std::vector<T> w(window.begin(), window.end());
+  const auto layout = stft_layout(y->dimensions(), x.dimensions(), axes,
+                                  static_cast<int64_t>(w.size()), hop, origin);
+  engine::stft_inverse<T>(static_cast<const C*>(x.untyped_data()),
+                          static_cast<T*>(y->untyped_data()), layout, w.data(),
+                          adjoint, parallelism, scale);
+}
+
+// axes: (frequency axis, frame axis) of the spectrum x; the signal y has its
+// time axis at axes[0].
+ffi::Error IstftImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
+                     ffi::Result<ffi::AnyBuffer> y,
+                     ffi::Span<const int64_t> axes, int64_t hop, int64_t origin,
+                     ffi::Span<const double> window, bool adjoint,
+                     int64_t workers, double scale) {
+  const auto in = x.element_type(), out = y->element_type();
+  advise_huge_pages(y);
+  return guarded("jfft_istft", [&] {
+    if (in == ffi::DataType::C64 && out == ffi::DataType::F32) {
+      run_istft<float>(x, y, axes, hop, origin, window, adjoint,
+                       parallelism_of(pool, workers), scale);
+    } else if (in == ffi::DataType::C128 && out == ffi::DataType::F64) {
+      run_istft<double>(x, y, axes, hop, origin, window, adjoint,
+                        parallelism_of(pool, workers), scale);
+    } else {
+      throw std::invalid_argument("unsupported element types");
+    }
+  });
+}
+
 }  // namespace
 
 XLA_FFI_DEFINE_HANDLER_SYMBOL(C2CHandler, C2CImpl,
@@ -236,6 +362,33 @@ XLA_FFI_DEFINE_HANDLER_SYMBOL(R2RHandler, R2RImpl,
                                   .Attr<int64_t>("type")
                                   .Attr<double>("pre")
                                   .Attr<double>("post")
+                                  .Attr<int64_t>("workers")
+                                  .Attr<double>("scale"));
+
+XLA_FFI_DEFINE_HANDLER_SYMBOL(StftHandler, StftImpl,
+                              ffi::Ffi::Bind()
+                                  .Ctx<ffi::ThreadPool>()
+                                  .Arg<ffi::AnyBuffer>()
+                                  .Ret<ffi::AnyBuffer>()
+                                  .Attr<ffi::Span<const int64_t>>("axes")
+                                  .Attr<int64_t>("hop")
+                                  .Attr<int64_t>("origin")
+                                  .Attr<int64_t>("extension")
+                                  .Attr<ffi::Span<const double>>("window")
+                                  .Attr<bool>("adjoint")
+                                  .Attr<int64_t>("workers")
+                                  .Attr<double>("scale"));
+
+XLA_FFI_DEFINE_HANDLER_SYMBOL(IstftHandler, IstftImpl,
+                              ffi::Ffi::Bind()
+                                  .Ctx<ffi::ThreadPool>()
+                                  .Arg<ffi::AnyBuffer>()
+                                  .Ret<ffi::AnyBuffer>()
+                                  .Attr<ffi::Span<const int64_t>>("axes")
+                                  .Attr<int64_t>("hop")
+                                  .Attr<int64_t>("origin")
+                                  .Attr<ffi::Span<const double>>("window")
+                                  .Attr<bool>("adjoint")
                                   .Attr<int64_t>("workers")
                                   .Attr<double>("scale"));
 
