@@ -66,20 +66,14 @@ class Case:
 
     def make_input(self, seed: int = 0) -> np.ndarray:
         """The input every backend transforms (C-contiguous)."""
-        rng = np.random.default_rng(seed)
-        real = self.real_dtype
-        if self.kind in ("r2c", "grad-r2c"):
-            return rng.standard_normal(self.shape, dtype=real)
-        if self.kind == "c2r":  # a genuine half spectrum: rfftn of real data
-            signal = rng.standard_normal(self.shape)
-            spec = np.fft.rfftn(signal, axes=self.axes) / math.sqrt(
-                math.prod(self.lengths)
-            )
-            return np.ascontiguousarray(spec.astype(self.dtype))
-        x = np.empty(self.shape, self.dtype)
-        x.real = rng.standard_normal(self.shape, dtype=real)
-        x.imag = rng.standard_normal(self.shape, dtype=real)
-        return x
+        return random_input(
+            self.shape,
+            self.axes,
+            self.dtype,
+            real=self.kind in ("r2c", "grad-r2c"),
+            half_spectrum=self.kind == "c2r",
+            seed=seed,
+        )
 
     def reference(self, x: np.ndarray) -> np.ndarray:
         """numpy's transform of ``x`` in higher precision than the case's:
@@ -94,6 +88,33 @@ class Case:
         if self.kind == "c2r":
             return np.fft.irfftn(x.astype(wide), s=self.lengths, axes=self.axes)
         raise ValueError(f"no reference for {self.kind}")
+
+
+def random_input(
+    shape: tuple[int, ...],
+    axes: tuple[int, ...],
+    complex_dtype: np.dtype,
+    *,
+    real: bool,
+    half_spectrum: bool,
+    seed: int,
+) -> np.ndarray:
+    """A seeded C-contiguous input: real normal samples (``real``), a genuine
+    half spectrum (the rfftn over ``axes`` of real data, for c2r; ``shape`` is
+    then the real signal's), or complex normal samples."""
+    rng = np.random.default_rng(seed)
+    real_dtype = np.finfo(complex_dtype).dtype
+    if real:
+        return rng.standard_normal(shape, dtype=real_dtype)
+    if half_spectrum:
+        signal = rng.standard_normal(shape)
+        lengths = [shape[a] for a in axes]
+        spec = np.fft.rfftn(signal, axes=axes) / math.sqrt(math.prod(lengths))
+        return np.ascontiguousarray(spec.astype(complex_dtype))
+    x = np.empty(shape, complex_dtype)
+    x.real = rng.standard_normal(shape, dtype=real_dtype)
+    x.imag = rng.standard_normal(shape, dtype=real_dtype)
+    return x
 
 
 def _c(name, title, shape, axes, **kw) -> Case:

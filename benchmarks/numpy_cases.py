@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .cases import random_input
+
 KINDS = ("c2c", "r2c", "c2r", "dct")
 GROUPS = ("small", "large", "dct")
 _FUNCTION = {"c2c": "fft", "r2c": "rfft", "c2r": "irfft", "dct": "dct"}
@@ -68,20 +70,14 @@ class NumpyCase:
 
     def make_input(self, seed: int = 0) -> np.ndarray:
         """The C-contiguous array every contestant transforms."""
-        rng = np.random.default_rng(seed)
-        real = self.real_dtype
-        if self.kind in ("r2c", "dct"):
-            return rng.standard_normal(self.shape, dtype=real)
-        if self.kind == "c2r":  # a genuine half spectrum: rfftn of real data
-            signal = rng.standard_normal(self.shape)
-            spec = np.fft.rfftn(signal, axes=self.axes) / math.sqrt(
-                math.prod(self.lengths)
-            )
-            return np.ascontiguousarray(spec.astype(self.complex_dtype))
-        x = np.empty(self.shape, self.complex_dtype)
-        x.real = rng.standard_normal(self.shape, dtype=real)
-        x.imag = rng.standard_normal(self.shape, dtype=real)
-        return x
+        return random_input(
+            self.shape,
+            self.axes,
+            self.complex_dtype,
+            real=self.kind in ("r2c", "dct"),
+            half_spectrum=self.kind == "c2r",
+            seed=seed,
+        )
 
     def reference(self, x: np.ndarray) -> np.ndarray:
         """The transform of ``x`` in higher precision: float64 for float32

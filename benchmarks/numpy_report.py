@@ -11,7 +11,7 @@ from typing import Any
 from .harness import CaseResult
 from .numpy_backends import JFFT_NAMES, JFFT_NUMPY, JFFT_SCIPY, NUMPY, SCIPY
 from .numpy_cases import GROUPS
-from .report import geomean, md_table, text_table
+from .report import geomean, md_table, run_facts, text_table
 
 SHORT = {
     JFFT_NUMPY: "jfft.numpy",
@@ -205,16 +205,7 @@ def markdown(results: list[NumpyResult], info: dict[str, Any]) -> str:
         "over rounds of per-round ratios; times are medians, in microseconds.",
         '"best peer": the fastest library other than jfft on the case.',
         "",
-        f"- Command: `{info['command']}`",
-        f"- Date: {info['date']}",
-        (
-            f"- Machine: {m['cpu']}, {m['cores']} cores ({m['cores_usable']} usable), "
-            f"{m['memory']} RAM; {m['platform']}"
-        ),
-        (
-            f"- Load average before / after: {info['load_before']} / "
-            f"{info['load_after']} (the machine is shared: expect noise)"
-        ),
+        *run_facts(info),
         f"- Python {m['python']}; "
         + ", ".join(f"{k} {v}" for k, v in info["versions"].items()),
         f"- Run time: {info['runtime_s']:.0f} s",

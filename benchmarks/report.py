@@ -242,6 +242,23 @@ def print_report(results: list[CaseResult], run_info: dict[str, Any]) -> None:
         print(f"note: {line}")
 
 
+def run_facts(info: dict[str, Any]) -> list[str]:
+    """The command, date, machine and load lines that head a results section."""
+    m = info["machine"]
+    return [
+        f"- Command: `{info['command']}`",
+        f"- Date: {info['date']}",
+        (
+            f"- Machine: {m['cpu']}, {m['cores']} cores ({m['cores_usable']} usable), "
+            f"{m['memory']} RAM; {m['platform']}"
+        ),
+        (
+            f"- Load average before / after: {info['load_before']} / "
+            f"{info['load_after']} (the machine is shared: expect noise)"
+        ),
+    ]
+
+
 def write_markdown(path: str, results: list[CaseResult], info: dict[str, Any]):
     m = info["machine"]
     h = headline(results)
@@ -254,16 +271,7 @@ def write_markdown(path: str, results: list[CaseResult], info: dict[str, Any]):
         'are medians over rounds. "best peer" is the fastest CPU library on the',
         "case (jax.numpy.fft excluded).",
         "",
-        f"- Command: `{info['command']}`",
-        f"- Date: {info['date']}",
-        (
-            f"- Machine: {m['cpu']}, {m['cores']} cores ({m['cores_usable']} usable), "
-            f"{m['memory']} RAM; {m['platform']}"
-        ),
-        (
-            f"- Load average before / after: {info['load_before']} / "
-            f"{info['load_after']} (the machine is shared: expect noise)"
-        ),
+        *run_facts(info),
         (
             f"- Threads for the CPU libraries: {info['threads']} (jfft and "
             "jax.numpy.fft are given no thread count: they run as built)"
