@@ -1,8 +1,8 @@
 """jfft.numpy / pyFFTW and jfft.numpy / ducc0 time ratios of real transforms
 of short lines in a big batch, one thread, paired rounds.
 
-    python benchmarks/real_codelet_ratios.py [--lines 65536] [--rounds 7]
-        [--dtype float32 float64] [--axis -1] N [N ...]
+    python benchmarks/real_codelet_ratios.py N [N ...] [--lines 65536]
+        [--rounds 7] [--axis -1] [--dtype float32 float64]
 
 Each length runs as (lines, n) (``--axis 0``: (n, lines)): rfft of a real
 array and irfft of its spectrum, through ``jfft.numpy`` (``workers=1``),
