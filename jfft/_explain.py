@@ -141,7 +141,8 @@ def explain_plan(
         "stockham" with its ``radices`` and the ``generic_radices`` among
         them that have no butterfly of their own, "codelet" (a short length
         transformed whole in registers, many lines side by side in vectors,
-        its ``radices`` one or two butterflies), "bluestein" with its
+        its ``radices`` one or two butterflies; for "r2c" and "c2r" the
+        complex codelet of the real length on the real lines), "bluestein" with its
         ``padded_length``, "four_step" with ``n1`` x ``n2``, "real_even" or
         "real_odd"; ``inner``: its inner transforms). Its ``str()`` reads as
         an outline.

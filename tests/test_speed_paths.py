@@ -490,6 +490,124 @@ def test_codelet_infinities(isa):
     assert rel_err(out[finite], want[finite]) < tol(np.complex64)
 
 
+def reference_real(x, axes, forward, n=None):
+    """numpy's unnormalised rfftn (forward) or irfftn of a spectrum to
+    ``n`` points along the last of ``axes``, in long double (64-bit inputs)
+    or double (32-bit)."""
+    wide = np.clongdouble if x.dtype in (np.float64, np.complex128) else np.complex128
+    if forward:
+        return np.fft.rfftn(x.astype(wide).real, axes=axes)
+    sizes = [x.shape[a] for a in axes[:-1]] + [n]
+    return np.fft.irfftn(x.astype(wide), s=sizes, axes=axes, norm="forward")
+
+
+def check_real_codelet(x, axes, threads, out_view=None):
+    """r2c of real `x` and c2r of a random spectrum of its shape along
+    `axes`, against numpy in higher precision."""
+    n = x.shape[axes[-1]]
+    half = list(x.shape)
+    half[axes[-1]] = n // 2 + 1
+    cdtype = np.result_type(x.dtype, np.complex64)
+    spec = np.empty(half, cdtype)
+    _jfft_cpu.engine_r2c(x, spec, list(axes), threads=threads)
+    want = reference_real(x, axes, True)
+    assert rel_err(spec.astype(want.dtype), want) < tol(x.dtype), (
+        x.shape,
+        x.strides,
+        axes,
+    )
+    rng = np.random.default_rng(n)
+    z = random_complex(rng, half, cdtype)
+    back = np.empty(x.shape, x.dtype) if out_view is None else out_view
+    _jfft_cpu.engine_c2r(z, back, list(axes), threads=threads)
+    want = reference_real(z, axes, False, n)
+    assert rel_err(back.astype(want.dtype), want) < tol(x.dtype), (
+        x.shape,
+        back.strides,
+        axes,
+    )
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_real_codelet_paths(isa, threads, dtype):
+    # r2c and c2r of every length 2..codelet_max_length run the complex
+    # codelet on the real lines (no real plan, lines in vectors of
+    # codelet_width), along the last axis and along axis 0; 1 and the next
+    # length past the codelets do not.
+    top = int(constants()["codelet_max_length"])
+    width = codelet_width(np.result_type(dtype, np.complex64))
+    lanes = lanes_of(dtype)
+    for n in range(1, top + 2):
+        for kind in ("r2c", "c2r"):
+            m = n if kind == "r2c" else n // 2 + 1
+            for shape, axis in [((4 * lanes + 3, m), 1), ((m, 4 * lanes + 3), 0)]:
+                kwargs = {} if kind == "r2c" else {"n": n}
+                (step,) = explain(
+                    shape, dtype, [axis], kind=kind, threads=threads, **kwargs
+                )["steps"]
+                assert step["transform"] == kind and step["length"] == n
+                if has_codelet(n):
+                    assert step["strategy"] == "lanes", (kind, n, axis)
+                    assert_codelet(step["algorithm"], n)
+                    assert step["lane_width"] == width
+                    lines = shape[1 - axis]
+                    assert step["threads"] == threads_for(
+                        lines, lanes, lines * n, threads
+                    )
+                else:
+                    assert step["algorithm"]["name"] != "codelet", (kind, n)
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_real_codelet_numbers(isa, threads, dtype):
+    # Lengths 1..33 (the real codelets and the lanes past them), odd and even:
+    # contiguous lines in large and odd batches, adjacent lines along axis 0,
+    # strided views, a strided c2r output, and 2-d transforms whose c2r runs
+    # on the spectrum packed into its own output (even n) or on a copy.
+    rng = np.random.default_rng(33)
+    width = codelet_width(np.result_type(dtype, np.complex64))
+    for n in range(1, 34):
+        big = max(3, 2**11 // n) | 1
+        for lines in (big, width - 1 or 1, width + 1):
+            check_real_codelet(
+                rng.standard_normal((lines, n)).astype(dtype), [1], threads
+            )
+        check_real_codelet(rng.standard_normal((n, big)).astype(dtype), [0], threads)
+        base = rng.standard_normal((5, 2 * width + 3, 2 * n + 1)).astype(dtype)
+        check_real_codelet(base[:, ::2, : 2 * n : 2], [2], threads)
+        check_real_codelet(base[:, :, :n], [1], threads)
+        out = np.empty((2 * width + 3, 2 * n + 1), dtype)
+        check_real_codelet(base[0, :, :n], [1], threads, out_view=out[:, :n])
+        check_real_codelet(base[0, :, :n].copy(), [0, 1], threads)
+        check_real_codelet(base[0, :, :n].copy(), [1, 0], threads)
+
+
+def test_real_codelet_infinities(isa):
+    # An infinity in one short real line: r2c and c2r of that line follow
+    # numpy, the other lines stay finite (the driver's checks see the
+    # codelets' outputs).
+    x = np.ones((37, 4), np.float32)
+    x[5, 1] = np.inf
+    spec = np.empty((37, 3), np.complex64)
+    _jfft_cpu.engine_r2c(x, spec, [1], threads=1)
+    with np.errstate(invalid="ignore"):
+        want = np.fft.rfft(x.astype(np.float64), axis=1)
+    np.testing.assert_array_equal(np.isfinite(spec), np.isfinite(want))
+    finite = np.isfinite(want)
+    assert rel_err(spec[finite], want[finite]) < tol(np.float32)
+    z = np.ones((37, 3), np.complex64)
+    z[5, 1] = np.inf
+    back = np.empty((37, 4), np.float32)
+    _jfft_cpu.engine_c2r(z, back, [1], threads=1)
+    with np.errstate(invalid="ignore"):
+        want = np.fft.irfft(z.astype(np.complex128), n=4, axis=1, norm="forward")
+    np.testing.assert_array_equal(np.isfinite(back), np.isfinite(want))
+    finite = np.isfinite(want)
+    assert rel_err(back[finite], want[finite]) < tol(np.float32)
+
+
 # -- Real lines ---------------------------------------------------------------
 
 

@@ -427,6 +427,25 @@ void r2c_axis(const RealPlan<T>& plan, const T* in, const LineSet& lines,
   const KernelTable<T>& k = kernels<T>();
   const C2CPlan<T>& complex_plan = plan.complex_plan();
   const int64_t n = plan.length();
+  // Short lengths with a codelet run the complex codelet on the real lines,
+  // side by side in vectors (codelet_lines.inc).
+  if (const CodeletShape* codelet = codelet_of(n)) {
+    if (trace) {
+      StepPlan step = step_of("r2c", true, axis, n, lines);
+      step.strategy = "lanes";
+      step.lane_width = k.codelet_width;
+      step.threads =
+          threads_for(lines.count, k.lanes, lines.count * n, parallelism);
+      step.algorithm = describe_codelet(*codelet);
+      trace->steps.push_back(step);
+      return;
+    }
+    parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
+                 [&](int64_t begin, int64_t end) {
+                   k.r2c_codelet(n, in, out, lines, begin, end);
+                 });
+    return;
+  }
   const bool one_by_one =
       one_by_one_length<T>(complex_plan.length(), &complex_plan, lines,
                            k.lanes) > 0;
@@ -468,6 +487,23 @@ void c2r_axis(const RealPlan<T>& plan, const std::complex<T>* in,
   const KernelTable<T>& k = kernels<T>();
   const C2CPlan<T>& complex_plan = plan.complex_plan();
   const int64_t n = plan.length();
+  if (const CodeletShape* codelet = codelet_of(n)) {
+    if (trace) {
+      StepPlan step = step_of("c2r", false, axis, n, lines);
+      step.strategy = "lanes";
+      step.lane_width = k.codelet_width;
+      step.threads =
+          threads_for(lines.count, k.lanes, lines.count * n, parallelism);
+      step.algorithm = describe_codelet(*codelet);
+      trace->steps.push_back(step);
+      return;
+    }
+    parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
+                 [&](int64_t begin, int64_t end) {
+                   k.c2r_codelet(n, in, out, lines, begin, end, packed);
+                 });
+    return;
+  }
   const bool one_by_one =
       one_by_one_length<T>(complex_plan.length(), &complex_plan, lines,
                            k.lanes) > 0;

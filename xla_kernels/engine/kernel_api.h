@@ -83,6 +83,12 @@ struct KernelTable {
   void (*c2c_codelet)(int64_t length, const std::complex<T>* in,
                       std::complex<T>* out, const LineSet&, int64_t begin,
                       int64_t end, bool forward);
+  // Real lines of such a length (n real values, n/2+1 complex), in the same
+  // vectors; packed as for c2r.
+  void (*r2c_codelet)(int64_t length, const T* in, std::complex<T>* out,
+                      const LineSet&, int64_t begin, int64_t end);
+  void (*c2r_codelet)(int64_t length, const std::complex<T>* in, T* out,
+                      const LineSet&, int64_t begin, int64_t end, bool packed);
   int codelet_width;
 };
 

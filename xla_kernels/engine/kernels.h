@@ -894,6 +894,8 @@ const KernelTable<T>& make_table(const char* name) {
                                     &c2r_lines<T, V, Narrower...>,
                                     &c2c_lane_width<T, V, Narrower...>,
                                     &c2c_codelet_lines<T, V>,
+                                    &r2c_codelet_lines<T, V>,
+                                    &c2r_codelet_lines<T, V>,
                                     static_cast<int>(L / 2)};
   return table;
 }
