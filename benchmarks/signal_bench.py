@@ -235,11 +235,15 @@ def _convolve_cases(a_host: np.ndarray, b_host: np.ndarray, axes) -> dict:
     a, b = jnp.asarray(a_host), jnp.asarray(b_host)
     ours = jax.jit(lambda a, b: jfft.signal.fftconvolve(a, b, axes=axes))
     ours_oa = jax.jit(lambda a, b: jfft.signal.oaconvolve(a, b, axes=axes))
-    theirs_jax = jax.jit(
-        lambda a, b: jax.scipy.signal.fftconvolve(
-            a, b, axes=None if axes is None else [axes]
-        )
-    )
+
+    def theirs_jax_unjitted(a, b):
+        if axes is None:
+            return jax.scipy.signal.fftconvolve(a, b)
+        # jax.scipy.signal.fftconvolve does not broadcast the other axes.
+        b = jnp.broadcast_to(b, a.shape[:axes] + b.shape[axes:])
+        return jax.scipy.signal.fftconvolve(a, b, axes=[axes])
+
+    theirs_jax = jax.jit(theirs_jax_unjitted)
     cases = {
         "jfft.signal.fftconvolve": lambda: ours(a, b),
         "jfft.signal.oaconvolve": lambda: ours_oa(a, b),
