@@ -11,9 +11,14 @@ its default, the machine's cores).
 Cases: jfft.stft of (16, 2**17) float32, n_fft 1024, hop 256, hann, jitted,
 against torch.stft and jax.scipy.signal.stft, and jfft.istft of its result
 against torch.istft and jax.scipy.signal.istft; the framing of that STFT with
-strided slices against a gather (jfft._stft.MAX_FRAME_SLICES);
-jfft.signal.fftconvolve / oaconvolve of 2**20 by 4097 float32 against
-scipy.signal (numpy) and jax.scipy.signal.fftconvolve; direct against FFT
+strided slices against a gather (jfft._stft.MAX_FRAME_SLICES); jax.grad
+of a multi-resolution STFT loss (n_fft 512/1024/2048, hop n_fft//4, hann;
+mean L1 of magnitudes plus spectral convergence) of a (4, 2**16) float32 x,
+jitted, on jfft.stft against the same loss on jax.scipy.signal.stft
+(``--only stft-loss``); jfft.signal.fftconvolve / oaconvolve of 2**20 by
+4097, 1024**2 by 31**2 and (64, 16384) by (1, 257) along the last axis,
+float32, against scipy.signal (numpy) and jax.scipy.signal.fftconvolve
+(``--only convolve``); direct against FFT
 convolution of 2**14 float32 by a range of kernel lengths
 (jfft.signal._convolve.DIRECT_OVER_FFT_COST).
 
@@ -154,25 +159,103 @@ def bench_stft(rounds: int) -> None:
     report("framing * window of that STFT", paired(framing, rounds), "strided slices")
 
 
+STFT_LOSS_RESOLUTIONS = (512, 1024, 2048)
+
+
+def _mr_stft_loss(spectrogram):
+    """Multi-resolution STFT loss of (x, y): per resolution, the mean L1
+    distance of the magnitudes plus their spectral convergence
+    ||(|S(x)| - |S(y)|)||_F / ||S(y)||_F, summed over resolutions."""
+
+    def magnitude(s):
+        return jnp.sqrt(jnp.maximum(jnp.real(s) ** 2 + jnp.imag(s) ** 2, 1e-7))
+
+    def loss(x, y):
+        total = 0.0
+        for n_fft in STFT_LOSS_RESOLUTIONS:
+            mx = magnitude(spectrogram(x, n_fft))
+            my = magnitude(spectrogram(y, n_fft))
+            diff = mx - my
+            total = total + jnp.mean(jnp.abs(diff))
+            total = total + jnp.linalg.norm(diff) / jnp.linalg.norm(my)
+        return total
+
+    return loss
+
+
+def bench_stft_loss(rounds: int) -> None:
+    rng = np.random.default_rng(3)
+    x = jnp.asarray(rng.standard_normal((4, 2**16)).astype(np.float32))
+    y = jnp.asarray(rng.standard_normal((4, 2**16)).astype(np.float32))
+    # Concrete (closed-over numpy) windows, so that jfft.stft's forward pass
+    # takes its native CPU kernel.
+    windows = {
+        n: jfft.signal.get_window("hann", n).astype(np.float32)
+        for n in STFT_LOSS_RESOLUTIONS
+    }
+
+    def ours(x, n_fft):
+        return jfft.stft(x, n_fft, n_fft // 4, window=windows[n_fft])
+
+    def theirs(x, n_fft):
+        return jax.scipy.signal.stft(
+            x, nperseg=n_fft, noverlap=n_fft - n_fft // 4, window=windows[n_fft]
+        )[2]
+
+    grad_ours = jax.jit(jax.grad(_mr_stft_loss(ours)))
+    grad_theirs = jax.jit(jax.grad(_mr_stft_loss(theirs)))
+    cases = {
+        "jfft.stft": lambda: grad_ours(x, y),
+        "jax.scipy.signal.stft": lambda: grad_theirs(x, y),
+    }
+    report("jax.grad of MR-STFT loss, x (4, 2**16) f32, n_fft 512/1024/2048, "
+           "hop n_fft//4, hann, jit", paired(cases, rounds), "jfft.stft")  # fmt: skip
+
+
 def bench_convolve(rounds: int) -> None:
-    import scipy.signal
 
     rng = np.random.default_rng(1)
-    a_host = rng.standard_normal(2**20).astype(np.float32)
-    b_host = rng.standard_normal(4097).astype(np.float32)
+    # (title, signal shape, kernel shape, axes)
+    shapes = [
+        ("fftconvolve 2**20 x 4097 f32", (2**20,), (4097,), None),
+        ("fftconvolve 1024**2 x 31**2 f32", (1024, 1024), (31, 31), None),
+        ("fftconvolve (64, 16384) x (1, 257) f32 along axis -1", (64, 16384),
+         (1, 257), -1),
+    ]  # fmt: skip
+    for title, a_shape, b_shape, axes in shapes:
+        a_host = rng.standard_normal(a_shape).astype(np.float32)
+        b_host = rng.standard_normal(b_shape).astype(np.float32)
+        report(title, paired(_convolve_cases(a_host, b_host, axes), rounds),
+               "jfft.signal.fftconvolve")  # fmt: skip
+
+
+def _convolve_cases(a_host: np.ndarray, b_host: np.ndarray, axes) -> dict:
+    import scipy.signal
+
     a, b = jnp.asarray(a_host), jnp.asarray(b_host)
-    ours = jax.jit(jfft.signal.fftconvolve)
-    ours_oa = jax.jit(jfft.signal.oaconvolve)
-    theirs_jax = jax.jit(jax.scipy.signal.fftconvolve)
+    ours = jax.jit(lambda a, b: jfft.signal.fftconvolve(a, b, axes=axes))
+    ours_oa = jax.jit(lambda a, b: jfft.signal.oaconvolve(a, b, axes=axes))
+
+    def theirs_jax_unjitted(a, b):
+        if axes is None:
+            return jax.scipy.signal.fftconvolve(a, b)
+        # jax.scipy.signal.fftconvolve does not broadcast the other axes.
+        b = jnp.broadcast_to(b, a.shape[:axes] + b.shape[axes:])
+        return jax.scipy.signal.fftconvolve(a, b, axes=[axes])
+
+    theirs_jax = jax.jit(theirs_jax_unjitted)
     cases = {
         "jfft.signal.fftconvolve": lambda: ours(a, b),
         "jfft.signal.oaconvolve": lambda: ours_oa(a, b),
-        "scipy.signal.fftconvolve": lambda: scipy.signal.fftconvolve(a_host, b_host),
-        "scipy.signal.oaconvolve": lambda: scipy.signal.oaconvolve(a_host, b_host),
+        "scipy.signal.fftconvolve": lambda: scipy.signal.fftconvolve(
+            a_host, b_host, axes=axes
+        ),
+        "scipy.signal.oaconvolve": lambda: scipy.signal.oaconvolve(
+            a_host, b_host, axes=axes
+        ),
         "jax.scipy.signal.fftconvolve": lambda: theirs_jax(a, b),
     }
-    report("fftconvolve 2**20 x 4097 f32", paired(cases, rounds),
-           "jfft.signal.fftconvolve")  # fmt: skip
+    return cases
 
 
 def bench_direct_crossover(rounds: int) -> None:
@@ -267,7 +350,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--quick", action="store_true", help="3 rounds")
-    parser.add_argument("--only", choices=["stft", "convolve", "crossover"])
+    parser.add_argument(
+        "--only", choices=["stft", "stft-loss", "convolve", "crossover"]
+    )
     parser.add_argument("--memory", action="store_true", help="peak memory only")
     parser.add_argument("--memory-probe", choices=MEMORY_CASES, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -282,6 +367,8 @@ def main() -> None:
     with jfft.set_workers(THREADS):
         if args.only in (None, "stft"):
             bench_stft(rounds)
+        if args.only in (None, "stft-loss"):
+            bench_stft_loss(rounds)
         if args.only in (None, "convolve"):
             bench_convolve(rounds)
         if args.only in (None, "crossover"):
