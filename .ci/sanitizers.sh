@@ -43,7 +43,9 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 site_packages="$(python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
 export PYTHONPATH="$PWD/$stage:$site_packages${PYTHONPATH:+:$PYTHONPATH}"
 python -S -P -c "import jfft._jfft_cpu as m, sys; sys.exit('$stage' not in m.__file__)"
-python -S -P -m pytest -q -p no:cacheprovider tests/test_engine.py \
+# -n 0: in this process only; xdist's workers would start without -S, and an
+# editable install's hook would then give them the uninstrumented module.
+python -S -P -m pytest -q -n 0 -p no:cacheprovider tests/test_engine.py \
   tests/test_parity.py tests/test_plan_cache.py \
   tests/test_nonfinite.py::test_several_axes tests/test_nonfinite.py::test_in_place \
   tests/test_nonfinite.py::test_nan_lines_stay_nan "$@"
