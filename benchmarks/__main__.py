@@ -13,10 +13,7 @@ Each run writes into a fresh folder under ``benchmarks/out/`` (or ``--out``);
 from __future__ import annotations
 
 import argparse
-import datetime
 import os
-import shlex
-import sys
 import time
 
 from . import cases as cases_mod
@@ -207,7 +204,7 @@ def main(argv: list[str] | None = None) -> None:
         min_time=0.01 if args.quick else 0.02,
     )
     start = time.perf_counter()
-    load_before = " ".join(f"{v:.2f}" for v in os.getloadavg())
+    load_before = report.load_average()
     backends, versions, run_notes = load_all(args.threads)
     native_before = native_module_stamp()
     import jfft._jfft_cpu as jfft_native
@@ -251,14 +248,10 @@ def main(argv: list[str] | None = None) -> None:
             "the build loaded at start, later subprocesses (memory probes) may "
             "have used the new one"
         )
-    info = {
-        "command": shlex.join(["python", "-m", "benchmarks", *sys.argv[1:]]),
-        "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "machine": report.machine_info(),
-        "load_before": load_before,
-        "load_after": " ".join(f"{v:.2f}" for v in os.getloadavg()),
-        "threads": args.threads,
-        "env": ", ".join(
+    info = report.run_info(
+        load_before,
+        threads=args.threads,
+        env=", ".join(
             f"{k}={os.environ.get(k, '')}"
             for k in (
                 "KMP_BLOCKTIME",
@@ -270,11 +263,11 @@ def main(argv: list[str] | None = None) -> None:
             )
             if os.environ.get(k)
         ),
-        "versions": versions,
-        "run_notes": run_notes,
-        "runtime_s": runtime,
-        "timing": vars(timing),
-    }
+        versions=versions,
+        run_notes=run_notes,
+        runtime_s=runtime,
+        timing=vars(timing),
+    )
     report.print_report(results, info)
     print()
     written = []

@@ -9,10 +9,7 @@ the report is ``numpy_report.py``."""
 from __future__ import annotations
 
 import argparse
-import datetime
 import os
-import shlex
-import sys
 import time
 
 from . import outputs
@@ -43,7 +40,7 @@ def main(args: argparse.Namespace) -> None:
         min_time=0.01 if args.quick else 0.02,
     )
     start = time.perf_counter()
-    load_before = " ".join(f"{v:.2f}" for v in os.getloadavg())
+    load_before = report.load_average()
     backends, versions, run_notes = load_all(threads)
     import jfft._jfft_cpu as jfft_native
 
@@ -71,18 +68,14 @@ def main(args: argparse.Namespace) -> None:
                 print(f"  note: {note}")
 
     runtime = time.perf_counter() - start
-    info = {
-        "command": shlex.join(["python", "-m", "benchmarks", *sys.argv[1:]]),
-        "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "machine": report.machine_info(),
-        "load_before": load_before,
-        "load_after": " ".join(f"{v:.2f}" for v in os.getloadavg()),
-        "threads": threads,
-        "versions": versions,
-        "run_notes": run_notes,
-        "runtime_s": runtime,
-        "timing": vars(timing),
-    }
+    info = report.run_info(
+        load_before,
+        threads=threads,
+        versions=versions,
+        run_notes=run_notes,
+        runtime_s=runtime,
+        timing=vars(timing),
+    )
     nrep.print_report(results, info)
     print()
     out = outputs.resolve_out(args.out)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import math
 import os
 import platform
+import shlex
 import statistics
+import sys
 from typing import Any
 
 from . import outputs
@@ -240,6 +243,24 @@ def print_report(results: list[CaseResult], run_info: dict[str, Any]) -> None:
     print(f"cores kept busy (CPU time / wall time): {busy}")
     for line in run_info["run_notes"] + notes(results):
         print(f"note: {line}")
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages, as a report writes them."""
+    return " ".join(f"{v:.2f}" for v in os.getloadavg())
+
+
+def run_info(load_before: str, **facts: Any) -> dict[str, Any]:
+    """The facts every report of a run starts from (command, date, machine,
+    load before and now), with the caller's own after them."""
+    return {
+        "command": shlex.join(["python", "-m", "benchmarks", *sys.argv[1:]]),
+        "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "machine": machine_info(),
+        "load_before": load_before,
+        "load_after": load_average(),
+        **facts,
+    }
 
 
 def run_facts(info: dict[str, Any]) -> list[str]:

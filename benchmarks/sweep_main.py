@@ -4,10 +4,7 @@
 from __future__ import annotations
 
 import argparse
-import datetime
 import os
-import shlex
-import sys
 import time
 
 from . import outputs
@@ -84,7 +81,7 @@ def main(args: argparse.Namespace) -> None:
         if args.fftw_plan_limit is not None
         else sweep_mod.FFTW_PLAN_LIMIT_S
     )
-    load_before = " ".join(f"{v:.2f}" for v in os.getloadavg())
+    load_before = report.load_average()
     start = time.perf_counter()
     backends, versions, run_notes = load_backends(threads, args.peers, plan_limit)
     import jfft._jfft_cpu as jfft_native
@@ -117,24 +114,20 @@ def main(args: argparse.Namespace) -> None:
         progress=lambda line: print(line, flush=True),
     )
     runtime = time.perf_counter() - start
-    info = {
-        "command": shlex.join(["python", "-m", "benchmarks", *sys.argv[1:]]),
-        "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "machine": report.machine_info(),
-        "load_before": load_before,
-        "load_after": " ".join(f"{v:.2f}" for v in os.getloadavg()),
-        "threads": threads,
-        "dtypes": dtypes,
-        "lengths": lengths,
-        "versions": versions,
-        "run_notes": run_notes,
-        "runtime_s": runtime,
-        "budget": budget_info,
-        "fftw_plan_limit_s": plan_limit,
-        "batch_points": sweep_mod.BATCH_POINTS,
-        "accuracy_points": sweep_mod.ACCURACY_POINTS,
-        "long_lengths_seed": sweep_mod.LONG_SEED,
-    }
+    info = report.run_info(
+        load_before,
+        threads=threads,
+        dtypes=dtypes,
+        lengths=lengths,
+        versions=versions,
+        run_notes=run_notes,
+        runtime_s=runtime,
+        budget=budget_info,
+        fftw_plan_limit_s=plan_limit,
+        batch_points=sweep_mod.BATCH_POINTS,
+        accuracy_points=sweep_mod.ACCURACY_POINTS,
+        long_lengths_seed=sweep_mod.LONG_SEED,
+    )
     srep.print_report(cells, info)
     print()
     written = []
