@@ -135,45 +135,37 @@ def write_gallery() -> None:
     for script in examples:
         plot = folder / f"{script.stem}.png"
         title, intro = _title_and_intro(script.read_text())
-        if not run_examples:
-            run_it = f"``examples/{script.name}``: run it with " + (
-                f"``python examples/{script.name}``."
+        output = []
+        if run_examples:
+            run = subprocess.run(
+                [sys.executable, str(script), "--plot", str(plot)],
+                check=False,
+                capture_output=True,
+                text=True,
+                cwd=folder,
+                env=env,
+                timeout=600,
             )
-            page = [
-                title,
-                "=" * len(title),
-                "",
-                run_it,
-                "",
-                intro,
-                "",
-                "Source",
+            lines = run.stdout.strip().splitlines()
+            if run.returncode != 0 or not lines or lines[-1] != "PASS":
+                raise RuntimeError(
+                    f"{script.name} failed while building the gallery:\n"
+                    f"{run.stdout}\n{run.stderr}"
+                )
+            # Machine-specific paths printed by the example.
+            printed = run.stdout.replace(str(plot), f"{script.stem}.png")
+            output = [
+                "Output",
                 "------",
                 "",
-                f".. literalinclude:: ../../examples/{script.name}",
-                "   :language: python",
+                ".. code-block:: text",
+                "",
+                *("   " + line for line in printed.rstrip().splitlines()),
+                "",
+                f".. image:: {script.stem}.png",
+                f"   :alt: the plot of {script.name}",
                 "",
             ]
-            _write(folder / f"{script.stem}.rst", "\n".join(page))
-            toc.append(f"   gallery/{script.stem}")
-            continue
-        run = subprocess.run(
-            [sys.executable, str(script), "--plot", str(plot)],
-            check=False,
-            capture_output=True,
-            text=True,
-            cwd=folder,
-            env=env,
-            timeout=600,
-        )
-        lines = run.stdout.strip().splitlines()
-        if run.returncode != 0 or not lines or lines[-1] != "PASS":
-            raise RuntimeError(
-                f"{script.name} failed while building the gallery:\n"
-                f"{run.stdout}\n{run.stderr}"
-            )
-        # Machine-specific paths printed by the example.
-        printed = run.stdout.replace(str(plot), f"{script.stem}.png")
         page = [
             title,
             "=" * len(title),
@@ -183,16 +175,7 @@ def write_gallery() -> None:
             "",
             intro,
             "",
-            "Output",
-            "------",
-            "",
-            ".. code-block:: text",
-            "",
-            *("   " + line for line in printed.rstrip().splitlines()),
-            "",
-            f".. image:: {script.stem}.png",
-            f"   :alt: the plot of {script.name}",
-            "",
+            *output,
             "Source",
             "------",
             "",
