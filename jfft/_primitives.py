@@ -331,19 +331,19 @@ r2r_p = _declare(
 # jnp.pad's ``extension`` mode extends it) times the window (n points),
 # transformed by r2c (times scale); the result has the frequencies at axis a
 # and the frames at axis c, the other axes in x's order. ``istft(X, axes=(a,
-# c), hop, window, signal_length, origin, adjoint, scale)``: the overlap-add
-# inverse, window * c2r(X[:, t]) (times scale) added at t*hop - origin of a
-# zero signal of signal_length points (what falls outside it is dropped),
-# which replaces axes a and c. Both are linear in their operand. The window
-# is a static HostWindow (a traced window takes jfft._stft's composition
-# instead).
+# c), hop, window, signal_length, origin, extension, adjoint, scale)``: the
+# overlap-add inverse, window * c2r(X[:, t]) (times scale) added at
+# t*hop - origin of a zero signal of signal_length points, what falls past
+# its ends folded back through ``extension`` (the transpose of reading
+# through it; dropped for "constant"), which replaces axes a and c. Both are
+# linear in their operand. The window is a static HostWindow (a traced
+# window takes jfft._stft's composition instead).
 #
 # The transposes weight the spectra as r2c / c2r's do (see above), with
-# ``adjoint`` flipped: the transpose of stft (zero extension) is the
-# overlap-add of window * c2r(conj(ct) / w), istft(adjoint=True), and that of
-# istft is w * conj(r2c(window * frames(ct))), stft(adjoint=True). Another
-# extension is a pad followed by a zero-extended stft, and so transposes as
-# that composition.
+# ``adjoint`` flipped and the extension kept: the transpose of stft is the
+# overlap-add of window * c2r(conj(ct) / w), folded, istft(adjoint=True),
+# and that of istft is w * conj(r2c(window * frames(ct))) read through the
+# extension, stft(adjoint=True).
 
 EXTENSIONS = ("constant", "reflect", "edge", "wrap")  # the kernel's codes
 
@@ -429,8 +429,9 @@ def _stft_xla(
 
 
 def _istft_xla(
-    x, *, axes, hop, window, signal_length, origin, adjoint, scale, **options
-):
+    x, *, axes, hop, window, signal_length, origin, extension, adjoint, scale,
+    **options,
+):  # fmt: skip
     from . import _stft
 
     a, c = axes
@@ -448,60 +449,50 @@ def _istft_xla(
     y = _stft.overlap_add(segments * w, hop)
     right = max(0, origin + signal_length - y.shape[-1])
     y = jax.numpy.pad(y, [(0, 0)] * (y.ndim - 1) + [(0, right)])
-    y = lax.slice_in_dim(y, origin, origin + signal_length, axis=-1)
+    if extension == "constant":
+        y = lax.slice_in_dim(y, origin, origin + signal_length, axis=-1)
+    else:  # the fold: the transpose of reading through the extension
+        _, fold = jax.vjp(
+            lambda v: _extend(v, origin, y.shape[-1], extension),
+            jax.numpy.zeros((*y.shape[:-1], signal_length), y.dtype),
+        )
+        (y,) = fold(y)
     return jax.numpy.moveaxis(y, -1, a)
 
 
-def _istft_attrs(hop, window, origin, adjoint, scale, signal_length=None):
-    del signal_length  # the output shape carries it
+def _istft_attrs(hop, window, origin, extension, adjoint, scale,
+                 signal_length=None, frames=None):  # fmt: skip
+    del signal_length, frames  # the output shape carries them
     return {
         "hop": np.int64(hop),
         "origin": np.int64(origin),
+        "extension": np.int64(EXTENSIONS.index(extension)),
         "window": window.values,
         "adjoint": bool(adjoint),
         "scale": np.float64(scale),
     }
 
 
-def _stft_attrs(frames, extension, **params):
-    del frames  # the output shape carries it
-    return {
-        **_istft_attrs(**params),
-        "extension": np.int64(EXTENSIONS.index(extension)),
-    }
+# stft_p reads the signal through its extension (the centre padding) and
+# istft_p folds what falls past the ends back through the same extension, so
+# that each is the other's transpose with no padded copy either way; the
+# window weights and the onesided doubling are the kernels' `adjoint`
+# (xla_kernels/engine/stft.cc derives them).
+_stft_attrs = _istft_attrs
 
 
-def _stft_transpose(ct, x, *, axes, hop, window, frames, origin, extension,
-                    adjoint, **params):  # fmt: skip
-    a = axes[0]
-    length = x.aval.shape[a]
-    common = dict(axes=axes, hop=hop, window=window, adjoint=not adjoint, **params)
-    if extension == "constant":
-        return [istft_p.bind(ct, signal_length=length, origin=origin, **common)]
-    # The pad, then a zero-extended stft: transposed in turn.
-    needed = (frames - 1) * hop + window.values.shape[0]
-    right = max(0, needed - origin - length)
-    extended = istft_p.bind(
-        ct, signal_length=origin + length + right, origin=0, **common
-    )
-
-    def pad(v):
-        moved = jax.numpy.moveaxis(v, a, -1)
-        return jax.numpy.moveaxis(_extend(moved, origin, needed, extension), -1, a)
-
-    _, pad_transpose = jax.vjp(pad, jax.numpy.zeros(x.aval.shape, x.aval.dtype))
-    return list(pad_transpose(extended))
+def _stft_transpose(ct, x, *, axes, frames, adjoint, **params):
+    del frames
+    length = x.aval.shape[axes[0]]
+    return [
+        istft_p.bind(ct, axes=axes, signal_length=length, adjoint=not adjoint, **params)
+    ]
 
 
 def _istft_transpose(ct, x, *, axes, signal_length, adjoint, **params):
     del signal_length
     frames = x.aval.shape[axes[1]]
-    return [
-        stft_p.bind(
-            ct, axes=axes, frames=frames, extension="constant",
-            adjoint=not adjoint, **params,
-        )
-    ]  # fmt: skip
+    return [stft_p.bind(ct, axes=axes, frames=frames, adjoint=not adjoint, **params)]
 
 
 def _stft_batch(prim, batched_args, batch_dims, *, axes, **params):

@@ -424,6 +424,7 @@ def istft(
             window=_primitives.HostWindow(w_host),
             signal_length=end - start,
             origin=start,
+            extension="constant",
             adjoint=False,
             scale=n_fft**-0.5 if normalized else 1.0 / n_fft,
             **_fft._options(None),

@@ -490,3 +490,93 @@ def test_native_vmap_of_grad_equals_loop(axis):
     got = jax.vmap(project, in_axes=in_axis)(S)
     loop = jnp.stack([project(X[i]) for i in range(3)])
     close(got, loop, np.float64, 1)
+
+
+# (n_fft, hop, length): even and odd n_fft; a signal shorter than n_fft, whose
+# two frames both reach past both ends (the centre padding wraps it more than
+# once for 'circular'); a hop of a whole frame.
+TRANSPOSE_CASES = [(16, 4, 40), (15, 4, 40), (12, 5, 7), (16, 3, 5), (9, 9, 30)]
+
+
+@pytest.mark.parametrize("pad_mode", ["reflect", "constant", "replicate", "circular"])
+@pytest.mark.parametrize(("n_fft", "hop", "length"), TRANSPOSE_CASES)
+def test_native_stft_transpose_dense(pad_mode, n_fft, hop, length):
+    """The transpose of the native stft (one istft kernel that folds the
+    centre padding back) and of its XLA fallback, against the dense matrix of
+    the numpy reference."""
+    if pad_mode == "reflect" and n_fft // 2 >= length:
+        pytest.skip("reflect needs n_fft // 2 < length")
+    w = _window(None, n_fft, np.float64) + 0.1
+    basis = np.eye(length)
+    dense = np.stack(
+        [ref_stft(e, n_fft, hop, n_fft, w, True, pad_mode, False, True).ravel()
+         for e in basis], axis=1)  # fmt: skip
+    out_shape = ref_stft(basis[0], n_fft, hop, n_fft, w, True, pad_mode, False,
+                         True).shape  # fmt: skip
+    ct = signal(out_shape, np.float64, complex_=True, seed=3)
+    # A real-input map's transpose is the real part of the matrix's.
+    want = (dense.T @ ct.ravel()).real
+
+    def f(x):
+        return jfft.stft(x, n_fft, hop, window=w, pad_mode=pad_mode)
+
+    zero = jnp.zeros(length)
+    assert "jfft_istft" in _lowered(lambda c: jax.linear_transpose(f, zero)(c), ct)
+    for workers in (1, 2):
+        with jfft.set_workers(workers):
+            (got,) = jax.linear_transpose(f, zero)(jnp.asarray(ct))
+        close(got, want, np.float64)
+    with jfft.xla_fallback():
+        (got,) = jax.jit(jax.linear_transpose(f, zero))(jnp.asarray(ct))
+    close(got, want, np.float64)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("pad_mode", ["reflect", "constant", "replicate", "circular"])
+@pytest.mark.parametrize(("n_fft", "hop"), [(64, 16), (63, 10)])
+def test_native_transposes_dot_product(pad_mode, n_fft, hop, dtype):
+    """<stft(x), c> = <x, stft^T(c)> and <istft(X), y> = <X, istft^T(y)>
+    (no conjugation: JAX's transposes) with stft and istft the numpy
+    references, on signals of many blocks of frames, batched, two threads,
+    jitted: the native transposes' weights, reversal and fold."""
+    w = _window(None, n_fft, dtype)
+    x = signal((2, 3, 3001), dtype)
+    want_shape = ref_stft(x, n_fft, hop, n_fft, w, True, pad_mode, False, True).shape
+    c = signal(want_shape, dtype, complex_=True, seed=1)
+
+    def f(x):
+        return jfft.stft(x, n_fft, hop, window=w, pad_mode=pad_mode)
+
+    with jfft.set_workers(2):
+        (xt,) = jax.jit(jax.linear_transpose(f, jnp.zeros_like(x)))(c)
+    lhs = np.real(np.sum(ref_stft(x, n_fft, hop, n_fft, w, True, pad_mode, False,
+                                  True) * c))  # fmt: skip
+    rhs = np.sum(np.asarray(xt, np.float64) * x)
+    assert abs(lhs - rhs) <= TOL[dtype] * 500 * abs(lhs)
+
+    X = c.astype(np.complex64 if dtype == np.float32 else np.complex128)
+    y = signal(x.shape, dtype, seed=2)
+
+    def g(X):
+        return jfft.istft(X, n_fft, hop, window=w, length=x.shape[-1])
+
+    with jfft.set_workers(2):
+        (Xt,) = jax.jit(jax.linear_transpose(g, jnp.zeros_like(X)))(y)
+    lhs = np.sum(ref_istft(X, n_fft, hop, n_fft, w, True, False, True,
+                           x.shape[-1]) * y)  # fmt: skip
+    rhs = np.real(np.sum(np.asarray(Xt, np.complex128) * X))
+    assert abs(lhs - rhs) <= TOL[dtype] * 500 * abs(lhs)
+
+
+@pytest.mark.parametrize("pad_mode", ["reflect", "replicate", "circular"])
+@pytest.mark.parametrize(("n_fft", "hop", "length"), [(15, 4, 37), (16, 5, 9)])
+def test_native_grads_odd_and_short(pad_mode, n_fft, hop, length):
+    if pad_mode == "reflect" and n_fft // 2 >= length:
+        pytest.skip("reflect needs n_fft // 2 < length")
+    x = jnp.asarray(signal((2, length), np.float64))
+    w = _window(None, n_fft, np.float64) + 0.1
+    check_grads(lambda x: jfft.stft(x, n_fft, hop, window=w, pad_mode=pad_mode),
+                (x,), 2, modes=("fwd", "rev"))  # fmt: skip
+    X = jfft.stft(x, n_fft, hop, window=w)
+    check_grads(lambda X: jfft.istft(X, n_fft, hop, window=w, length=length),
+                (X,), 2, modes=("fwd", "rev"))  # fmt: skip

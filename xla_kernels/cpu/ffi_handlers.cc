@@ -289,6 +289,7 @@ ffi::Error StftImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
 template <typename T>
 void run_istft(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
                ffi::Span<const int64_t> axes, int64_t hop, int64_t origin,
+               engine::SignalExtension extension,
                ffi::Span<const double> window, bool adjoint,
                const engine::Parallelism& parallelism, double scale) {
   using C = std::complex<T>;
@@ -297,24 +298,29 @@ void run_istft(ffi::AnyBuffer x, ffi::Result<ffi::AnyBuffer> y,
                                   static_cast<int64_t>(w.size()), hop, origin);
   engine::stft_inverse<T>(static_cast<const C*>(x.untyped_data()),
                           static_cast<T*>(y->untyped_data()), layout, w.data(),
-                          adjoint, parallelism, scale);
+                          adjoint, extension, parallelism, scale);
 }
 
 // axes: (frequency axis, frame axis) of the spectrum x; the signal y has its
-// time axis at axes[0].
+// time axis at axes[0]. extension (engine::SignalExtension's values) folds
+// what falls past the signal's ends back onto it, as stft.h says.
 ffi::Error IstftImpl(ffi::ThreadPool pool, ffi::AnyBuffer x,
                      ffi::Result<ffi::AnyBuffer> y,
                      ffi::Span<const int64_t> axes, int64_t hop, int64_t origin,
-                     ffi::Span<const double> window, bool adjoint,
-                     int64_t workers, double scale) {
+                     int64_t extension, ffi::Span<const double> window,
+                     bool adjoint, int64_t workers, double scale) {
   const auto in = x.element_type(), out = y->element_type();
   advise_huge_pages(y);
   return guarded("jfft_istft", [&] {
+    if (extension < 0 || extension > 3) {
+      throw std::invalid_argument("extension not in 0..3");
+    }
+    const auto how = static_cast<engine::SignalExtension>(extension);
     if (in == ffi::DataType::C64 && out == ffi::DataType::F32) {
-      run_istft<float>(x, y, axes, hop, origin, window, adjoint,
+      run_istft<float>(x, y, axes, hop, origin, how, window, adjoint,
                        parallelism_of(pool, workers), scale);
     } else if (in == ffi::DataType::C128 && out == ffi::DataType::F64) {
-      run_istft<double>(x, y, axes, hop, origin, window, adjoint,
+      run_istft<double>(x, y, axes, hop, origin, how, window, adjoint,
                         parallelism_of(pool, workers), scale);
     } else {
       throw std::invalid_argument("unsupported element types");
@@ -387,6 +393,7 @@ XLA_FFI_DEFINE_HANDLER_SYMBOL(IstftHandler, IstftImpl,
                                   .Attr<ffi::Span<const int64_t>>("axes")
                                   .Attr<int64_t>("hop")
                                   .Attr<int64_t>("origin")
+                                  .Attr<int64_t>("extension")
                                   .Attr<ffi::Span<const double>>("window")
                                   .Attr<bool>("adjoint")
                                   .Attr<int64_t>("workers")

@@ -51,23 +51,27 @@ struct StftLayout {
 // extended past its ends by `extension` (a signal of length 0 only by
 // zeros). With `adjoint`, each result is conjugated and doubled except at DC
 // and (even n_fft) Nyquist: the linear transpose of stft_inverse without
-// adjoint, for kZeros.
+// adjoint, for the same extension.
 template <typename T>
 void stft_forward(const T* signal, std::complex<T>* spectrum,
                   const StftLayout& layout, const T* window, bool adjoint,
                   SignalExtension extension = SignalExtension::kZeros,
                   const Parallelism& parallelism = {}, double scale = 1.0);
 
-// signal[p] = scale * sum_t (window * c2r(spectrum[:, t]))[p + origin -
-// t * hop] over the frames covering p, zero where none does; c2r is numpy's
+// signal[p] = scale * sum_t (window * c2r(spectrum[:, t]))[q + origin -
+// t * hop] over the positions q of the extended signal that `extension`
+// maps to p (q = p alone for kZeros: what falls past the ends is dropped;
+// for the other extensions also the mirrored, repeated or periodic positions
+// outside [0, signal_length)), zero where no frame covers p; c2r is numpy's
 // unnormalised irfft of n_fft points (the imaginary parts at DC and Nyquist
 // ignored). With `adjoint`, each spectrum is conjugated and halved except at
 // DC and (even n_fft) Nyquist first: the linear transpose of stft_forward
-// without adjoint. The sum is formed in the same order whatever the threads
-// (deterministic).
+// without adjoint, for the same extension. The sum is formed in the same
+// order whatever the threads (deterministic).
 template <typename T>
 void stft_inverse(const std::complex<T>* spectrum, T* signal,
                   const StftLayout& layout, const T* window, bool adjoint,
+                  SignalExtension extension = SignalExtension::kZeros,
                   const Parallelism& parallelism = {}, double scale = 1.0);
 
 }  // namespace jfft::engine
