@@ -430,10 +430,11 @@ def test_bluestein_prime_near_2_20_accuracy():
 @pytest.mark.parametrize("prec", ["f32", "f64"])
 @pytest.mark.parametrize("workers", [1, 2])
 def test_four_step_column_blocks_match_numpy(isa, prec, workers):
-    # Four-step lines whose column pass runs in blocks of columns copied out
-    # (four_step_columns.h): column counts n2 that fill whole blocks, end in a
-    # part block, or are no multiple of a lane group; contiguous and strided
-    # lines (axis 0); both directions; one thread and two.
+    # Four-step lines, their column pass in blocks of columns copied out
+    # (four_step_columns.h: complex128 rows a multiple of 4 KiB apart, here
+    # 2^16 with n2 = 256) or in place (the others, with column counts n2 no
+    # multiple of a lane group); contiguous and strided lines (axis 0); both
+    # directions; one thread and two.
     import jfft.numpy as jnp_fft
 
     rng = np.random.default_rng(17)

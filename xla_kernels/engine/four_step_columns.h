@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "cost_model.h"
 #include "kernel_api.h"
 #include "lines.h"
 #include "plans.h"
@@ -24,6 +25,19 @@ namespace jfft::engine {
 // 10.1 ms with blocks of 16, 9.4-9.9 ms with 32, 10.6 ms with 64
 // (/tmp harness over the engine library, 5 rounds each).
 constexpr int64_t kFourStepColumnBlock = 32;
+// Whether the column pass of a four-step line of n2 columns and element
+// stride in_stride goes in blocks: for complex128 rows a multiple of 4 KiB
+// apart (kL1SetBytes), the columns' rows all in the same cache sets.
+// Elsewhere the copies cost more than they save (one line, one thread,
+// engine harness, 3 alternating rounds, in place -> blocks: complex128 2^20
+// 10.3-11.3 -> 8.8-9.9 ms; 3^12 4.8-5.6 -> 5.2-9.5 ms; complex64 3^12
+// 1.9-2.9 -> 2.3-3.1 ms, 2^20 level at 5.4-6.1 ms).
+template <typename T>
+bool four_step_columns_in_blocks(int64_t n2, int64_t in_stride) {
+  const int64_t apart = n2 * in_stride * int64_t{sizeof(std::complex<T>)};
+  return sizeof(T) == sizeof(double) && apart % kL1SetBytes == 0;
+}
+
 static_assert(kFourStepColumnBlock % kPostTwiddleBlock == 0,
               "blocks start at whole post-twiddle blocks");
 
