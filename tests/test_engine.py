@@ -425,3 +425,26 @@ def test_bluestein_prime_near_2_20_accuracy():
     got = run_c2c(x, [0], True)
     err = np.sqrt(np.sum(np.abs(got - want) ** 2) / np.sum(np.abs(want) ** 2))
     assert float(err) < 7e-16, float(err)
+
+
+@pytest.mark.parametrize("prec", ["f32", "f64"])
+@pytest.mark.parametrize("workers", [1, 2])
+def test_four_step_column_blocks_match_numpy(isa, prec, workers):
+    # Four-step lines, their column pass in blocks of columns copied out
+    # (four_step_columns.h: complex128 rows a multiple of 4 KiB apart, here
+    # 2^16 with n2 = 256) or in place (the others, with column counts n2 no
+    # multiple of a lane group); contiguous and strided lines (axis 0); both
+    # directions; one thread and two.
+    import jfft.numpy as jnp_fft
+
+    rng = np.random.default_rng(17)
+    for n in [2**16, 3**9, 7**6, 2**12 * 5, 23 * 29 * 31]:
+        x = crandn(rng, (n,), prec)
+        want = np.fft.fft(x.astype(np.complex128))
+        got = jnp_fft.fft(x, workers=workers)
+        assert_close(got, want, None, tol=TOLS[prec])
+        got = jnp_fft.ifft(x, workers=workers)
+        assert_close(got, np.fft.ifft(x.astype(np.complex128)), None, tol=TOLS[prec])
+        strided = crandn(rng, (n, 2), prec)
+        got = run_c2c(strided, [0], True)
+        assert_close(got, ref_c2c(strided, [0], True), None, tol=TOLS[prec])

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "cost_model.h"
+#include "four_step_columns.h"
 #include "isa.h"
 #include "kernel_api.h"
 #include "parallel.h"
@@ -129,7 +130,11 @@ AlgorithmPlan describe_four_step(const FourStepPlan<T>& plan, int64_t in_stride,
   algorithm.n2 = n2;
   AlgorithmPlan columns = describe_direct(plan.columns());
   columns.lane_width = k.c2c_lane_width(four_step_columns(n1, n2, in_stride));
-  columns.threads = threads_for(n2, k.lanes, n, parallelism);
+  columns.threads = threads_for(n2,
+                                four_step_columns_in_blocks<T>(n2, in_stride)
+                                    ? kFourStepColumnBlock
+                                    : k.lanes,
+                                n, parallelism);
   AlgorithmPlan rows = describe_direct(plan.rows());
   rows.lane_width = k.c2c_lane_width(four_step_rows(n1, n2, out_stride));
   rows.threads = threads_for(n1, k.lanes, n, parallelism);
@@ -169,14 +174,32 @@ void c2c_four_step(const FourStepPlan<T>& plan, const std::complex<T>* in,
   const int64_t n1 = plan.n1(), n2 = plan.n2(), n = n1 * n2;
   const KernelTable<T>& k = kernels<T>();
   ScratchArray<std::complex<T>> matrix(n);
-  const LineSet columns = four_step_columns(n1, n2, in_stride);
   // The columns' results are twiddled, a[k1, j2] *= w^(+-j2 k1), on their
-  // way out.
-  const PostTwiddles<T> twiddles{plan.twiddle_re(), plan.twiddle_im()};
-  parallel_for(n2, k.lanes, n, parallelism, [&](int64_t begin, int64_t end) {
-    k.c2c(plan.columns(), in, matrix.get(), columns, begin, end, forward,
-          twiddles);
-  });
+  // way out; where rows crowd the cache sets, a block of columns at a time
+  // (four_step_columns.h).
+  if (four_step_columns_in_blocks<T>(n2, in_stride)) {
+    parallel_for(
+        n2, kFourStepColumnBlock, n, parallelism,
+        [&](int64_t begin, int64_t end) {
+          ScratchArray<std::complex<T>> block(kFourStepColumnBlock * n1);
+          for (int64_t first = begin; first < end;
+               first += kFourStepColumnBlock) {
+            const int64_t at = post_twiddle_index(0, first, n1);
+            four_step_column_block(k, plan.columns(), in, in_stride, n2, first,
+                                   std::min(kFourStepColumnBlock, end - first),
+                                   block.get(), matrix.get(), forward,
+                                   PostTwiddles<T>{plan.twiddle_re() + at,
+                                                   plan.twiddle_im() + at});
+          }
+        });
+  } else {
+    const LineSet columns = four_step_columns(n1, n2, in_stride);
+    const PostTwiddles<T> twiddles{plan.twiddle_re(), plan.twiddle_im()};
+    parallel_for(n2, k.lanes, n, parallelism, [&](int64_t begin, int64_t end) {
+      k.c2c(plan.columns(), in, matrix.get(), columns, begin, end, forward,
+            twiddles);
+    });
+  }
   const LineSet rows = four_step_rows(n1, n2, out_stride);
   parallel_for(n1, k.lanes, n, parallelism, [&](int64_t begin, int64_t end) {
     k.c2c(plan.rows(), matrix.get(), out, rows, begin, end, forward, {});
