@@ -417,6 +417,86 @@ def test_convolve_grads_vmap():
     close(got[1], ss.fftconvolve(a, b), np.float64)
 
 
+# Shapes whose overlap-add plan cuts both axes (of in1, or one axis of each).
+OA_BLOCKED_SHAPES = [((700, 601), (9, 12)), ((401, 12), (10, 300))]
+
+
+@pytest.mark.parametrize(("dtype", "complex_"), KINDS)
+@pytest.mark.parametrize("mode", ["full", "same", "valid"])
+@pytest.mark.parametrize("shapes", OA_BLOCKED_SHAPES, ids=str)
+def test_oaconvolve_blocked_axes_scipy(shapes, mode, complex_, dtype):
+    from jfft.signal import _convolve
+
+    pairs = [(max(p, q), min(p, q)) for p, q in zip(*shapes)]
+    fulls = [jfft.next_fast_len(p + q - 1) for p, q in pairs]
+    assert None not in _convolve._block_lengths(pairs, fulls)
+    a = data(shapes[0], dtype, complex_)
+    b = data(shapes[1], dtype, complex_, seed=1)
+    if mode == "valid" and shapes == OA_BLOCKED_SHAPES[1]:
+        with pytest.raises(ValueError, match="mode"):
+            js.oaconvolve(a, b, mode)
+        return
+    want = ss.oaconvolve(a, b, mode)
+    got = js.oaconvolve(a, b, mode)
+    assert got.dtype == want.dtype
+    close(got, want, dtype, 10)
+
+
+@pytest.mark.parametrize(
+    "pairs", [[(1024, 31), (1024, 31)], [(700, 9), (601, 12)], [(2000, 33)],
+              [(401, 10), (300, 12), (64, 5)]], ids=str
+)  # fmt: skip
+def test_oaconvolve_plan_is_cheapest(pairs):
+    from jfft.signal import _convolve
+
+    fulls = [jfft.next_fast_len(p + q - 1) for p, q in pairs]
+    options = [_convolve._block_sizes(p, q, f) for (p, q), f in zip(pairs, fulls)]
+
+    def cost(choice):
+        points = np.prod([c[0] for c in choice], dtype=float)
+        return points * sum(np.log2(c[1]) for c in choice)
+
+    # Brute force over every block length of every axis (not only the kept
+    # ones), the step being the length less the short side's overlap.
+    def every(long, short, full):
+        yield (full, full)
+        for size in range(2 * short, full):
+            yield (-(-long // (size - short + 1)) * size, size)
+
+    best = min(
+        itertools.product(*[every(p, q, f) for (p, q), f in zip(pairs, fulls)]),
+        key=cost,
+    ) if len(pairs) < 3 else None  # fmt: skip
+    got = _convolve._block_lengths(pairs, fulls)
+    chosen = [
+        next(c for c in opts if c[1] == (f if g is None else g))
+        for opts, g, f in zip(options, got, fulls)
+    ]
+    if best is not None:
+        # Only fast lengths are candidates: within 10% of the brute force.
+        assert cost(chosen) <= 1.1 * cost(best)
+    for i in range(len(pairs)):  # no single axis can improve the choice
+        for alt in options[i]:
+            trial = chosen[:i] + [alt] + chosen[i + 1 :]
+            assert cost(chosen) <= cost(trial) * (1 + 1e-9)
+
+
+def test_oaconvolve_blocked_axes_grads():
+    a = jnp.asarray(data((150, 130), np.float64))
+    b = jnp.asarray(data((5, 6), np.float64, seed=1))
+    from jfft.signal import _convolve
+
+    assert None not in _convolve._block_lengths(
+        [(150, 5), (130, 6)], [jfft.next_fast_len(154), jfft.next_fast_len(135)]
+    )
+    for mode in ("full", "valid"):
+        check_grads(
+            lambda a, b, m=mode: js.oaconvolve(a, b, m), (a, b), 1, modes=("rev",)
+        )
+    got = jax.jit(jax.vmap(lambda x: js.oaconvolve(x, b, "same")))(jnp.stack([a, a]))
+    close(got[1], ss.oaconvolve(a, b, "same"), np.float64)
+
+
 # hilbert / czt / zoom_fft ------------------------------------------------------
 
 
