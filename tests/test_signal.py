@@ -443,7 +443,7 @@ def test_oaconvolve_blocked_axes_scipy(shapes, mode, complex_, dtype):
 
 
 @pytest.mark.parametrize(
-    "pairs", [[(1024, 31), (1024, 31)], [(700, 9), (601, 12)], [(2000, 33)],
+    "pairs", [[(400, 31), (380, 31)], [(700, 9), (601, 12)], [(2000, 33)],
               [(401, 10), (300, 12), (64, 5)]], ids=str
 )  # fmt: skip
 def test_oaconvolve_plan_is_cheapest(pairs):
