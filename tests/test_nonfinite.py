@@ -203,6 +203,32 @@ def test_c2c_lines(isa, dtype, forward):
             same(out, ref_c2c(batch, [1], forward))
 
 
+# Lines of the codelet lengths (the codelets watch their zero frequencies in
+# registers instead of the driver's pass over the output): every line
+# position of a batch that fills whole vectors and leaves a scalar tail,
+# lines adjacent (axis 0) and end to end (axis 1).
+CODELET_LINES = 37
+
+
+@pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
+def test_codelet_lines_any_position(isa, dtype):
+    rng = np.random.default_rng(7)
+    real = np.float32 if dtype == np.complex64 else np.float64
+    for n in range(2, 17):
+        for line in range(CODELET_LINES):
+            value = (np.inf, np.nan, complex(0, -np.inf))[line % 3]
+            x = rng.standard_normal((CODELET_LINES, n)).astype(dtype)
+            x[line, (line * 5) % n] = value
+            for axis in (0, 1):
+                batch = np.ascontiguousarray(x if axis == 1 else x.T)
+                out = np.empty_like(batch)
+                _jfft_cpu.engine_c2c(batch, out, [axis], True)
+                same(out, ref_c2c(batch, [axis], True))
+            xr = rng.standard_normal((CODELET_LINES, n)).astype(real)
+            xr[line, (line * 5) % n] = (np.inf, np.nan, -np.inf)[line % 3]
+            same(jfft.rfft(xr), ref_r2c(xr, [1]))
+
+
 @pytest.mark.parametrize("n", LONG_LENGTHS)
 def test_c2c_long(isa, n):
     rng = np.random.default_rng(2)

@@ -1,6 +1,7 @@
 #include "axis.h"
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <stdexcept>
 
@@ -163,6 +164,40 @@ StepPlan step_of(const char* transform, bool forward, int64_t axis,
   step.length = length;
   step.lines = lines.count;
   return step;
+}
+
+// The lines of a length with a codelet (codelet_of), c2c, r2c or c2r:
+// recorded in a dry run, else run by run_lines(begin, end) on the threads,
+// which returns whether a zero frequency came out Inf or NaN (reported in
+// *zero_frequencies where given).
+template <typename T, typename RunLines>
+void codelet_axis(const CodeletShape& codelet, const char* transform,
+                  bool forward, int64_t axis, const LineSet& lines,
+                  const Parallelism& parallelism, Trace* trace,
+                  ZeroFrequencies* zero_frequencies, RunLines&& run_lines) {
+  const KernelTable<T>& k = kernels<T>();
+  const int64_t n = codelet.length;
+  if (trace) {
+    StepPlan step = step_of(transform, forward, axis, n, lines);
+    step.strategy = "lanes";
+    step.lane_width = k.codelet_width;
+    step.threads =
+        threads_for(lines.count, k.lanes, lines.count * n, parallelism);
+    step.algorithm = describe_codelet(codelet);
+    trace->steps.push_back(step);
+    return;
+  }
+  std::atomic<bool> nonfinite{false};
+  parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
+               [&](int64_t begin, int64_t end) {
+                 if (run_lines(begin, end)) {
+                   nonfinite.store(true, std::memory_order_relaxed);
+                 }
+               });
+  if (zero_frequencies) {
+    *zero_frequencies = nonfinite.load() ? ZeroFrequencies::kNonfinite
+                                         : ZeroFrequencies::kFinite;
+  }
 }
 
 // One long line by the four-step method: `in` and `out` point at the line's
@@ -360,27 +395,19 @@ template <typename T>
 void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
               std::complex<T>* out, const std::vector<int64_t>& out_strides,
               const std::vector<int64_t>& shape, int64_t axis, bool forward,
-              const Parallelism& parallelism, Trace* trace) {
+              const Parallelism& parallelism, Trace* trace,
+              ZeroFrequencies* zero_frequencies) {
   const LineSet lines = lines_along(shape, in_strides, out_strides, axis);
   const KernelTable<T>& k = kernels<T>();
   const int64_t n = shape[axis];
   // Short lengths with a codelet run it on lines side by side in vectors,
   // without a plan.
   if (const CodeletShape* codelet = codelet_of(n)) {
-    if (trace) {
-      StepPlan step = step_of("c2c", forward, axis, n, lines);
-      step.strategy = "lanes";
-      step.lane_width = k.codelet_width;
-      step.threads =
-          threads_for(lines.count, k.lanes, lines.count * n, parallelism);
-      step.algorithm = describe_codelet(*codelet);
-      trace->steps.push_back(step);
-      return;
-    }
-    parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
-                 [&](int64_t begin, int64_t end) {
-                   k.c2c_codelet(n, in, out, lines, begin, end, forward);
-                 });
+    codelet_axis<T>(*codelet, "c2c", forward, axis, lines, parallelism, trace,
+                    zero_frequencies, [&](int64_t begin, int64_t end) {
+                      return k.c2c_codelet(n, in, out, lines, begin, end,
+                                           forward);
+                    });
     return;
   }
   // A length with a split never needs Bluestein, so its (large) direct plan
@@ -446,27 +473,18 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
 template <typename T>
 void r2c_axis(const RealPlan<T>& plan, const T* in, const LineSet& lines,
               std::complex<T>* out, int64_t axis,
-              const Parallelism& parallelism, Trace* trace) {
+              const Parallelism& parallelism, Trace* trace,
+              ZeroFrequencies* zero_frequencies) {
   const KernelTable<T>& k = kernels<T>();
   const C2CPlan<T>& complex_plan = plan.complex_plan();
   const int64_t n = plan.length();
   // Short lengths with a codelet run the complex codelet on the real lines,
   // side by side in vectors (codelet_lines.inc).
   if (const CodeletShape* codelet = codelet_of(n)) {
-    if (trace) {
-      StepPlan step = step_of("r2c", true, axis, n, lines);
-      step.strategy = "lanes";
-      step.lane_width = k.codelet_width;
-      step.threads =
-          threads_for(lines.count, k.lanes, lines.count * n, parallelism);
-      step.algorithm = describe_codelet(*codelet);
-      trace->steps.push_back(step);
-      return;
-    }
-    parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
-                 [&](int64_t begin, int64_t end) {
-                   k.r2c_codelet(n, in, out, lines, begin, end);
-                 });
+    codelet_axis<T>(*codelet, "r2c", true, axis, lines, parallelism, trace,
+                    zero_frequencies, [&](int64_t begin, int64_t end) {
+                      return k.r2c_codelet(n, in, out, lines, begin, end);
+                    });
     return;
   }
   const bool one_by_one =
@@ -511,20 +529,13 @@ void c2r_axis(const RealPlan<T>& plan, const std::complex<T>* in,
   const C2CPlan<T>& complex_plan = plan.complex_plan();
   const int64_t n = plan.length();
   if (const CodeletShape* codelet = codelet_of(n)) {
-    if (trace) {
-      StepPlan step = step_of("c2r", false, axis, n, lines);
-      step.strategy = "lanes";
-      step.lane_width = k.codelet_width;
-      step.threads =
-          threads_for(lines.count, k.lanes, lines.count * n, parallelism);
-      step.algorithm = describe_codelet(*codelet);
-      trace->steps.push_back(step);
-      return;
-    }
-    parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
-                 [&](int64_t begin, int64_t end) {
-                   k.c2r_codelet(n, in, out, lines, begin, end, packed);
-                 });
+    // (c2r's check reads the first two samples; the codelet does not watch
+    // them.)
+    codelet_axis<T>(*codelet, "c2r", false, axis, lines, parallelism, trace,
+                    nullptr, [&](int64_t begin, int64_t end) {
+                      k.c2r_codelet(n, in, out, lines, begin, end, packed);
+                      return false;
+                    });
     return;
   }
   const bool one_by_one =
@@ -565,19 +576,19 @@ template void c2c_axis<float>(const std::complex<float>*,
                               const std::vector<int64_t>&, std::complex<float>*,
                               const std::vector<int64_t>&,
                               const std::vector<int64_t>&, int64_t, bool,
-                              const Parallelism&, Trace*);
+                              const Parallelism&, Trace*, ZeroFrequencies*);
 template void c2c_axis<double>(const std::complex<double>*,
                                const std::vector<int64_t>&,
                                std::complex<double>*,
                                const std::vector<int64_t>&,
                                const std::vector<int64_t>&, int64_t, bool,
-                               const Parallelism&, Trace*);
+                               const Parallelism&, Trace*, ZeroFrequencies*);
 template void r2c_axis<float>(const RealPlan<float>&, const float*,
                               const LineSet&, std::complex<float>*, int64_t,
-                              const Parallelism&, Trace*);
+                              const Parallelism&, Trace*, ZeroFrequencies*);
 template void r2c_axis<double>(const RealPlan<double>&, const double*,
                                const LineSet&, std::complex<double>*, int64_t,
-                               const Parallelism&, Trace*);
+                               const Parallelism&, Trace*, ZeroFrequencies*);
 template void c2r_axis<float>(const RealPlan<float>&,
                               const std::complex<float>*, const LineSet&, bool,
                               float*, int64_t, const Parallelism&, Trace*);

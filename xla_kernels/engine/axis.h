@@ -22,19 +22,26 @@ struct Trace {
   std::vector<StepPlan> steps;
 };
 
+// What a transform learnt on the way of its outputs' zero frequencies
+// (element 0 of every line of its one axis), which the driver checks for
+// Inf and NaN (nonfinite.h): the codelets see them in registers.
+enum class ZeroFrequencies { kUnchecked, kFinite, kNonfinite };
+
 // The c2c along `axis` of arrays of this shape and strides, from `in` to
 // `out` (which may be the same array).
 template <typename T>
 void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
               std::complex<T>* out, const std::vector<int64_t>& out_strides,
               const std::vector<int64_t>& shape, int64_t axis, bool forward,
-              const Parallelism& parallelism, Trace* trace = nullptr);
+              const Parallelism& parallelism, Trace* trace = nullptr,
+              ZeroFrequencies* zero_frequencies = nullptr);
 
 // The r2c of `lines` (along `axis`, for the description).
 template <typename T>
 void r2c_axis(const RealPlan<T>& plan, const T* in, const LineSet& lines,
               std::complex<T>* out, int64_t axis,
-              const Parallelism& parallelism, Trace* trace = nullptr);
+              const Parallelism& parallelism, Trace* trace = nullptr,
+              ZeroFrequencies* zero_frequencies = nullptr);
 
 // The c2r of `lines`; packed: each input line holds n/2 values (n even),
 // with Re(Nyquist) in Im(DC), and may share its memory with the output line.

@@ -198,7 +198,8 @@ template <typename T>
 void c2c_unscaled(ArrayView<const std::complex<T>> in,
                   ArrayView<std::complex<T>> out,
                   const std::vector<int64_t>& axes, bool forward,
-                  const Parallelism& parallelism, Trace* trace) {
+                  const Parallelism& parallelism, Trace* trace,
+                  ZeroFrequencies* zero_frequencies = nullptr) {
   check_layout(in.shape, in.strides, "c2c input");
   check_layout(out.shape, out.strides, "c2c output");
   if (in.shape != out.shape) {
@@ -230,13 +231,15 @@ void c2c_unscaled(ArrayView<const std::complex<T>> in,
                     remaining.end());
     read_input = false;
   }
+  // One axis: its lines' zero frequencies are the ones the driver checks.
+  if (checked.size() != 1 || remaining.size() != 1) zero_frequencies = nullptr;
   for (int64_t axis : remaining) {
     const std::complex<T>* src = read_input ? in.data : out.data;
     const std::vector<int64_t>& src_strides =
         read_input ? in.strides : out.strides;
     const size_t first = trace ? trace->steps.size() : 0;
     c2c_axis<T>(src, src_strides, out.data, out.strides, in.shape, axis,
-                forward, parallelism, trace);
+                forward, parallelism, trace, zero_frequencies);
     mark_source(trace, first, read_input ? "input" : "output");
     read_input = false;
   }
@@ -245,7 +248,8 @@ void c2c_unscaled(ArrayView<const std::complex<T>> in,
 template <typename T>
 void r2c_unscaled(ArrayView<const T> in, ArrayView<std::complex<T>> out,
                   const std::vector<int64_t>& axes,
-                  const Parallelism& parallelism, Trace* trace) {
+                  const Parallelism& parallelism, Trace* trace,
+                  ZeroFrequencies* zero_frequencies = nullptr) {
   check_layout(in.shape, in.strides, "r2c input");
   check_layout(out.shape, out.strides, "r2c output");
   const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
@@ -263,8 +267,10 @@ void r2c_unscaled(ArrayView<const T> in, ArrayView<std::complex<T>> out,
 
   const auto plan = get_real_plan<T>(in.shape[last]);
   size_t first = trace ? trace->steps.size() : 0;
+  // One axis: its lines' zero frequencies are the ones the driver checks.
   r2c_axis(*plan, in.data, lines_along(in.shape, in.strides, out.strides, last),
-           out.data, last, parallelism, trace);
+           out.data, last, parallelism, trace,
+           checked.size() == 1 ? zero_frequencies : nullptr);
   mark_source(trace, first, "input");
   for (size_t a = 0; a + 1 < checked.size(); ++a) {
     first = trace ? trace->steps.size() : 0;
@@ -408,10 +414,13 @@ void c2c(ArrayView<const std::complex<T>> in, ArrayView<std::complex<T>> out,
     }
     c2c_unscaled<T>(in, out, axes, forward, parallelism, nullptr);
   } else {
-    c2c_unscaled<T>(in, out, axes, forward, parallelism, nullptr);
+    ZeroFrequencies zero = ZeroFrequencies::kUnchecked;
+    c2c_unscaled<T>(in, out, axes, forward, parallelism, nullptr, &zero);
     const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
-    if (zero_frequency_nonfinite<T>(out.data, out.shape, out.strides,
-                                    checked)) {
+    if (zero == ZeroFrequencies::kUnchecked
+            ? zero_frequency_nonfinite<T>(out.data, out.shape, out.strides,
+                                          checked)
+            : zero == ZeroFrequencies::kNonfinite) {
       c2c_nonfinite(in.data, in.strides, out.data, out.strides, in.shape,
                     checked, forward, double_line_transform);
     }
@@ -423,9 +432,13 @@ template <typename T>
 void r2c(ArrayView<const T> in, ArrayView<std::complex<T>> out,
          const std::vector<int64_t>& axes, const Parallelism& parallelism,
          double scale) {
-  r2c_unscaled<T>(in, out, axes, parallelism, nullptr);
+  ZeroFrequencies zero = ZeroFrequencies::kUnchecked;
+  r2c_unscaled<T>(in, out, axes, parallelism, nullptr, &zero);
   const std::vector<int64_t> checked = check_axes(axes, in.shape.size());
-  if (zero_frequency_nonfinite<T>(out.data, out.shape, out.strides, checked)) {
+  if (zero == ZeroFrequencies::kUnchecked
+          ? zero_frequency_nonfinite<T>(out.data, out.shape, out.strides,
+                                        checked)
+          : zero == ZeroFrequencies::kNonfinite) {
     r2c_nonfinite(in.data, in.shape, in.strides, out.data, out.strides, checked,
                   double_line_transform);
   }

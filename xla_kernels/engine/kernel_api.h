@@ -79,13 +79,14 @@ struct KernelTable {
   // fewer where a full lane group would crowd one L1 set (cost_model.h).
   int (*c2c_lane_width)(const LineSet&);
   // Lines [begin, end) of a length with a codelet (codelet_of), in vectors
-  // of codelet_width lines.
-  void (*c2c_codelet)(int64_t length, const std::complex<T>* in,
+  // of codelet_width lines. c2c and r2c return whether any line's zero
+  // frequency came out Inf or NaN (nonfinite.h).
+  bool (*c2c_codelet)(int64_t length, const std::complex<T>* in,
                       std::complex<T>* out, const LineSet&, int64_t begin,
                       int64_t end, bool forward);
   // Real lines of such a length (n real values, n/2+1 complex), in the same
   // vectors; packed as for c2r.
-  void (*r2c_codelet)(int64_t length, const T* in, std::complex<T>* out,
+  bool (*r2c_codelet)(int64_t length, const T* in, std::complex<T>* out,
                       const LineSet&, int64_t begin, int64_t end);
   void (*c2r_codelet)(int64_t length, const std::complex<T>* in, T* out,
                       const LineSet&, int64_t begin, int64_t end, bool packed);

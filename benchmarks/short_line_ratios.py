@@ -1,0 +1,124 @@
+"""Short lines in big batches: jfft against every CPU peer, paired rounds.
+
+    python benchmarks/short_line_ratios.py [--isa avx2] [--dtype complex64]
+        [--kind c2c|r2c] [--threads 1] [--rounds 5] N [N ...]
+
+Each length runs as a batch of about 2^17 points, (lines, n), the same
+array for every library: jfft through ``jax.jit`` (``workers=``) and through
+its engine alone (``numpy_c2c`` / ``numpy_r2c`` into a preallocated output,
+no JAX dispatch or allocation), pyFFTW's planned ``execute`` (FFTW_MEASURE),
+mkl_fft and ducc0 (into a preallocated output), and a jitted ``x * 2`` of
+the same array as the floor of one JAX call over it. Rounds take each
+library in turn; the figures are each one's fastest round and the ratios of
+jfft and of its engine to the faster of pyFFTW and mkl_fft.
+"""
+
+import argparse
+import time
+from functools import partial
+
+import ducc0
+import jax
+import mkl
+import mkl_fft
+import numpy as np
+import pyfftw
+
+import jfft
+from jfft import _jfft_cpu
+
+jax.config.update("jax_enable_x64", True)
+
+
+def mean_time(fn, reps):
+    start = time.perf_counter()
+    for _ in range(reps):
+        fn()
+    return (time.perf_counter() - start) / reps
+
+
+def runners(n, dtype, kind, threads):
+    lines = max(1, 2**17 // n)
+    rng = np.random.default_rng(n)
+    real = np.dtype(dtype).type(0).real.dtype
+    if kind == "c2c":
+        x = rng.standard_normal((lines, n)) + 1j * rng.standard_normal((lines, n))
+        x = x.astype(dtype)
+        out = np.empty_like(x)
+        jitted = jax.jit(partial(jfft.fft, workers=threads))
+
+        def engine():
+            _jfft_cpu.numpy_c2c(x, out, (1,), True, threads, 1.0)
+
+        def ducc():
+            ducc0.fft.c2c(x, axes=(1,), out=out, nthreads=threads)
+
+        def mkl_run():
+            mkl_fft.fft(x, axis=1)
+
+    else:
+        x = rng.standard_normal((lines, n)).astype(real)
+        out = np.empty((lines, n // 2 + 1), dtype)
+        jitted = jax.jit(partial(jfft.rfft, workers=threads))
+
+        def engine():
+            _jfft_cpu.numpy_r2c(x, out, (1,), threads, 1.0)
+
+        def ducc():
+            ducc0.fft.r2c(x, axes=(1,), out=out, nthreads=threads)
+
+        def mkl_run():
+            mkl_fft.rfft(x, axis=1)
+
+    fftw_in = pyfftw.empty_aligned(x.shape, x.dtype)
+    fftw_out = pyfftw.empty_aligned(out.shape, out.dtype)
+    plan = pyfftw.FFTW(
+        fftw_in, fftw_out, axes=(1,), flags=("FFTW_MEASURE",), threads=threads
+    )
+    fftw_in[...] = x  # after planning: FFTW_MEASURE scribbles on the arrays
+    xj = jax.device_put(x)
+    double = jax.jit(lambda v: v * 2)
+    return lines, {
+        "jfft": lambda: jitted(xj).block_until_ready(),
+        "engine": engine,
+        "pyFFTW": plan.execute,
+        "mkl_fft": mkl_run,
+        "ducc0": ducc,
+        "jax x*2": lambda: double(xj).block_until_ready(),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("lengths", type=int, nargs="+")
+    parser.add_argument("--isa", default="auto")
+    parser.add_argument("--dtype", default="complex64")
+    parser.add_argument("--kind", default="c2c", choices=["c2c", "r2c"])
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    _jfft_cpu.set_isa(args.isa)
+    mkl.set_num_threads(args.threads)
+    for n in args.lengths:
+        lines, fns = runners(n, args.dtype, args.kind, args.threads)
+        for fn in fns.values():
+            fn()
+        reps = max(1, int(0.02 / max(mean_time(fns["jfft"], 3), 1e-6)))
+        times = {name: [] for name in fns}
+        for _ in range(args.rounds):
+            for name, fn in fns.items():
+                times[name].append(mean_time(fn, reps))
+        # The fastest round of each: other processes only ever add time.
+        best = {name: min(t) for name, t in times.items()}
+        peer = min(best["pyFFTW"], best["mkl_fft"])
+        cells = "  ".join(f"{k} {v * 1e6:6.1f}" for k, v in best.items())
+        print(
+            f"{args.kind} {args.dtype} {args.threads}t n={n:3d} lines {lines:5d}  "
+            f"{cells} us | jfft/peer {best['jfft'] / peer:4.2f} "
+            f"engine/peer {best['engine'] / peer:4.2f}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
