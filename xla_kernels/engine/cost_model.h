@@ -15,7 +15,7 @@ namespace jfft::engine {
 // The cost model of direct vs Bluestein plans (plans.cc's direct_cost), in
 // units of one point of a radix-1 pass: a pass of radix p costs p per point.
 // Measured on a 2-core AVX-512 Xeon (complex64, 2^17 points of lines in
-// lanes, one thread, the fastest of 7 rounds, benchmarks/codelet_ratios.py):
+// lanes, one thread, the fastest of 7 rounds, benchmarks/line_ratios.py):
 // codelet passes (radix 7, 8, 11, 13) took 0.11-0.13 ns per point per unit
 // of radix, generic ones (17, 23, 37, 59) 0.10-0.15.
 //

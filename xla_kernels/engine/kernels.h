@@ -646,7 +646,7 @@ void scatter_some_real_lanes(const V* x, int64_t n, T* out,
 // the lanes filled. With 8 float lanes (AVX-512's narrower group), 1001,
 // 5537, 17775, 28561 and 19320 points, jfft / ducc0 geomeans of 1.07 scalar
 // vs 1.00 padded for 4 lines, 1.27 vs 1.58 for 3 lines
-// (benchmarks/codelet_ratios.py --lines 3|4, padding forced on and off).
+// (benchmarks/line_ratios.py --lines 3|4, padding forced on and off).
 constexpr int64_t kPaddedGroupMinShare = 2;
 inline bool pad_last_group(int64_t count, int lanes) {
   return count * kPaddedGroupMinShare >= lanes;
