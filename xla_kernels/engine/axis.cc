@@ -72,7 +72,7 @@ int64_t one_by_one_length(int64_t length, const C2CPlan<T>* plan,
 // line with strides in_stride and out_stride: its n2 columns of length n1,
 // read from the line into the matrix a[j1, j2] = x[j1 * n2 + j2]
 // (row-major), and its n1 rows of length n2, written to x[k1 + n1 * k2].
-LineSet four_step_columns(int64_t n1, int64_t n2, int64_t in_stride) {
+LineSet four_step_columns(int64_t n2, int64_t in_stride) {
   LineSet columns;
   columns.dims = {n2};
   columns.in_strides = {in_stride};
@@ -130,7 +130,7 @@ AlgorithmPlan describe_four_step(const FourStepPlan<T>& plan, int64_t in_stride,
   algorithm.n1 = n1;
   algorithm.n2 = n2;
   AlgorithmPlan columns = describe_direct(plan.columns());
-  columns.lane_width = k.c2c_lane_width(four_step_columns(n1, n2, in_stride));
+  columns.lane_width = k.c2c_lane_width(four_step_columns(n2, in_stride));
   columns.threads = threads_for(n2,
                                 four_step_columns_in_blocks<T>(n2, in_stride)
                                     ? kFourStepColumnBlock
@@ -228,7 +228,7 @@ void c2c_four_step(const FourStepPlan<T>& plan, const std::complex<T>* in,
           }
         });
   } else {
-    const LineSet columns = four_step_columns(n1, n2, in_stride);
+    const LineSet columns = four_step_columns(n2, in_stride);
     const PostTwiddles<T> twiddles{plan.twiddle_re(), plan.twiddle_im()};
     parallel_for(n2, k.lanes, n, parallelism, [&](int64_t begin, int64_t end) {
       k.c2c(plan.columns(), in, matrix.get(), columns, begin, end, forward,
