@@ -1,5 +1,7 @@
-// The column pass of a four-step transform (FourStepPlan), shared by the
-// driver (axis.cc) and the plans' own uncached transform (plans.cc).
+// The column pass of a four-step transform (FourStepPlan) a block of
+// columns at a time, for axis.cc's c2c_four_step (the plans' own uncached
+// transform in plans.cc keeps the in-place pass: blocks measured slower
+// there).
 #ifndef JFFT_ENGINE_FOUR_STEP_COLUMNS_H_
 #define JFFT_ENGINE_FOUR_STEP_COLUMNS_H_
 
