@@ -154,12 +154,33 @@ class Jfft(_JaxBackend):
         return jfft
 
 
-class JfftWorkers(Jfft):
-    """jfft given ``workers=threads``, as the length sweep times it against
-    the peers at the same thread count."""
+class JfftNumpyOut(Backend):
+    """jfft's engine as the length sweep times it: ``jfft.numpy`` with
+    ``workers=threads`` writing into an output allocated once, on the same
+    terms as ducc0 and pyFFTW (a jitted call gets a fresh XLA output buffer
+    per call, whose page faults ``benchmarks/output_faults.py`` measures; the
+    suite times that call against jax.numpy.fft)."""
 
-    def transform(self, case: Case) -> Callable:
-        return partial(super().transform(case), workers=self.threads)
+    name = "jfft"
+    dist = "jfft"
+    preallocated_output = True
+
+    def load(self) -> str:
+        return Jfft(self.threads).load()
+
+    def prepare(self, case: Case, x: np.ndarray) -> Runner:
+        import jfft.numpy as jnf
+
+        t, axes = self.threads, case.axes
+        if case.kind == "c2c":
+            out = np.empty_like(x)
+            return lambda: jnf.fftn(x, axes=axes, out=out, workers=t)
+        if case.kind == "r2c":
+            out = np.empty(case.half_shape, case.dtype)
+            return lambda: jnf.rfftn(x, axes=axes, out=out, workers=t)
+        out = np.empty(case.shape, case.real_dtype)
+        s = case.lengths
+        return lambda: jnf.irfftn(x, s=s, axes=axes, out=out, workers=t)
 
 
 class JaxNumpy(_JaxBackend):

@@ -1,6 +1,7 @@
 """The length sweep: ``python -m benchmarks --sweep [--quick]``.
 
-jfft's ``fft`` (jitted, ``workers=`` the thread count) against the CPU
+jfft's engine (``jfft.numpy.fftn``, ``workers=`` the thread count, into an
+output allocated once, as ducc0 and pyFFTW write theirs) against the CPU
 libraries (ducc0, pyFFTW and, when installed, scipy.fft, mkl_fft and
 torch.fft, each given the same thread count) over every length 2..4096 and a
 fixed, seeded set of 200 random lengths in 4097..2^20 (log-uniform), complex64
@@ -79,8 +80,9 @@ QUICK_BUDGET_S = 150.0
 # 0.95x the time of unlimited FFTW_MEASURE plans (one run each, a loaded
 # machine); --fftw-plan-limit trades sweep time for FFTW's plans.
 FFTW_PLAN_LIMIT_S = 0.01
-# jax keeps a compiled executable per jitted length; dropped every so often.
-CLEAR_JAX_CACHES_EVERY = 256
+# What the cells left for the collector is frozen out of its sight every so
+# many lengths, as what the imports made is at the start.
+REFREEZE_EVERY = 256
 
 QUICK_SHORT = (
     2, 3, 4, 5, 7, 8, 11, 13, 16, 17, 30, 31, 49, 64, 96, 97, 100, 121, 127,
@@ -316,8 +318,6 @@ def run_sweep(
 ) -> tuple[list[Cell], dict[str, Any]]:
     """Measures every (length, dtype, thread count); returns the cells (in
     length, dtype, thread order) and how the budget went."""
-    import jax
-
     # The harness collects garbage before every round; with jax and torch
     # loaded a full collection took 0.3-0.5 s here, unless what the imports
     # made is frozen out of the collector's sight first.
@@ -361,8 +361,7 @@ def run_sweep(
             budget.done(weights[(n, dtype)], seconds, result.rounds, round_seconds)
             cells.append(cell)
         del x, ref
-        if (index + 1) % CLEAR_JAX_CACHES_EVERY == 0:
-            jax.clear_caches()
+        if (index + 1) % REFREEZE_EVERY == 0:
             gc.collect()
             gc.freeze()
         if (index + 1) % report_every == 0 or index + 1 == len(jobs):

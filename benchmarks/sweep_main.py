@@ -20,7 +20,7 @@ def load_backends(
     versions; notes on the peers skipped."""
     from . import backends as bmod
 
-    classes = [bmod.JfftWorkers] + [getattr(bmod, name) for name in PEER_CLASSES]
+    classes = [bmod.JfftNumpyOut] + [getattr(bmod, name) for name in PEER_CLASSES]
     if peers is not None:
         known = {cls.name for cls in classes[1:]}
         unknown = sorted(set(peers) - known)
@@ -43,7 +43,7 @@ def load_backends(
                 versions[cls.name] = backend.load()
                 made.append((t, backend))
         except ImportError as err:
-            if cls is bmod.JfftWorkers:
+            if cls is bmod.JfftNumpyOut:
                 raise
             notes.append(f"{cls.name} skipped: not installed ({err})")
             continue
