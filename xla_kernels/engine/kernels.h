@@ -883,20 +883,38 @@ void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
 
 #include "codelet_lines.inc"
 
+// The codelets' vector: the narrowest this instruction set has. Built
+// from one 8- or 16-byte value per line (or a 4 x 4 transpose), a 64-byte
+// vector of 8 complex floats costs more moves per value than the butterflies
+// save: on AVX-512, 2^17 points of n = 3 / 12 / 16 (complex64) and 8 / 16
+// (complex128) took 1.9 / 2.5 / 2.4x and 1.5 / 2.0x the time with 64-byte
+// vectors than with 32-byte ones (benchmarks/line_ratios.py, --isa avx512
+// against --isa avx2, one thread).
+template <typename V, typename... Narrower>
+struct NarrowestVector {
+  using type = V;
+};
+template <typename V, typename Next, typename... Rest>
+struct NarrowestVector<V, Next, Rest...> {
+  using type = typename NarrowestVector<Next, Rest...>::type;
+};
+
 // The table this instruction set hands to the driver.
 template <typename T, typename V, typename... Narrower>
 const KernelTable<T>& make_table(const char* name) {
   constexpr int L = sizeof(V) / sizeof(T);
-  static const KernelTable<T> table{name,
-                                    L,
-                                    &c2c_lines<T, V, Narrower...>,
-                                    &r2c_lines<T, V, Narrower...>,
-                                    &c2r_lines<T, V, Narrower...>,
-                                    &c2c_lane_width<T, V, Narrower...>,
-                                    &c2c_codelet_lines<T, V>,
-                                    &r2c_codelet_lines<T, V>,
-                                    &c2r_codelet_lines<T, V>,
-                                    static_cast<int>(L / 2)};
+  using C = typename NarrowestVector<V, Narrower...>::type;
+  static const KernelTable<T> table{
+      name,
+      L,
+      &c2c_lines<T, V, Narrower...>,
+      &r2c_lines<T, V, Narrower...>,
+      &c2r_lines<T, V, Narrower...>,
+      &c2c_lane_width<T, V, Narrower...>,
+      &c2c_codelet_lines<T, C>,
+      &r2c_codelet_lines<T, C>,
+      &c2r_codelet_lines<T, C>,
+      static_cast<int>(sizeof(C) / (2 * sizeof(T)))};
   return table;
 }
 
