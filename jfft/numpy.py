@@ -1387,8 +1387,8 @@ def _r2r_native(name: str):
         if not problem.axes:
             np.multiply(fitted, problem.factor, out=out)
             return out
-        _jfft_cpu.engine_r2r(
-            fitted, out, list(problem.axes), kind, problem.type, problem.pre,
+        _jfft_cpu.numpy_r2r(
+            fitted, out, problem.axes, kind, problem.type, problem.pre,
             problem.post, _workers(workers), problem.factor,
         )  # fmt: skip
         return out
