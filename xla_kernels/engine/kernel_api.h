@@ -65,8 +65,8 @@ constexpr const CodeletShape* codelet_of(int64_t length) {
 // One axis's DCT or DST (r2r.h) as r2r_line.inc runs it: the transform of
 // `type` on lines of n values, the DST's mapping onto the DCT (reversals and
 // sign flips of its input and output), the end factors and the scale; the
-// inner FFT's plan (types 1-3 a real one, type 4 a complex one) and the
-// twiddle tables (r2r.cc's R2RTables).
+// inner FFT's plan (a complex one for type 4 of even n, else a real one) and
+// the twiddle tables (r2r.cc's R2RTables).
 template <typename T>
 struct R2RPlan {
   int type = 2;

@@ -33,7 +33,6 @@ constexpr int kR2RTablesKind = 16;
 enum TableFamily : int64_t {
   kHalfShift = 1,     // DCT/DST-II and -III: exp(-i pi k / (2N))
   kQuarterShiftEven,  // type IV, even N
-  kQuarterShiftOdd,   // type IV, odd N
 };
 
 // The twiddles of one (family, length, precision), cached beside the FFT
@@ -52,21 +51,12 @@ class R2RTables {
       return;
     }
     const UnitRoots<T> roots(8 * n);  // exp(-2 pi i r / 8N)
-    if (family == kQuarterShiftEven) {
-      const int64_t half = n / 2;
-      first_.resize(half);
-      second_.resize(half);
-      for (int64_t m = 0; m < half; ++m) {
-        first_[m] = rounded<T>(roots(4 * m + 1));
-        second_[m] = T(2) * rounded<T>(roots(4 * m));
-      }
-      return;
-    }
-    first_.resize(n);
-    second_.resize(n);
-    for (int64_t m = 0; m < n; ++m) {
-      first_[m] = rounded<T>(roots(2 * m));
-      second_[m] = T(2) * rounded<T>(roots(2 * m + 1));
+    const int64_t half = n / 2;
+    first_.resize(half);
+    second_.resize(half);
+    for (int64_t m = 0; m < half; ++m) {
+      first_[m] = rounded<T>(roots(4 * m + 1));
+      second_[m] = T(2) * rounded<T>(roots(4 * m));
     }
   }
 
@@ -117,9 +107,12 @@ class AxisTransform {
         tables_ = get_tables<T>(n, kHalfShift);
         break;
       default:
-        complex_ = get_c2c_plan<T>(n % 2 == 0 ? n / 2 : 2 * n);
-        tables_ =
-            get_tables<T>(n, n % 2 == 0 ? kQuarterShiftEven : kQuarterShiftOdd);
+        if (n % 2 == 0) {
+          complex_ = get_c2c_plan<T>(n / 2);
+          tables_ = get_tables<T>(n, kQuarterShiftEven);
+        } else {
+          real_ = get_real_plan<T>(n);
+        }
         break;
     }
     plan_.real = real_.get();
