@@ -396,6 +396,21 @@ def test_r2r_against_scipy(name):
             np.testing.assert_array_equal(v, before)
 
 
+def test_r2r_workers_against_scipy():
+    """Several workers (the engine's thread pool) on enough lines to split,
+    each type, f32/f64, one axis and all axes."""
+    rng = np.random.default_rng(31)
+    x = rng.standard_normal((96, 640))
+    for dtype, tol in ((np.float32, 2e-5), (np.float64, 1e-12)):
+        v = x.astype(dtype)
+        for name in ("dct", "dstn"):
+            for type_ in (1, 2, 3, 4):
+                got = getattr(jn, name)(v, type=type_, workers=2)
+                want = getattr(scipy.fft, name)(v, type=type_)
+                err = np.abs(got - want).max() / np.abs(want).max()
+                assert err <= tol, (name, type_, dtype, err)
+
+
 def test_r2r_complex_input():
     """Complex input: the real and imaginary parts transformed alike. scipy
     ignores orthogonalize= for complex input (a deliberate difference: jfft

@@ -1,5 +1,7 @@
 #include "numpy_bindings.h"
 
+#include <nanobind/stl/string.h>
+
 #include <algorithm>
 #include <complex>
 #include <cstdint>
@@ -9,6 +11,7 @@
 #include <vector>
 
 #include "engine/fft_engine.h"
+#include "engine/r2r.h"
 #include "engine/thread_pool.h"
 
 namespace nb = nanobind;
@@ -198,6 +201,36 @@ void numpy_c2r(nb::handle x, nb::handle out, nb::handle axis_list, int workers,
   }
 }
 
+void numpy_r2r(nb::handle x, nb::handle out, nb::handle axis_list,
+               const std::string& kind, int type, double pre, double post,
+               int workers, double scale) {
+  const std::vector<int64_t>& axes = axes_of(axis_list);
+  if (kind != "dct" && kind != "dst") {
+    throw std::invalid_argument(
+        "numpy_r2r: kind must be 'dct' or 'dst', got '" + kind + "'");
+  }
+  const auto r2r_kind =
+      kind == "dct" ? engine::R2RKind::kDct : engine::R2RKind::kDst;
+  const Buffer in_buffer(x, false, "x");
+  const Buffer out_buffer(out, true, "out");
+  const bool single = in_buffer.is("f") && out_buffer.is("f");
+  if (!single && !(in_buffer.is("d") && out_buffer.is("d"))) {
+    bad_dtypes("numpy_r2r", "both float32 or both float64");
+  }
+  const GilReleasedIf released(in_buffer.elements() >=
+                               gil_release_min_elements);
+  const auto parallelism = engine::shared_pool_parallelism(workers);
+  if (single) {
+    engine::r2r<float>(in_buffer.view<const float>("x"),
+                       out_buffer.view<float>("out"), axes, r2r_kind, type, pre,
+                       post, parallelism, scale);
+  } else {
+    engine::r2r<double>(in_buffer.view<const double>("x"),
+                        out_buffer.view<double>("out"), axes, r2r_kind, type,
+                        pre, post, parallelism, scale);
+  }
+}
+
 }  // namespace
 
 void register_numpy_bindings(nb::module_& m) {
@@ -209,6 +242,11 @@ void register_numpy_bindings(nb::module_& m) {
   m.def("numpy_r2c", &numpy_r2c, nb::arg("x"), nb::arg("out"), nb::arg("axes"),
         nb::arg("workers"), nb::arg("scale"));
   m.def("numpy_c2r", &numpy_c2r, nb::arg("x"), nb::arg("out"), nb::arg("axes"),
+        nb::arg("workers"), nb::arg("scale"));
+  // The DCT or DST of x into out (same shape; out may be x), as
+  // engine/r2r.h's r2r.
+  m.def("numpy_r2r", &numpy_r2r, nb::arg("x"), nb::arg("out"), nb::arg("axes"),
+        nb::arg("kind"), nb::arg("type"), nb::arg("pre"), nb::arg("post"),
         nb::arg("workers"), nb::arg("scale"));
   m.def(
       "_set_gil_release_min_elements",

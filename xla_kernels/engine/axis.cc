@@ -583,6 +583,14 @@ template void c2c_axis<double>(const std::complex<double>*,
                                const std::vector<int64_t>&,
                                const std::vector<int64_t>&, int64_t, bool,
                                const Parallelism&, Trace*, ZeroFrequencies*);
+template <typename T>
+bool runs_in_lanes(const C2CPlan<T>& plan, const LineSet& lines) {
+  return one_by_one_length<T>(plan.length(), &plan, lines,
+                              kernels<T>().lanes) == 0;
+}
+
+template bool runs_in_lanes<float>(const C2CPlan<float>&, const LineSet&);
+template bool runs_in_lanes<double>(const C2CPlan<double>&, const LineSet&);
 template void r2c_axis<float>(const RealPlan<float>&, const float*,
                               const LineSet&, std::complex<float>*, int64_t,
                               const Parallelism&, Trace*, ZeroFrequencies*);

@@ -50,6 +50,12 @@ void c2r_axis(const RealPlan<T>& plan, const std::complex<T>* in,
               const LineSet& lines, bool packed, T* out, int64_t axis,
               const Parallelism& parallelism, Trace* trace = nullptr);
 
+// Whether lines whose (complex or real) transform runs `plan` as its complex
+// transform go through the kernels' lanes with that direct plan, as c2c_axis
+// and r2c_axis decide; else they run one by one, each four-step.
+template <typename T>
+bool runs_in_lanes(const C2CPlan<T>& plan, const LineSet& lines);
+
 }  // namespace jfft::engine
 
 #endif  // JFFT_ENGINE_AXIS_H_

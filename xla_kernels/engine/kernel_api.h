@@ -62,6 +62,25 @@ constexpr const CodeletShape* codelet_of(int64_t length) {
                                                     : nullptr;
 }
 
+// One axis's DCT or DST (r2r.h) as r2r_line.inc runs it: the transform of
+// `type` on lines of n values, the DST's mapping onto the DCT (reversals and
+// sign flips of its input and output), the end factors and the scale; the
+// inner FFT's plan (a complex one for type 4 of even n, else a real one) and
+// the twiddle tables (r2r.cc's R2RTables).
+template <typename T>
+struct R2RPlan {
+  int type = 2;
+  int64_t n = 0;
+  bool dst1 = false;
+  bool reverse_in = false, alternate_in = false;
+  bool reverse_out = false, alternate_out = false;
+  T pre = 1, post = 1, scale = 1;
+  const RealPlan<T>* real = nullptr;
+  const C2CPlan<T>* complex = nullptr;
+  const std::complex<T>* first = nullptr;
+  const std::complex<T>* second = nullptr;
+};
+
 template <typename T>
 struct KernelTable {
   const char* isa;
@@ -91,6 +110,11 @@ struct KernelTable {
   void (*c2r_codelet)(int64_t length, const std::complex<T>* in, T* out,
                       const LineSet&, int64_t begin, int64_t end, bool packed);
   int codelet_width;
+  // The DCT or DST of lines [begin, end), `in` to `out` (which may be the
+  // same array), in lane groups; plan.real or plan.complex must run as a
+  // direct plan (no four-step).
+  void (*r2r)(const R2RPlan<T>&, const T* in, T* out, const LineSet&,
+              int64_t begin, int64_t end);
 };
 
 namespace baseline {

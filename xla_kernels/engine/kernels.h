@@ -882,6 +882,91 @@ void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
 }
 
 #include "codelet_lines.inc"
+#include "r2r_line.inc"
+
+// The work buffer of r2r_group: the inner FFT's values and scratch.
+template <typename T>
+size_t r2r_work_size(const R2RPlan<T>& plan) {
+  if (plan.real) return real_scratch_size(*plan.real);
+  return static_cast<size_t>(plan.complex->length()) +
+         plan.complex->scratch_size();
+}
+
+// r2r_line on lines in lanes, with direct plans as its inner FFTs.
+template <typename T, typename V>
+void r2r_group(const R2RPlan<T>& plan, V* x, Cx<V>* work) {
+  const auto real_forward = [&](auto&& load, auto&& store) {
+    const RealPlan<T>& real = *plan.real;
+    const int64_t length = real.length();
+    Cx<V>* scratch = work + (length % 2 == 0 ? length / 2 : length);
+    r2c_line(real, load, store, work, [&](Cx<V>* data, bool forward) {
+      return transform(real.complex_plan(), data, scratch, forward);
+    });
+  };
+  const auto real_backward = [&](auto&& load, auto&& store) {
+    const RealPlan<T>& real = *plan.real;
+    const int64_t length = real.length();
+    Cx<V>* scratch = work + (length % 2 == 0 ? length / 2 : length);
+    c2r_line(real, load, store, work, [&](Cx<V>* data, bool forward) {
+      return transform(real.complex_plan(), data, scratch, forward);
+    });
+  };
+  const auto complex_forward = [&](auto&& load, auto&& store) {
+    const C2CPlan<T>& complex = *plan.complex;
+    const int64_t length = complex.length();
+    for (int64_t m = 0; m < length; ++m) work[m] = load(m);
+    const Cx<V>* y = transform(complex, work, work + length, true);
+    for (int64_t k = 0; k < length; ++k) store(k, y[k]);
+  };
+  r2r_line<T, V>(plan, x, real_forward, real_backward, complex_forward);
+}
+
+template <typename T, typename V, typename... Narrower>
+void r2r_lines(const R2RPlan<T>& plan, const T* in, T* out,
+               const LineSet& lines, int64_t begin, int64_t end) {
+  constexpr int L = sizeof(V) / sizeof(T);
+  const int64_t n = plan.n;
+  const size_t work = r2r_work_size(plan);
+  const int64_t is = lines.in_stride, os = lines.out_stride;
+  int64_t line = begin;
+  if (end - begin >= L) {
+    Buffer<V> x(n);
+    Buffer<Cx<V>> buf(work);
+    int64_t io[L], oo[L];
+    for (; line + L <= end; line += L) {
+      for (int b = 0; b < L; ++b) line_start(lines, line + b, &io[b], &oo[b]);
+      gather_real_lanes<T, V, L>(in, io, is, n, x.data());
+      r2r_group(plan, x.data(), buf.data());
+      scatter_real_lanes<T, V, L>(x.data(), n, out, oo, os);
+    }
+  }
+  if (line == end) return;
+  if constexpr (sizeof...(Narrower) > 0) {
+    return r2r_lines<T, Narrower...>(plan, in, out, lines, line, end);
+  }
+  if (pad_last_group(end - line, L)) {
+    const int count = static_cast<int>(end - line);
+    Buffer<V> x(n);
+    Buffer<Cx<V>> buf(work);
+    int64_t io[L], oo[L];
+    for (int b = 0; b < count; ++b) {
+      line_start(lines, line + b, &io[b], &oo[b]);
+    }
+    gather_some_real_lanes<T, V>(in, io, count, is, n, x.data());
+    r2r_group(plan, x.data(), buf.data());
+    scatter_some_real_lanes<T, V>(x.data(), n, out, oo, count, os);
+    return;
+  }
+  Buffer<T> x(n);
+  Buffer<Cx<T>> buf(work);
+  for (; line < end; ++line) {
+    int64_t io, oo;
+    line_start(lines, line, &io, &oo);
+    for (int64_t j = 0; j < n; ++j) x[j] = in[io + j * is];
+    r2r_group(plan, x.data(), buf.data());
+    for (int64_t j = 0; j < n; ++j) out[oo + j * os] = x[j];
+  }
+}
 
 // The codelets' vector: the narrowest this instruction set has. Built
 // from one 8- or 16-byte value per line (or a 4 x 4 transpose), a 64-byte
@@ -914,7 +999,8 @@ const KernelTable<T>& make_table(const char* name) {
       &c2c_codelet_lines<T, C>,
       &r2c_codelet_lines<T, C>,
       &c2r_codelet_lines<T, C>,
-      static_cast<int>(sizeof(C) / (2 * sizeof(T)))};
+      static_cast<int>(sizeof(C) / (2 * sizeof(T))),
+      &r2r_lines<T, V, Narrower...>};
   return table;
 }
 

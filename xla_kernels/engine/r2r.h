@@ -4,9 +4,9 @@
 //
 // Each axis runs as one real or complex FFT of about its own length between
 // an input permutation and an output twiddle (DCT-I and DST-I: a real FFT of
-// the symmetric extension, 2(N-1) or 2(N+1) points), on blocks of lines that
-// stay in cache between the reordering, the FFT and the twiddle: one pass
-// over memory per axis.
+// the symmetric extension, 2(N-1) or 2(N+1) points), fused around the FFT on
+// lines held in the kernels' SIMD lanes: one pass over memory per axis
+// (r2r_line.inc has the algorithms).
 #ifndef JFFT_ENGINE_R2R_H_
 #define JFFT_ENGINE_R2R_H_
 
