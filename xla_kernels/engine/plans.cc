@@ -90,7 +90,7 @@ int64_t bluestein_size(int64_t n) {
              : smallest;
 }
 
-// emit(k, root) for 0 <= k < n with root = exp(-pi i k^2 / n) from the
+// emit(k, root) for 0 <= k < count with root = exp(-pi i k^2 / n) from the
 // roots of 2n. In blocks of kChirpBlock: with k = b + j, k^2 = b^2 + 2bj + j^2,
 // so each root is the block's first, a power of exp(-2 pi i 2b / 2n) (a
 // first-order recurrence, as UnitRoots::powers) and a root of j^2 from a
@@ -99,7 +99,7 @@ int64_t bluestein_size(int64_t n) {
 // its error growing as the square of the steps).
 constexpr int64_t kChirpBlock = 32;
 template <typename Roots, typename Emit>
-void chirp_roots(const Roots& roots, int64_t n, Emit&& emit) {
+void chirp_roots(const Roots& roots, int64_t n, int64_t count, Emit&& emit) {
   using Root = typename Roots::Root;
   const int64_t two_n = 2 * n;
   Root square[kChirpBlock];
@@ -107,11 +107,11 @@ void chirp_roots(const Roots& roots, int64_t n, Emit&& emit) {
   // b^2 and 2b mod 2n, kept by increments (b^2 itself overflows int64 for
   // n from 2^31).
   int64_t b_squared = 0, two_b = 0;
-  for (int64_t b = 0; b < n; b += kChirpBlock) {
+  for (int64_t b = 0; b < count; b += kChirpBlock) {
     const Root first = roots(b_squared);
     const Root step = roots(two_b);
     Root power{1, 0};
-    const int64_t end = std::min(kChirpBlock, n - b);
+    const int64_t end = std::min(kChirpBlock, count - b);
     for (int64_t j = 0; j < end; ++j) {
       emit(b + j, Roots::times(first, Roots::times(power, square[j])));
       power = Roots::times(power, step);
@@ -124,44 +124,20 @@ void chirp_roots(const Roots& roots, int64_t n, Emit&& emit) {
   }
 }
 
-// The forward transform of one contiguous double-precision line in place,
-// with the kernels in use and a plan built for this call only (not cached):
-// Bluestein plans transform their chirp with it.
-void forward_line_uncached(std::complex<double>* data, int64_t length) {
+// The forward four-step transform (as c2c_four_step) of one contiguous
+// double-precision line of n1 * n2 points in place, with the kernels in use;
+// twiddles(first) gives the PostTwiddles of columns first .. first +
+// kPostTwiddleBlock.
+template <typename BlockTwiddles>
+void forward_four_step_line(std::complex<double>* data, int64_t n1, int64_t n2,
+                            BlockTwiddles&& twiddles) {
   const int64_t radix = preferred_largest_radix();
   const KernelTable<double>& k = kernels<double>();
-  const int64_t n1 = FourStepPlan<double>::split(length);
-  if (n1 == 0) {
-    const C2CPlan<double> plan(length, radix);
-    LineSet line;
-    line.in_stride = line.out_stride = 1;
-    k.c2c(plan, data, data, line, 0, 1, true, {});
-    return;
-  }
-  // Four-step as c2c_four_step, with the twiddles made one block of
-  // kPostTwiddleBlock columns at a time instead of a table of all n (for the
-  // padded length of a prime near 10^7, 320 MiB written once and dropped).
-  const int64_t n2 = length / n1;
   const auto columns_plan = get_c2c_plan<double>(n1, radix);
   const auto rows_plan = get_c2c_plan<double>(n2, radix);
-  const UnitRoots<double> roots(length);
-  ScratchArray<std::complex<double>> matrix(length);
-  ScratchArray<double> re(kPostTwiddleBlock * n1), im(kPostTwiddleBlock * n1);
+  ScratchArray<std::complex<double>> matrix(n1 * n2);
   for (int64_t first = 0; first < n2; first += kPostTwiddleBlock) {
     const int64_t count = std::min(kPostTwiddleBlock, n2 - first);
-    for (int64_t j = 0; j < kPostTwiddleBlock; ++j) {
-      if (j >= count) {
-        for (int64_t k1 = 0; k1 < n1; ++k1) {
-          re[post_twiddle_index(k1, j, n1)] = 1.0;
-          im[post_twiddle_index(k1, j, n1)] = 0.0;
-        }
-        continue;
-      }
-      roots.powers(0, first + j, n1, [&](int64_t k1, const auto& w) {
-        re[post_twiddle_index(k1, j, n1)] = static_cast<double>(w.real());
-        im[post_twiddle_index(k1, j, n1)] = static_cast<double>(w.imag());
-      });
-    }
     LineSet columns;  // lines first..first+count of length n1
     columns.dims = {count};
     columns.in_strides = {1};
@@ -169,7 +145,7 @@ void forward_line_uncached(std::complex<double>* data, int64_t length) {
     columns.count = count;
     columns.in_stride = columns.out_stride = n2;
     k.c2c(*columns_plan, data + first, matrix.get() + first, columns, 0, count,
-          true, PostTwiddles<double>{re.get(), im.get()});
+          true, twiddles(first));
   }
   LineSet rows;  // n1 lines of length n2, written to x[k1 + n1 * k2]
   rows.dims = {n1};
@@ -179,6 +155,106 @@ void forward_line_uncached(std::complex<double>* data, int64_t length) {
   rows.in_stride = 1;
   rows.out_stride = n1;
   k.c2c(*rows_plan, matrix.get(), data, rows, 0, n1, true, {});
+}
+
+// The forward transform of one contiguous double-precision line in place,
+// with the kernels in use: Bluestein plans transform their kernel with it.
+// Double plans (T = double) use the cached plans of the line's length, which
+// their Bluestein lines run (the four-step plan for one line at a time, the
+// direct plan in lanes), so that the twiddles are computed once. Float
+// plans, whose double-precision plans of the length would be used only
+// here, build none: a four-step transform's twiddles are made one block of
+// kPostTwiddleBlock columns at a time instead of a table of all n (for the
+// padded length of a prime near 10^7, 320 MiB written once and dropped),
+// from roots in double (their error, ~2e-16, is far below float's rounding,
+// and they take a third of the time of long double ones).
+template <typename T>
+void forward_line(std::complex<double>* data, int64_t length) {
+  const int64_t radix = preferred_largest_radix();
+  const int64_t n1 = FourStepPlan<double>::split(length);
+  if (n1 == 0) {
+    LineSet line;
+    line.in_stride = line.out_stride = 1;
+    if constexpr (std::is_same_v<T, double>) {
+      kernels<double>().c2c(*get_c2c_plan<double>(length, radix), data, data,
+                            line, 0, 1, true, {});
+    } else {
+      const C2CPlan<double> plan(length, radix);
+      kernels<double>().c2c(plan, data, data, line, 0, 1, true, {});
+    }
+    return;
+  }
+  const int64_t n2 = length / n1;
+  if constexpr (std::is_same_v<T, double>) {
+    const auto plan = get_four_step_plan<double>(length, radix);
+    forward_four_step_line(data, n1, n2, [&](int64_t first) {
+      const int64_t at = post_twiddle_index(0, first, n1);
+      return PostTwiddles<double>{plan->twiddle_re() + at,
+                                  plan->twiddle_im() + at};
+    });
+  } else {
+    const BasicUnitRoots<double> roots(length);
+    ScratchArray<double> re(kPostTwiddleBlock * n1), im(kPostTwiddleBlock * n1);
+    forward_four_step_line(data, n1, n2, [&](int64_t first) {
+      const int64_t count = std::min(kPostTwiddleBlock, n2 - first);
+      for (int64_t j = 0; j < kPostTwiddleBlock; ++j) {
+        if (j >= count) {
+          for (int64_t k1 = 0; k1 < n1; ++k1) {
+            re[post_twiddle_index(k1, j, n1)] = 1.0;
+            im[post_twiddle_index(k1, j, n1)] = 0.0;
+          }
+          continue;
+        }
+        roots.powers(0, first + j, n1, [&](int64_t k1, const auto& w) {
+          re[post_twiddle_index(k1, j, n1)] = w.real();
+          im[post_twiddle_index(k1, j, n1)] = w.imag();
+        });
+      }
+      return PostTwiddles<double>{re.get(), im.get()};
+    });
+  }
+}
+
+// A Bluestein plan's tables for a line of n points and the padded length m:
+// the chirp exp(-pi i k^2 / n) for k <= n/2 (k^2 kept exact mod 2n in
+// integers), and the transformed, 1/m-scaled conjugate chirp. The
+// convolution kernel's spectrum is built from the same roots in double
+// precision (for float plans too) and rounded once: rounding errors of a
+// float transform of it would add to every result. The kernel's values past
+// n/2 mirror those below: chirp(n - k) = (-1)^n chirp(k) (C2CPlan::chirp).
+template <typename T>
+void build_chirp_tables(int64_t n, int64_t m,
+                        std::vector<std::complex<T>>* chirp,
+                        Table<std::complex<T>>* spectrum) {
+  const UnitRoots<T> roots(2 * n);
+  const int64_t half = n / 2 + 1;
+  chirp->resize(half);
+  // Double plans transform the kernel in the spectrum's own table.
+  Table<std::complex<double>> kernel_table;
+  std::complex<double>* kernel;
+  *spectrum = Table<std::complex<T>>(m);
+  if constexpr (std::is_same_v<T, double>) {
+    kernel = spectrum->data();
+  } else {
+    kernel_table = Table<std::complex<double>>(m);
+    kernel = kernel_table.data();
+  }
+  std::fill(kernel + n, kernel + m - n + 1, std::complex<double>(0.0, 0.0));
+  const double inv = 1.0 / static_cast<double>(m);
+  chirp_roots(roots, n, half, [&](int64_t k, const auto& root) {
+    (*chirp)[k] = rounded<T>(root);
+    kernel[k] = std::conj(rounded<double>(root)) * inv;
+  });
+  const double sign = n % 2 == 0 ? 1.0 : -1.0;
+  for (int64_t k = half; k < n; ++k) kernel[k] = sign * kernel[n - k];
+  for (int64_t k = 1; k < n; ++k) kernel[m - k] = kernel[k];
+  forward_line<T>(kernel, m);
+  if constexpr (!std::is_same_v<T, double>) {
+    for (int64_t k = 0; k < m; ++k) {
+      (*spectrum)[k] = std::complex<T>(static_cast<T>(kernel[k].real()),
+                                       static_cast<T>(kernel[k].imag()));
+    }
+  }
 }
 
 }  // namespace
@@ -235,37 +311,7 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
       } else {
         scratch_size_ = lane_values;  // bounds the driver's lane test only
       }
-      // The chirp exp(-pi i k^2 / n), k^2 kept exact mod 2n in integers.
-      // The convolution kernel's spectrum is built from the same roots in
-      // double precision (for float plans too) and rounded once: rounding
-      // errors of a float transform of it would add to every result.
-      const UnitRoots<T> roots(2 * length);
-      chirp_.resize(length / 2 + 1);
-      // Double plans transform the kernel in the spectrum's own table.
-      Table<std::complex<double>> kernel_table;
-      std::complex<double>* kernel;
-      chirp_spectrum_ = Table<Complex>(padded);
-      if constexpr (std::is_same_v<T, double>) {
-        kernel = chirp_spectrum_.data();
-      } else {
-        kernel_table = Table<std::complex<double>>(padded);
-        kernel = kernel_table.data();
-      }
-      std::fill(kernel + length, kernel + padded - length + 1,
-                std::complex<double>(0.0, 0.0));
-      const double inv = 1.0 / static_cast<double>(padded);
-      chirp_roots(roots, length, [&](int64_t k, const auto& root) {
-        if (2 * k <= length) chirp_[k] = rounded<T>(root);
-        kernel[k] = std::conj(rounded<double>(root)) * inv;
-        if (k > 0) kernel[padded - k] = kernel[k];
-      });
-      forward_line_uncached(kernel, padded);
-      if constexpr (!std::is_same_v<T, double>) {
-        for (int64_t k = 0; k < padded; ++k) {
-          chirp_spectrum_[k] = Complex(static_cast<T>(kernel[k].real()),
-                                       static_cast<T>(kernel[k].imag()));
-        }
-      }
+      build_chirp_tables(length, padded, &chirp_, &chirp_spectrum_);
       return;
     }
   }
