@@ -124,20 +124,46 @@ void chirp_roots(const Roots& roots, int64_t n, int64_t count, Emit&& emit) {
   }
 }
 
-// The forward four-step transform (as c2c_four_step) of one contiguous
-// double-precision line of n1 * n2 points in place, with the kernels in use;
-// twiddles(first) gives the PostTwiddles of columns first .. first +
-// kPostTwiddleBlock.
-template <typename BlockTwiddles>
-void forward_four_step_line(std::complex<double>* data, int64_t n1, int64_t n2,
-                            BlockTwiddles&& twiddles) {
+// The forward transform of one contiguous double-precision line in place,
+// with the kernels in use and a plan built for this call only (not cached),
+// its twiddles from roots in R: Bluestein plans transform their kernel with
+// it (forward_kernel).
+template <typename R>
+void forward_line_uncached(std::complex<double>* data, int64_t length) {
   const int64_t radix = preferred_largest_radix();
   const KernelTable<double>& k = kernels<double>();
+  const int64_t n1 = FourStepPlan<double>::split(length);
+  if (n1 == 0) {
+    const C2CPlan<double> plan(length, radix);
+    LineSet line;
+    line.in_stride = line.out_stride = 1;
+    k.c2c(plan, data, data, line, 0, 1, true, {});
+    return;
+  }
+  // Four-step as c2c_four_step, with the twiddles made one block of
+  // kPostTwiddleBlock columns at a time instead of a table of all n (for the
+  // padded length of a prime near 10^7, 320 MiB written once and dropped).
+  const int64_t n2 = length / n1;
   const auto columns_plan = get_c2c_plan<double>(n1, radix);
   const auto rows_plan = get_c2c_plan<double>(n2, radix);
-  ScratchArray<std::complex<double>> matrix(n1 * n2);
+  const BasicUnitRoots<R> roots(length);
+  ScratchArray<std::complex<double>> matrix(length);
+  ScratchArray<double> re(kPostTwiddleBlock * n1), im(kPostTwiddleBlock * n1);
   for (int64_t first = 0; first < n2; first += kPostTwiddleBlock) {
     const int64_t count = std::min(kPostTwiddleBlock, n2 - first);
+    for (int64_t j = 0; j < kPostTwiddleBlock; ++j) {
+      if (j >= count) {
+        for (int64_t k1 = 0; k1 < n1; ++k1) {
+          re[post_twiddle_index(k1, j, n1)] = 1.0;
+          im[post_twiddle_index(k1, j, n1)] = 0.0;
+        }
+        continue;
+      }
+      roots.powers(0, first + j, n1, [&](int64_t k1, const auto& w) {
+        re[post_twiddle_index(k1, j, n1)] = static_cast<double>(w.real());
+        im[post_twiddle_index(k1, j, n1)] = static_cast<double>(w.imag());
+      });
+    }
     LineSet columns;  // lines first..first+count of length n1
     columns.dims = {count};
     columns.in_strides = {1};
@@ -145,7 +171,7 @@ void forward_four_step_line(std::complex<double>* data, int64_t n1, int64_t n2,
     columns.count = count;
     columns.in_stride = columns.out_stride = n2;
     k.c2c(*columns_plan, data + first, matrix.get() + first, columns, 0, count,
-          true, twiddles(first));
+          true, PostTwiddles<double>{re.get(), im.get()});
   }
   LineSet rows;  // n1 lines of length n2, written to x[k1 + n1 * k2]
   rows.dims = {n1};
@@ -157,62 +183,81 @@ void forward_four_step_line(std::complex<double>* data, int64_t n1, int64_t n2,
   k.c2c(*rows_plan, matrix.get(), data, rows, 0, n1, true, {});
 }
 
-// The forward transform of one contiguous double-precision line in place,
-// with the kernels in use: Bluestein plans transform their kernel with it.
-// Double plans (T = double) use the cached plans of the line's length, which
-// their Bluestein lines run (the four-step plan for one line at a time, the
-// direct plan in lanes), so that the twiddles are computed once. Float
-// plans, whose double-precision plans of the length would be used only
-// here, build none: a four-step transform's twiddles are made one block of
-// kPostTwiddleBlock columns at a time instead of a table of all n (for the
-// padded length of a prime near 10^7, 320 MiB written once and dropped),
-// from roots in double (their error, ~2e-16, is far below float's rounding,
-// and they take a third of the time of long double ones).
-template <typename T>
-void forward_line(std::complex<double>* data, int64_t length) {
-  const int64_t radix = preferred_largest_radix();
-  const int64_t n1 = FourStepPlan<double>::split(length);
-  if (n1 == 0) {
-    LineSet line;
-    line.in_stride = line.out_stride = 1;
-    if constexpr (std::is_same_v<T, double>) {
-      kernels<double>().c2c(*get_c2c_plan<double>(length, radix), data, data,
-                            line, 0, 1, true, {});
-    } else {
-      const C2CPlan<double> plan(length, radix);
-      kernels<double>().c2c(plan, data, data, line, 0, 1, true, {});
-    }
+// The forward transform of an even line x of 2M points (x[2M - k] = x[k]),
+// given by its values for k <= M in h[0..M] and replaced there by its
+// spectrum's (even too), for about half the work of a transform of 2M.
+// With N = M/2, the even outputs X[2j] are the spectrum of the even line
+// u[k] = x[k] + x[k + M] = h[k] + h[M - k] of M points (this function
+// again, on u[0..N] in h[0..N]); the odd ones X[2j+1] = X[2M-1-2j] a
+// DCT-III of d[k] = h[k] - h[M - k], k < N (FFTW's REDFT01: d[0] + 2 sum
+// d[k] cos(pi k (2j+1) / 2N)), done as the transpose of Makhoul's DCT-II:
+// one transform of N points of v[l] = exp(-pi i l / 2N) (d[l] + i d[N-l]),
+// v[0] = d[0], read back in the order Y[2k] = W[k], Y[2k+1] = W[N-1-k].
+// Every step is a product by a root or a sum of two values (no recurrence
+// over the outputs, as the DCT-I of Numerical Recipes' cosft1 has, whose
+// error grows with the length). Lines too short, or with M odd, take the
+// transform of 2M.
+template <typename R>
+void forward_even_line(std::complex<double>* h, int64_t half) {
+  using C = std::complex<double>;
+  const int64_t m = 2 * half;
+  if (half % 2 != 0 || m < kEvenSplitMinLength) {
+    ScratchArray<C> line(m);
+    std::copy(h, h + half + 1, line.get());
+    for (int64_t k = 1; k < half; ++k) line[m - k] = h[k];
+    forward_line_uncached<R>(line.get(), m);
+    std::copy(line.get(), line.get() + half + 1, h);
     return;
   }
-  const int64_t n2 = length / n1;
-  if constexpr (std::is_same_v<T, double>) {
-    const auto plan = get_four_step_plan<double>(length, radix);
-    forward_four_step_line(data, n1, n2, [&](int64_t first) {
-      const int64_t at = post_twiddle_index(0, first, n1);
-      return PostTwiddles<double>{plan->twiddle_re() + at,
-                                  plan->twiddle_im() + at};
-    });
-  } else {
-    const BasicUnitRoots<double> roots(length);
-    ScratchArray<double> re(kPostTwiddleBlock * n1), im(kPostTwiddleBlock * n1);
-    forward_four_step_line(data, n1, n2, [&](int64_t first) {
-      const int64_t count = std::min(kPostTwiddleBlock, n2 - first);
-      for (int64_t j = 0; j < kPostTwiddleBlock; ++j) {
-        if (j >= count) {
-          for (int64_t k1 = 0; k1 < n1; ++k1) {
-            re[post_twiddle_index(k1, j, n1)] = 1.0;
-            im[post_twiddle_index(k1, j, n1)] = 0.0;
-          }
-          continue;
-        }
-        roots.powers(0, first + j, n1, [&](int64_t k1, const auto& w) {
-          re[post_twiddle_index(k1, j, n1)] = w.real();
-          im[post_twiddle_index(k1, j, n1)] = w.imag();
-        });
-      }
-      return PostTwiddles<double>{re.get(), im.get()};
-    });
+  const int64_t quarter = half / 2;
+  // u[k] in h[k] and d[k] in h[M - k], pair by pair (u[N] = 2 h[N], d[N] = 0).
+  for (int64_t k = 0; k < quarter; ++k) {
+    const C a = h[k], b = h[half - k];
+    h[k] = a + b;
+    h[half - k] = a - b;
   }
+  h[quarter] *= 2.0;
+  ScratchArray<C> w(quarter);
+  w[0] = h[half];
+  const BasicUnitRoots<R> roots(m);
+  roots.powers(0, 1, quarter, [&](int64_t l, const auto& root) {
+    if (l == 0) return;
+    const C d = h[half - l], d_mirror = h[quarter + l];  // d[l], d[N - l]
+    w[l] = rounded<double>(root) *
+           C(d.real() - d_mirror.imag(), d.imag() + d_mirror.real());
+  });
+  forward_line_uncached<R>(w.get(), quarter);
+  forward_even_line<R>(h, quarter);
+  // X[2j] = U[j] (in h[j], j <= N) and X[2j+1] = Y[j] (j < N), written from
+  // the top down, where no U[j] still to be read lies.
+  h[half] = h[quarter];
+  for (int64_t j = quarter - 1; j >= 0; --j) {
+    h[2 * j + 1] = j % 2 == 0 ? w[j / 2] : w[quarter - (j + 1) / 2];
+    h[2 * j] = h[j];
+  }
+}
+
+// The forward transform of a Bluestein plan's kernel, an even line of m
+// points given by its values for k <= m/2 (build_chirp_tables), with the
+// kernels in use; its spectrum, even too, replaces it (all m values). By
+// the even transform (half the work of a transform of m), or for odd m the
+// transform of m, with twiddles of their own: double plans from long double
+// roots, float plans from double ones (their error, ~2e-16, is far below
+// float's rounding, and they took a third of the time). Double plans whose
+// lines run four-step could take the twiddles of the cached four-step plan
+// of m, which those lines run, but the transform of m took longer than the
+// even one with its own (n = 1048573, m = 2^21: 50 ms to plan against 44).
+template <typename T>
+void forward_kernel(std::complex<double>* data, int64_t m) {
+  using R = std::conditional_t<std::is_same_v<T, double>, long double, double>;
+  const int64_t upper = (m + 1) / 2;  // k >= upper mirror k < upper
+  if (m % 2 == 0) {
+    forward_even_line<R>(data, m / 2);
+  } else {
+    for (int64_t k = 1; k < upper; ++k) data[m - k] = data[k];
+    forward_line_uncached<R>(data, m);
+  }
+  for (int64_t k = 1; k < upper; ++k) data[m - k] = data[k];
 }
 
 // A Bluestein plan's tables for a line of n points and the padded length m:
@@ -239,7 +284,9 @@ void build_chirp_tables(int64_t n, int64_t m,
     kernel_table = Table<std::complex<double>>(m);
     kernel = kernel_table.data();
   }
-  std::fill(kernel + n, kernel + m - n + 1, std::complex<double>(0.0, 0.0));
+  // The kernel for k <= m/2 (forward_kernel mirrors it): the conjugate
+  // chirp for k < n, zeros up to m/2 (m >= 2n - 1).
+  std::fill(kernel + n, kernel + m / 2 + 1, std::complex<double>(0.0, 0.0));
   const double inv = 1.0 / static_cast<double>(m);
   chirp_roots(roots, n, half, [&](int64_t k, const auto& root) {
     (*chirp)[k] = rounded<T>(root);
@@ -247,8 +294,7 @@ void build_chirp_tables(int64_t n, int64_t m,
   });
   const double sign = n % 2 == 0 ? 1.0 : -1.0;
   for (int64_t k = half; k < n; ++k) kernel[k] = sign * kernel[n - k];
-  for (int64_t k = 1; k < n; ++k) kernel[m - k] = kernel[k];
-  forward_line<T>(kernel, m);
+  forward_kernel<T>(kernel, m);
   if constexpr (!std::is_same_v<T, double>) {
     for (int64_t k = 0; k < m; ++k) {
       (*spectrum)[k] = std::complex<T>(static_cast<T>(kernel[k].real()),
