@@ -414,7 +414,7 @@ def test_scratch_pool_is_reused_and_cleared():
 
 @pytest.mark.parametrize("n,tol", [(1048573, 7e-16), (524289, 6e-16)])
 def test_bluestein_prime_near_2_20_accuracy(n, tol):
-    # Plan tables from runs of root products, the chirp from blocks and the
+    # Plan tables from runs of root products, the chirp from exact k^2 and the
     # kernel's spectrum by the even transform (plans.h UnitRoots::powers,
     # plans.cc chirp_roots, forward_even_line) keep a long Bluestein
     # transform as accurate as correctly rounded roots: relative RMS error

@@ -90,37 +90,23 @@ int64_t bluestein_size(int64_t n) {
              : smallest;
 }
 
-// emit(k, root) for 0 <= k < count with root = exp(-pi i k^2 / n) from the
-// roots of 2n. In blocks of kChirpBlock: with k = b + j, k^2 = b^2 + 2bj + j^2,
-// so each root is the block's first, a power of exp(-2 pi i 2b / 2n) (a
-// first-order recurrence, as UnitRoots::powers) and a root of j^2 from a
-// table: three lookups per block instead of one per root, and the drift of
-// the recurrence alone (a recurrence of the chirp itself is second-order,
-// its error growing as the square of the steps).
-constexpr int64_t kChirpBlock = 32;
+// emit(k, root) for 0 <= k < count with root = exp(-pi i k^2 / n), the root
+// of k^2 mod 2n among those of 2n, looked up one by one with k^2 kept exact
+// by increments ((k + 1)^2 = k^2 + 2k + 1; k^2 itself overflows int64 for
+// n from 2^31): no recurrence of roots, whose error would grow with k. For
+// n = 1048573 (k <= n/2, long double roots) this took 4.6 ms, a recurrence
+// in blocks of 32 (a power of exp(-2 pi i 2b / 2n) times a table of j^2)
+// 8.5 ms, with 2% of the roots 1 ulp apart.
 template <typename Roots, typename Emit>
 void chirp_roots(const Roots& roots, int64_t n, int64_t count, Emit&& emit) {
-  using Root = typename Roots::Root;
   const int64_t two_n = 2 * n;
-  Root square[kChirpBlock];
-  for (int64_t j = 0; j < kChirpBlock; ++j) square[j] = roots(j * j % two_n);
-  // b^2 and 2b mod 2n, kept by increments (b^2 itself overflows int64 for
-  // n from 2^31).
-  int64_t b_squared = 0, two_b = 0;
-  for (int64_t b = 0; b < count; b += kChirpBlock) {
-    const Root first = roots(b_squared);
-    const Root step = roots(two_b);
-    Root power{1, 0};
-    const int64_t end = std::min(kChirpBlock, count - b);
-    for (int64_t j = 0; j < end; ++j) {
-      emit(b + j, Roots::times(first, Roots::times(power, square[j])));
-      power = Roots::times(power, step);
-    }
-    // (b + B)^2 = b^2 + 2b B + B^2.
-    b_squared =
-        (b_squared + two_b * kChirpBlock % two_n + kChirpBlock * kChirpBlock) %
-        two_n;
-    two_b = (two_b + 2 * kChirpBlock) % two_n;
+  int64_t k_squared = 0;  // mod 2n
+  for (int64_t k = 0; k < count; ++k) {
+    emit(k, roots(k_squared));
+    // 2k + 1 < 4n for k < 2n: at most two subtractions.
+    k_squared += 2 * k + 1;
+    if (k_squared >= two_n) k_squared -= two_n;
+    if (k_squared >= two_n) k_squared -= two_n;
   }
 }
 
