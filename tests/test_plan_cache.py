@@ -2,6 +2,7 @@
 plans that report their size, and planning of long primes in reasonable
 time. Every result is checked against numpy."""
 
+import os
 import subprocess
 import sys
 import time
@@ -72,6 +73,34 @@ def test_bluestein_plan_bytes(restore_bounds):
     info = jfft.plan_cache_info()
     m_low, m_high = 2 * n - 1, 2.5 * n
     assert 8 * (2 * m_low + n / 2) <= info["bytes"] <= 8 * (2 * m_high + n / 2), info
+
+
+def _resident_bytes():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def test_long_plan_bytes_are_reported_and_released_on_clear(restore_bounds):
+    # A prime near 2^20 in complex128: the Bluestein plan's kernel spectrum
+    # (m values of the padded length m >= 2n - 1) and the four-step plan of
+    # m that its line runs (m twiddles, real and imaginary parts apart): at
+    # least 32 m bytes, reported while cached and gone on clear, from the
+    # process's memory too (tables of MiBs are unmapped when released).
+    n = 1048573
+    jfft.clear_plan_cache()
+    info = jfft.plan_cache_info()
+    assert info["entries"] == 0 and info["bytes"] == 0, info
+    check_fft(n, np.complex128, np.random.default_rng(6))
+    info = jfft.plan_cache_info()
+    m_low, m_high = 2 * n - 1, 2.5 * n
+    assert 32 * m_low <= info["bytes"] <= 16 * (3 * m_high + n), info
+    if not os.path.exists("/proc/self/statm"):
+        return
+    resident = _resident_bytes()
+    jfft.clear_plan_cache()
+    assert jfft.plan_cache_info()["bytes"] == 0
+    assert jfft.plan_cache_info()["entries"] == 0
+    assert resident - _resident_bytes() >= info["bytes"] // 2
 
 
 def test_eviction_by_bytes(restore_bounds):

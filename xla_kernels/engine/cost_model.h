@@ -51,6 +51,13 @@ constexpr int64_t kPowerOfTwoSlackPercent = 3;
 // is at most kWholeLanesSlackPercent longer than the smallest 2^a 3^b 5^c.
 constexpr int64_t kWholeLanesSlackPercent = 6;
 
+// A Bluestein plan's kernel spectrum is built by the even transform
+// (plans.cc, forward_even_line: half the work of a transform of m) down to
+// this length, below which it transforms in full. Not tuned: from here the
+// DCT-III's transform of m/4 still splits four-step (kFourStepMinLength),
+// and below it the whole plan takes under 1 ms.
+constexpr int64_t kEvenSplitMinLength = int64_t{1} << 14;
+
 // The four-step split of one line pays once the line outgrows the L2 cache:
 // from this length, with both factors at least kFourStepMinFactor (shorter
 // ones are not real transforms), and of prime factors up to

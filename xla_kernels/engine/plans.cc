@@ -90,44 +90,34 @@ int64_t bluestein_size(int64_t n) {
              : smallest;
 }
 
-// emit(k, root) for 0 <= k < n with root = exp(-pi i k^2 / n) from the
-// roots of 2n. In blocks of kChirpBlock: with k = b + j, k^2 = b^2 + 2bj + j^2,
-// so each root is the block's first, a power of exp(-2 pi i 2b / 2n) (a
-// first-order recurrence, as UnitRoots::powers) and a root of j^2 from a
-// table: three lookups per block instead of one per root, and the drift of
-// the recurrence alone (a recurrence of the chirp itself is second-order,
-// its error growing as the square of the steps).
-constexpr int64_t kChirpBlock = 32;
+// emit(k, root) for 0 <= k < count with root = exp(-pi i k^2 / n), the root
+// of k^2 mod 2n among those of 2n, looked up one by one with k^2 kept exact
+// by increments ((k + 1)^2 = k^2 + 2k + 1; k^2 itself overflows int64 for
+// n from 2^31): no recurrence of roots, whose error would grow with k, and
+// one product of long double roots per value where a recurrence in blocks
+// (a power of the block's step times a table of j^2) took three.
 template <typename Roots, typename Emit>
-void chirp_roots(const Roots& roots, int64_t n, Emit&& emit) {
-  using Root = typename Roots::Root;
+void chirp_roots(const Roots& roots, int64_t n, int64_t count, Emit&& emit) {
   const int64_t two_n = 2 * n;
-  Root square[kChirpBlock];
-  for (int64_t j = 0; j < kChirpBlock; ++j) square[j] = roots(j * j % two_n);
-  // b^2 and 2b mod 2n, kept by increments (b^2 itself overflows int64 for
-  // n from 2^31).
-  int64_t b_squared = 0, two_b = 0;
-  for (int64_t b = 0; b < n; b += kChirpBlock) {
-    const Root first = roots(b_squared);
-    const Root step = roots(two_b);
-    Root power{1, 0};
-    const int64_t end = std::min(kChirpBlock, n - b);
-    for (int64_t j = 0; j < end; ++j) {
-      emit(b + j, Roots::times(first, Roots::times(power, square[j])));
-      power = Roots::times(power, step);
-    }
-    // (b + B)^2 = b^2 + 2b B + B^2.
-    b_squared =
-        (b_squared + two_b * kChirpBlock % two_n + kChirpBlock * kChirpBlock) %
-        two_n;
-    two_b = (two_b + 2 * kChirpBlock) % two_n;
+  int64_t k_squared = 0;  // mod 2n
+  for (int64_t k = 0; k < count; ++k) {
+    emit(k, roots(k_squared));
+    // 2k + 1 < 4n for k < 2n: at most two subtractions.
+    k_squared += 2 * k + 1;
+    if (k_squared >= two_n) k_squared -= two_n;
+    if (k_squared >= two_n) k_squared -= two_n;
   }
 }
 
 // The forward transform of one contiguous double-precision line in place,
 // with the kernels in use and a plan built for this call only (not cached):
-// Bluestein plans transform their chirp with it.
-void forward_line_uncached(std::complex<double>* data, int64_t length) {
+// Bluestein plans transform their kernel with it (forward_kernel). Its
+// twiddles come from `roots`, of length * stride: the kernel's transforms
+// of m/2, m/4, ... share the roots of m rather than each building a table
+// of its own (long double sines and cosines, a tenth of a long plan's time).
+template <typename R>
+void forward_line_uncached(std::complex<double>* data, int64_t length,
+                           const BasicUnitRoots<R>& roots, int64_t stride) {
   const int64_t radix = preferred_largest_radix();
   const KernelTable<double>& k = kernels<double>();
   const int64_t n1 = FourStepPlan<double>::split(length);
@@ -144,7 +134,6 @@ void forward_line_uncached(std::complex<double>* data, int64_t length) {
   const int64_t n2 = length / n1;
   const auto columns_plan = get_c2c_plan<double>(n1, radix);
   const auto rows_plan = get_c2c_plan<double>(n2, radix);
-  const UnitRoots<double> roots(length);
   ScratchArray<std::complex<double>> matrix(length);
   ScratchArray<double> re(kPostTwiddleBlock * n1), im(kPostTwiddleBlock * n1);
   for (int64_t first = 0; first < n2; first += kPostTwiddleBlock) {
@@ -157,7 +146,7 @@ void forward_line_uncached(std::complex<double>* data, int64_t length) {
         }
         continue;
       }
-      roots.powers(0, first + j, n1, [&](int64_t k1, const auto& w) {
+      roots.powers(0, (first + j) * stride, n1, [&](int64_t k1, const auto& w) {
         re[post_twiddle_index(k1, j, n1)] = static_cast<double>(w.real());
         im[post_twiddle_index(k1, j, n1)] = static_cast<double>(w.imag());
       });
@@ -179,6 +168,127 @@ void forward_line_uncached(std::complex<double>* data, int64_t length) {
   rows.in_stride = 1;
   rows.out_stride = n1;
   k.c2c(*rows_plan, matrix.get(), data, rows, 0, n1, true, {});
+}
+
+// The forward transform of an even line x of 2M points (x[2M - k] = x[k]),
+// given by its values for k <= M in h[0..M] and replaced there by its
+// spectrum's (even too), for about half the work of a transform of 2M.
+// With N = M/2, the even outputs X[2j] are the spectrum of the even line
+// u[k] = x[k] + x[k + M] = h[k] + h[M - k] of M points (this function
+// again, on u[0..N] in h[0..N]); the odd ones X[2j+1] = X[2M-1-2j] a
+// DCT-III of d[k] = h[k] - h[M - k], k < N (FFTW's REDFT01: d[0] + 2 sum
+// d[k] cos(pi k (2j+1) / 2N)), done as the transpose of Makhoul's DCT-II:
+// one transform of N points of v[l] = exp(-pi i l / 2N) (d[l] + i d[N-l]),
+// v[0] = d[0], read back in the order Y[2k] = W[k], Y[2k+1] = W[N-1-k].
+// Every step is a product by a root or a sum of two values (no recurrence
+// over the outputs, as the DCT-I of Numerical Recipes' cosft1 has, whose
+// error grows with the length). Lines too short, or with M odd, take the
+// transform of 2M. Its roots are `roots`, of 2M * stride.
+template <typename R>
+void forward_even_line(std::complex<double>* h, int64_t half,
+                       const BasicUnitRoots<R>& roots, int64_t stride) {
+  using C = std::complex<double>;
+  const int64_t m = 2 * half;
+  if (half % 2 != 0 || m < kEvenSplitMinLength) {
+    ScratchArray<C> line(m);
+    std::copy(h, h + half + 1, line.get());
+    for (int64_t k = 1; k < half; ++k) line[m - k] = h[k];
+    forward_line_uncached<R>(line.get(), m, roots, stride);
+    std::copy(line.get(), line.get() + half + 1, h);
+    return;
+  }
+  const int64_t quarter = half / 2;
+  // u[k] in h[k] and d[k] in h[M - k], pair by pair (u[N] = 2 h[N], d[N] = 0).
+  for (int64_t k = 0; k < quarter; ++k) {
+    const C a = h[k], b = h[half - k];
+    h[k] = a + b;
+    h[half - k] = a - b;
+  }
+  h[quarter] *= 2.0;
+  ScratchArray<C> w(quarter);
+  w[0] = h[half];
+  roots.powers(0, stride, quarter, [&](int64_t l, const auto& root) {
+    if (l == 0) return;
+    const C d = h[half - l], d_mirror = h[quarter + l];  // d[l], d[N - l]
+    w[l] = rounded<double>(root) *
+           C(d.real() - d_mirror.imag(), d.imag() + d_mirror.real());
+  });
+  forward_line_uncached<R>(w.get(), quarter, roots, 4 * stride);
+  forward_even_line<R>(h, quarter, roots, 2 * stride);
+  // X[2j] = U[j] (in h[j], j <= N) and X[2j+1] = Y[j] (j < N), written from
+  // the top down, where no U[j] still to be read lies.
+  h[half] = h[quarter];
+  for (int64_t j = quarter - 1; j >= 0; --j) {
+    h[2 * j + 1] = j % 2 == 0 ? w[j / 2] : w[quarter - (j + 1) / 2];
+    h[2 * j] = h[j];
+  }
+}
+
+// The forward transform of a Bluestein plan's kernel, an even line of m
+// points given by its values for k <= m/2 (build_chirp_tables), with the
+// kernels in use; its spectrum, even too, replaces it (all m values). By
+// the even transform (half the work of a transform of m), or for odd m the
+// transform of m, with twiddles of their own: double plans from long double
+// roots, float plans from double ones (their error, ~2e-16, is far below
+// float's rounding, and they are faster). Double plans whose lines run
+// four-step could take the twiddles of the cached four-step plan of m,
+// which those lines run, but its transform of m took longer than the even
+// one with twiddles of its own.
+template <typename T>
+void forward_kernel(std::complex<double>* data, int64_t m) {
+  using R = std::conditional_t<std::is_same_v<T, double>, long double, double>;
+  const int64_t upper = (m + 1) / 2;  // k >= upper mirror k < upper
+  const BasicUnitRoots<R> roots(m);
+  if (m % 2 == 0) {
+    forward_even_line<R>(data, m / 2, roots, 1);
+  } else {
+    for (int64_t k = 1; k < upper; ++k) data[m - k] = data[k];
+    forward_line_uncached<R>(data, m, roots, 1);
+  }
+  for (int64_t k = 1; k < upper; ++k) data[m - k] = data[k];
+}
+
+// A Bluestein plan's tables for a line of n points and the padded length m:
+// the chirp exp(-pi i k^2 / n) for k <= n/2 (k^2 kept exact mod 2n in
+// integers), and the transformed, 1/m-scaled conjugate chirp. The
+// convolution kernel's spectrum is built from the same roots in double
+// precision (for float plans too) and rounded once: rounding errors of a
+// float transform of it would add to every result. The kernel's values past
+// n/2 mirror those below: chirp(n - k) = (-1)^n chirp(k) (C2CPlan::chirp).
+template <typename T>
+void build_chirp_tables(int64_t n, int64_t m,
+                        std::vector<std::complex<T>>* chirp,
+                        Table<std::complex<T>>* spectrum) {
+  const UnitRoots<T> roots(2 * n);
+  const int64_t half = n / 2 + 1;
+  chirp->resize(half);
+  // Double plans transform the kernel in the spectrum's own table.
+  Table<std::complex<double>> kernel_table;
+  std::complex<double>* kernel;
+  *spectrum = Table<std::complex<T>>(m);
+  if constexpr (std::is_same_v<T, double>) {
+    kernel = spectrum->data();
+  } else {
+    kernel_table = Table<std::complex<double>>(m);
+    kernel = kernel_table.data();
+  }
+  // The kernel for k <= m/2 (forward_kernel mirrors it): the conjugate
+  // chirp for k < n, zeros up to m/2 (m >= 2n - 1).
+  std::fill(kernel + n, kernel + m / 2 + 1, std::complex<double>(0.0, 0.0));
+  const double inv = 1.0 / static_cast<double>(m);
+  chirp_roots(roots, n, half, [&](int64_t k, const auto& root) {
+    (*chirp)[k] = rounded<T>(root);
+    kernel[k] = std::conj(rounded<double>(root)) * inv;
+  });
+  const double sign = n % 2 == 0 ? 1.0 : -1.0;
+  for (int64_t k = half; k < n; ++k) kernel[k] = sign * kernel[n - k];
+  forward_kernel<T>(kernel, m);
+  if constexpr (!std::is_same_v<T, double>) {
+    for (int64_t k = 0; k < m; ++k) {
+      (*spectrum)[k] = std::complex<T>(static_cast<T>(kernel[k].real()),
+                                       static_cast<T>(kernel[k].imag()));
+    }
+  }
 }
 
 }  // namespace
@@ -235,37 +345,7 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
       } else {
         scratch_size_ = lane_values;  // bounds the driver's lane test only
       }
-      // The chirp exp(-pi i k^2 / n), k^2 kept exact mod 2n in integers.
-      // The convolution kernel's spectrum is built from the same roots in
-      // double precision (for float plans too) and rounded once: rounding
-      // errors of a float transform of it would add to every result.
-      const UnitRoots<T> roots(2 * length);
-      chirp_.resize(length / 2 + 1);
-      // Double plans transform the kernel in the spectrum's own table.
-      Table<std::complex<double>> kernel_table;
-      std::complex<double>* kernel;
-      chirp_spectrum_ = Table<Complex>(padded);
-      if constexpr (std::is_same_v<T, double>) {
-        kernel = chirp_spectrum_.data();
-      } else {
-        kernel_table = Table<std::complex<double>>(padded);
-        kernel = kernel_table.data();
-      }
-      std::fill(kernel + length, kernel + padded - length + 1,
-                std::complex<double>(0.0, 0.0));
-      const double inv = 1.0 / static_cast<double>(padded);
-      chirp_roots(roots, length, [&](int64_t k, const auto& root) {
-        if (2 * k <= length) chirp_[k] = rounded<T>(root);
-        kernel[k] = std::conj(rounded<double>(root)) * inv;
-        if (k > 0) kernel[padded - k] = kernel[k];
-      });
-      forward_line_uncached(kernel, padded);
-      if constexpr (!std::is_same_v<T, double>) {
-        for (int64_t k = 0; k < padded; ++k) {
-          chirp_spectrum_[k] = Complex(static_cast<T>(kernel[k].real()),
-                                       static_cast<T>(kernel[k].imag()));
-        }
-      }
+      build_chirp_tables(length, padded, &chirp_, &chirp_spectrum_);
       return;
     }
   }
