@@ -955,3 +955,9 @@ def test_bluestein_pass_paths(isa, dtype):
     (step,) = explain((lanes, 4099), dtype, [1])["steps"]
     assert step["algorithm"]["name"] == "bluestein"
     assert step["algorithm"]["padded_length"] == bluestein_padded(4099)
+    # No Bluestein pass in a line too long for a lane group: such lines
+    # never split four-step (the whole-line Bluestein's can).
+    long = 2**12 * 241
+    assert 2 * long * c["narrowest_lane_group_element_bytes"] > c["lane_group_bytes"]
+    (step,) = explain((1, long), dtype, [1])["steps"]
+    assert step["algorithm"].get("bluestein_radices", []) == []

@@ -42,8 +42,9 @@ constexpr double kBluesteinPointCost = 6.0;
 // pass_bluestein). Per point of the line it costs (2
 // kBluesteinPassTransformCost direct_cost(m) + kBluesteinPassPointCost m) / p
 // in place of the generic pass's kGenericRadixCostFactor p. Considered for
-// padded lengths below kLaneBluesteinMaxLength only (longer m would make a
-// lane group of the line itself too big). The transforms of m, short
+// padded lengths below kLaneBluesteinMaxLength only, and for lines whose
+// lane group stays within kLaneGroupBytes (longer ones run the whole-line
+// Bluestein, split four-step). The transforms of m, short
 // lines in cache, cost what the direct model says: measured with the
 // factor forced (jfft alone in paired rounds, one thread, AVX-512,
 // complex64 and complex128), 1.0 takes the pass over the whole-line

@@ -287,10 +287,12 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
   }
   if (length == 1) return;
   const std::vector<int64_t> factors = factorize(length, largest_radix);
-  // Each large prime factor by the generic pass or a Bluestein pass (of a
-  // composite length, with a padded length that runs in lanes), whichever
-  // the cost model rates cheaper; then the whole line by Bluestein if that
-  // is cheaper still.
+  // Each large prime factor by the generic pass or a Bluestein pass,
+  // whichever the cost model rates cheaper; then the whole line by Bluestein
+  // if that is cheaper still. A Bluestein pass only in a composite length
+  // whose lines with the pass's work area (about two padded lengths) still
+  // make a lane group (lane_group_too_big): its lines can never split
+  // four-step, where a whole-line Bluestein plan's can.
   std::vector<int64_t> pass_padded(factors.size(), 0);
   double cost = 0;
   for (size_t f = 0; f < factors.size(); ++f) {
@@ -300,7 +302,10 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
       const int64_t padded = bluestein_pass_size(2 * p - 1, largest_radix);
       const double bluestein_cost =
           bluestein_pass_cost(p, padded, largest_radix);
-      if (padded < kLaneBluesteinMaxLength && bluestein_cost < pass_cost) {
+      const size_t lane_values =
+          static_cast<size_t>(2 * length + 2 * padded) + 2 * kPassSkew;
+      if (padded < kLaneBluesteinMaxLength && bluestein_cost < pass_cost &&
+          !lane_group_too_big(lane_values, kNarrowestLaneGroupElementBytes)) {
         pass_padded[f] = padded;
         pass_cost = bluestein_cost;
       }
