@@ -452,9 +452,11 @@ def test_four_step_column_blocks_match_numpy(isa, prec, workers):
 
 # Lengths p * k with a large prime p whose butterflies the plan runs as a
 # Bluestein pass (plans.h C2CPlan::Convolution): cofactors with radices
-# 2, 4, 8 (before the pass: twiddles), 3, 5 and 13.
+# 2, 4, 8, 3, 5 and 13 (passes before the Bluestein pass), and two large
+# primes (97 * 113: a Bluestein pass with twiddles, then another).
 BLUESTEIN_PASS_LENGTHS = [p * k for p in (197, 241, 967) for k in (4, 6, 8, 13, 15)] + [
-    2 * 1609
+    2 * 1609,
+    97 * 113,
 ]
 
 
