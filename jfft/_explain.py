@@ -72,6 +72,10 @@ def _describe_algorithm(algorithm: dict, indent: str) -> list[str]:
         if algorithm["generic_radices"]:
             generic = ", ".join(map(str, algorithm["generic_radices"]))
             text += f" ({generic} by the generic odd-radix pass)"
+        for radix, padded in zip(
+            algorithm["bluestein_radices"], algorithm["inner"], strict=True
+        ):
+            text += f" ({radix} by a Bluestein pass padded to {padded['length']})"
         if algorithm["lane_width"]:
             text += (
                 f", {algorithm['lane_width']} lines side by side, "
@@ -138,8 +142,11 @@ def explain_plan(
         run, with ``transform`` ("c2c", "r2c", "c2r"), ``axis``, ``length``,
         ``lines``, ``strategy`` ("lanes", "one_by_one", "trailing_planes"),
         ``lane_width``, ``threads``, ``source`` and ``algorithm`` (``name``:
-        "stockham" with its ``radices`` and the ``generic_radices`` among
-        them that have no butterfly of their own, "codelet" (a short length
+        "stockham" with its ``radices``, the ``generic_radices`` among
+        them run by the generic odd-radix pass and the ``bluestein_radices``
+        run by a Bluestein pass (a large prime factor's butterflies as
+        convolutions: ``inner`` holds the transforms of their padded
+        lengths), "codelet" (a short length
         transformed whole in registers, many lines side by side in vectors,
         its ``radices`` one or two butterflies; for "r2c" and "c2r" the
         complex codelet of the real length on the real lines), "bluestein" with its

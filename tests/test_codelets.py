@@ -203,6 +203,8 @@ def test_plans_use_the_codelets():
         for k in (1, 2, 3):
             assert radices_run(p**k) == ([p] * k, [])
     assert radices_run(7 * 11 * 13) == ([7, 11, 13], [])
-    # 79: a generic pass (direct, below the Bluestein crossover).
-    assert radices_run(17775) == ([3, 3, 5, 5, 79], [79])
+    # 37: a generic pass (direct, below the Bluestein pass's crossover);
+    # 79: a Bluestein pass (tests/test_speed_paths.py).
+    assert radices_run(3 * 3 * 5 * 5 * 37) == ([3, 3, 5, 5, 37], [37])
+    assert radices_run(17775) == ([3, 3, 5, 5, 79], [])
     assert radices_run(29) == ([29], [29])

@@ -450,3 +450,50 @@ def test_four_step_column_blocks_match_numpy(isa, prec, workers):
         strided = crandn(rng, (n, 2), prec)
         got = run_c2c(strided, [0], True)
         assert_close(got, ref_c2c(strided, [0], True), None, tol=TOLS[prec])
+
+
+# Lengths p * k with a large prime p whose butterflies the plan runs as a
+# Bluestein pass (plans.h C2CPlan::Convolution): cofactors with radices
+# 2, 4, 8, 3, 5 and 13 (passes before the Bluestein pass), and two large
+# primes (97 * 113: a Bluestein pass with twiddles, then another).
+BLUESTEIN_PASS_LENGTHS = [p * k for p in (197, 241, 967) for k in (4, 6, 8, 13, 15)] + [
+    2 * 1609,
+    97 * 113,
+]
+
+
+@pytest.mark.parametrize("prec", ["f32", "f64"])
+def test_bluestein_pass_lengths(isa, prec):
+    # Both directions; lanes and leftover lines (11 lines), strided lines
+    # (axis 0); complex128 against numpy's long double transform by the
+    # relative RMS error, as the whole-line Bluestein test does.
+    rng = np.random.default_rng(23)
+    for n in BLUESTEIN_PASS_LENGTHS:
+        x = crandn(rng, (11, n), prec)
+        for forward in (True, False):
+            got = run_c2c(x, [1], forward)
+            if prec == "f64":
+                wide = x.astype(np.clongdouble)
+                want = np.fft.fft(wide) if forward else np.fft.ifft(wide) * n
+                err = np.sqrt(
+                    np.sum(np.abs(got - want) ** 2) / np.sum(np.abs(want) ** 2)
+                )
+                assert float(err) < 1e-15, (n, forward, float(err))
+            else:
+                assert_close(got, ref_c2c(x, [1], forward), None, tol=TOLS[prec])
+        strided = crandn(rng, (n, 3), prec)[::1, ::2]
+        got = run_c2c(strided, [0], True)
+        assert_close(got, ref_c2c(strided, [0], True), None, tol=TOLS[prec])
+
+
+@pytest.mark.parametrize("prec", ["f32", "f64"])
+def test_bluestein_pass_real(isa, prec):
+    # rfft / irfft of 2 * 1928: their complex transform of 1928 = 8 * 241
+    # runs the Bluestein pass.
+    rng = np.random.default_rng(29)
+    n = 2 * 1928
+    x = rrandn(rng, (5, n), prec)
+    spectrum = run_r2c(x, [1])
+    assert_close(spectrum, ref_r2c(x, [1]), None, tol=TOLS[prec])
+    back = run_c2r(spectrum, x.shape, [1])
+    assert_close(back, ref_c2r(spectrum, x.shape, [1]), None, tol=TOLS[prec])

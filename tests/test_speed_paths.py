@@ -922,3 +922,42 @@ def test_four_step_codelet_radices(isa, dtype):
             assert_stockham(step["algorithm"], n)
         if n < 10**5:
             check_c2c(random_complex(rng, (1, n), dtype), [1], 1)
+
+
+@pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
+def test_bluestein_pass_paths(isa, dtype):
+    # A composite length with one large prime factor p (1928 = 8 * 241):
+    # Stockham passes with p's butterflies by a Bluestein pass, its inner
+    # transform a direct plan of a 2^a 3^b 5^c padded length >= 2p - 1 (at
+    # most bluestein_pass_padded_slack_percent above the smallest); the real
+    # transform of 2 * 1928 runs it inside. A prime (4099) stays a whole-line
+    # Bluestein plan.
+    c = constants()
+    lanes = lanes_of(dtype)
+    rng = np.random.default_rng(5)
+    for n, p in ((1928, 241), (3728, 233)):
+        (step,) = explain((lanes, n), dtype, [1])["steps"]
+        algorithm = step["algorithm"]
+        assert_stockham(algorithm, n)
+        assert algorithm["bluestein_radices"] == [p]
+        assert algorithm["generic_radices"] == []
+        (inner,) = algorithm["inner"]
+        padded = inner["length"]
+        slack = 100 + c["bluestein_pass_padded_slack_percent"]
+        assert 2 * p - 1 <= padded <= good_size(2 * p - 1) * slack / 100
+        assert set(prime_factors(padded)) <= {2, 3, 5}
+        assert_stockham(inner, padded)
+        check_c2c(random_complex(rng, (lanes + 1, n), dtype), [1], 1)
+    real = np.float32 if np.dtype(dtype) == np.complex64 else np.float64
+    (step,) = explain((lanes, 2 * 1928), real, [1], kind="r2c")["steps"]
+    (inner,) = step["algorithm"]["inner"]
+    assert inner["bluestein_radices"] == [241]
+    (step,) = explain((lanes, 4099), dtype, [1])["steps"]
+    assert step["algorithm"]["name"] == "bluestein"
+    assert step["algorithm"]["padded_length"] == bluestein_padded(4099)
+    # No Bluestein pass in a line too long for a lane group: such lines
+    # never split four-step (the whole-line Bluestein's can).
+    long = 2**12 * 241
+    assert 2 * long * c["narrowest_lane_group_element_bytes"] > c["lane_group_bytes"]
+    (step,) = explain((1, long), dtype, [1])["steps"]
+    assert step["algorithm"].get("bluestein_radices", []) == []

@@ -109,7 +109,10 @@ AlgorithmPlan describe_direct(const C2CPlan<T>& plan) {
   algorithm.name = "stockham";
   for (const auto& pass : plan.passes()) {
     algorithm.radices.push_back(pass.radix);
-    if (!has_butterfly(pass.radix)) {
+    if (pass.convolution >= 0) {
+      algorithm.bluestein_radices.push_back(pass.radix);
+      algorithm.inner.push_back(describe_direct(*plan.convolution(pass).plan));
+    } else if (!has_butterfly(pass.radix)) {
       algorithm.generic_radices.push_back(pass.radix);
     }
   }

@@ -36,6 +36,38 @@ constexpr double kGenericRadixCostFactor = 1.1;
 // buffer, through its cache misses, not as a line of their own).
 constexpr double kBluesteinTransformCost = 1.5;
 constexpr double kBluesteinPointCost = 6.0;
+// A Bluestein pass: a large prime factor p of a composite length n, each of
+// the pass's n/p butterflies a DFT of p by Bluestein's convolution of padded
+// length m >= 2p - 1, in the lanes of the line's own buffer (kernels.h,
+// pass_bluestein). Per point of the line it costs (2
+// kBluesteinPassTransformCost direct_cost(m) + kBluesteinPassPointCost m) / p
+// in place of the generic pass's kGenericRadixCostFactor p. Considered for
+// padded lengths below kLaneBluesteinMaxLength only, and for lines whose
+// lane group stays within kLaneGroupBytes (longer ones run the whole-line
+// Bluestein, split four-step). The transforms of m, short
+// lines in cache, cost what the direct model says: measured with the
+// factor forced (jfft alone in paired rounds, one thread, AVX-512,
+// complex64 and complex128), 1.0 takes the pass over the whole-line
+// Bluestein for 2 * 241, 3 * 241, 8 * 151 and 2 * 541 (0.56-0.87 of the
+// time), over the generic pass for 8 * 97 (0.97), keeps the generic pass
+// for 8 * 37 and 24 * 41 (the pass: 1.5-1.6x), and loses 1-10% for
+// 8 * 101; 1.5 (the whole line's factor) kept all four whole-line plans.
+// The point cost is the whole line's.
+constexpr double kBluesteinPassTransformCost = 1.0;
+constexpr double kBluesteinPassPointCost = 6.0;
+// A Bluestein pass's padded length m: of the 2^a 3^b 5^c at most
+// kBluesteinPassPaddedSlackPercent longer than the smallest, the one the
+// direct model rates cheapest with kBluesteinPassPaddedPassCost more per
+// point of each pass. Measured, lines of 1928, 3728, 1934, 3218, 2561 with
+// their pass's m forced (complex64 and complex128, AVX-512, one thread,
+// jfft / ducc0 in paired rounds): 500 beat 486 = 2 3^5 (0.86-0.93 vs
+// 1.07-1.08; 1.11 vs 1.44 for 3728), while 480, 1944, 3240 and 400, the
+// smallest, beat 486-540, 2000-2250, 3375-4000 and 405-500 (400: 0.78 vs
+// 0.91-0.99); a cost per pass from 2.7 to 3.1 ranks them so, the direct
+// model alone (radix p costs p) picks 486 and 405. Powers of two lose
+// (512: 1.31-1.35 for 1928).
+constexpr int64_t kBluesteinPassPaddedSlackPercent = 25;
+constexpr double kBluesteinPassPaddedPassCost = 3.0;
 // The largest radix with a butterfly of its own (has_butterfly, plans.h).
 constexpr int64_t kLargestFixedRadix = 13;
 

@@ -70,8 +70,10 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
 // as c2c / r2c / c2r, which record their decisions instead of transforming.
 //
 // A 1-D algorithm: "stockham" (mixed-radix passes, `radices` in order;
-// none for length 1; `generic_radices` those without a butterfly of their
-// own), "bluestein" (a convolution of padded_length, `inner`
+// none for length 1; `generic_radices` those run by the generic odd-radix
+// pass, `bluestein_radices` those run by a Bluestein pass, `inner` the
+// direct transforms of their padded lengths, in the same order), "bluestein"
+// (the whole line as a convolution of padded_length, `inner`
 // its transform of that length), "four_step" (n1 x n2: `inner` the columns'
 // transform of n1 and the rows' of n2), "real_even" (a real length n on a
 // complex transform of n/2, `inner`, then the split of the spectra) or
@@ -82,7 +84,8 @@ struct AlgorithmPlan {
   std::string name;
   int64_t length = 0;
   std::vector<int64_t> radices;
-  std::vector<int64_t> generic_radices;  // those run by the generic pass
+  std::vector<int64_t> generic_radices;    // those run by the generic pass
+  std::vector<int64_t> bluestein_radices;  // those run by a Bluestein pass
   int64_t padded_length = 0;
   int64_t n1 = 0, n2 = 0;
   int64_t threads = 1;

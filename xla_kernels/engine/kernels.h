@@ -419,6 +419,46 @@ void pass_generic_blocks(int64_t p, int64_t l1, int64_t ido, Cx<T>* in,
   }
 }
 
+#include "bluestein.inc"
+
+template <typename T, typename V>
+Cx<V>* transform(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch,
+                 bool forward);
+
+// A pass of a large prime radix p by Bluestein's algorithm (bluestein.inc):
+// each butterfly's DFT of p, its inputs at stride ido, is a convolution of
+// the padded length m through two transforms of the convolution's direct
+// plan, in the same lanes (V) as the line; then the twiddles as in
+// pass_fixed. work holds m values and that plan's scratch.
+template <bool kFwd, typename T, typename V>
+void pass_bluestein(const typename C2CPlan<T>::Convolution& convolution,
+                    int64_t l1, int64_t ido, const Cx<V>* in, Cx<V>* out,
+                    const std::complex<T>* tw, Cx<V>* work) {
+  const ChirpTables<T>& chirps = convolution.chirps;
+  const C2CPlan<T>& padded_plan = *convolution.plan;
+  const int64_t p = chirps.length(), m = chirps.padded_length();
+  const int64_t s = ido * l1;
+  const auto padded = [&](Cx<V>* a, bool forward) {
+    return transform(padded_plan, a, work + m, forward);
+  };
+  for (int64_t k = 0; k < l1; ++k) {
+    for (int64_t i = 0; i < ido; ++i) {
+      const Cx<V>* a = in + i + ido * p * k;
+      Cx<V>* b = out + i + ido * k;
+      const auto load = [&](int64_t j) { return a[j * ido]; };
+      if (i == 0) {
+        const auto store = [&](int64_t j, Cx<V> y) { b[j * s] = y; };
+        bluestein<kFwd>(chirps, m, load, store, work, padded);
+      } else {
+        const auto store = [&](int64_t j, Cx<V> y) {
+          b[j * s] = j == 0 ? y : twiddle<kFwd>(y, tw[i + (j - 1) * ido]);
+        };
+        bluestein<kFwd>(chirps, m, load, store, work, padded);
+      }
+    }
+  }
+}
+
 // The passes of a direct plan, alternating between data and scratch; returns
 // where the result ended up (no copy back).
 template <bool kFwd, typename T, typename V>
@@ -430,6 +470,12 @@ Cx<V>* run_passes(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch) {
   Cx<V>* dst = scratch + C2CPlan<T>::kPassSkew;
   for (const auto& pass : passes) {
     const std::complex<T>* tw = plan.twiddles() + pass.twiddle_offset;
+    if (pass.convolution >= 0) {
+      pass_bluestein<kFwd>(plan.convolution(pass), pass.l1, pass.ido, src, dst,
+                           tw, work);
+      std::swap(src, dst);
+      continue;
+    }
     switch (pass.radix) {
       case 2:
         pass_fixed<2, kFwd>(pass.l1, pass.ido, src, dst, tw);
@@ -469,7 +515,6 @@ Cx<V>* run_passes(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch) {
   return src;
 }
 
-#include "bluestein.inc"
 #include "real_line.inc"
 
 // Complex transform of plan.length() elements of data; scratch holds

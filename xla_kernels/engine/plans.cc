@@ -46,13 +46,22 @@ std::vector<int64_t> factorize(int64_t n, int64_t largest_radix) {
   return factors;
 }
 
+// The cost model (cost_model.h) of a direct plan of n, and of the pass of
+// one radix per point of the line.
+double radix_cost(int64_t p) {
+  return has_butterfly(p) ? static_cast<double>(p)
+                          : kGenericRadixCostFactor * static_cast<double>(p);
+}
 double direct_cost(int64_t n, int64_t largest_radix) {
   double cost = 0;
-  for (int64_t p : factorize(n, largest_radix)) {
-    cost += has_butterfly(p) ? static_cast<double>(p)
-                             : kGenericRadixCostFactor * static_cast<double>(p);
-  }
+  for (int64_t p : factorize(n, largest_radix)) cost += radix_cost(p);
   return cost * static_cast<double>(n);
+}
+double bluestein_pass_cost(int64_t p, int64_t padded, int64_t largest_radix) {
+  return (2.0 * kBluesteinPassTransformCost *
+              direct_cost(padded, largest_radix) +
+          kBluesteinPassPointCost * static_cast<double>(padded)) /
+         static_cast<double>(p);
 }
 
 // The smallest 2^a 3^b 5^c >= n.
@@ -88,6 +97,29 @@ int64_t bluestein_size(int64_t n) {
   return whole_lanes * 100 <= smallest * (100 + kWholeLanesSlackPercent)
              ? whole_lanes
              : smallest;
+}
+
+// A Bluestein pass's padded length (cost_model.h): of the 2^a 3^b 5^c from
+// n up to kBluesteinPassPaddedSlackPercent longer, the one whose direct
+// plan the model, with kBluesteinPassPaddedPassCost per pass, rates
+// cheapest.
+int64_t bluestein_pass_size(int64_t n, int64_t largest_radix) {
+  int64_t best = good_size(n);
+  double best_cost = std::numeric_limits<double>::infinity();
+  for (int64_t m = best;
+       m * 100 <= n * (100 + kBluesteinPassPaddedSlackPercent);
+       m = good_size(m + 1)) {
+    const std::vector<int64_t> factors = factorize(m, largest_radix);
+    const double cost =
+        (direct_cost(m, largest_radix) / static_cast<double>(m) +
+         kBluesteinPassPaddedPassCost * static_cast<double>(factors.size())) *
+        static_cast<double>(m);
+    if (cost < best_cost) {
+      best = m;
+      best_cost = cost;
+    }
+  }
+  return best;
 }
 
 // emit(k, root) for 0 <= k < count with root = exp(-pi i k^2 / n), the root
@@ -254,7 +286,7 @@ void forward_kernel(std::complex<double>* data, int64_t m) {
 // convolution kernel's spectrum is built from the same roots in double
 // precision (for float plans too) and rounded once: rounding errors of a
 // float transform of it would add to every result. The kernel's values past
-// n/2 mirror those below: chirp(n - k) = (-1)^n chirp(k) (C2CPlan::chirp).
+// n/2 mirror those below: chirp(n - k) = (-1)^n chirp(k) (ChirpTables::chirp).
 template <typename T>
 void build_chirp_tables(int64_t n, int64_t m,
                         std::vector<std::complex<T>>* chirp,
@@ -321,6 +353,12 @@ void release_table(void* data, size_t bytes) {
 }
 
 template <typename T>
+ChirpTables<T>::ChirpTables(int64_t length, int64_t padded_length)
+    : length_(length), padded_length_(padded_length) {
+  build_chirp_tables(length, padded_length, &chirp_, &spectrum_);
+}
+
+template <typename T>
 C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
   if (length < 1) {
     throw std::invalid_argument("FFT length must be at least 1, got " +
@@ -328,13 +366,38 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
   }
   if (length == 1) return;
   const std::vector<int64_t> factors = factorize(length, largest_radix);
-  const int64_t largest = factors.back();
-  if (largest > kBluesteinMinPrime) {
+  // Each large prime factor by the generic pass or a Bluestein pass,
+  // whichever the cost model rates cheaper; then the whole line by Bluestein
+  // if that is cheaper still. A Bluestein pass only in a composite length
+  // whose lines with the pass's work area (about two padded lengths) still
+  // make a lane group (lane_group_too_big): its lines can never split
+  // four-step, where a whole-line Bluestein plan's can.
+  std::vector<int64_t> pass_padded(factors.size(), 0);
+  double cost = 0;
+  for (size_t f = 0; f < factors.size(); ++f) {
+    const int64_t p = factors[f];
+    double pass_cost = radix_cost(p);
+    if (p > kBluesteinMinPrime && p < length) {
+      const int64_t padded = bluestein_pass_size(2 * p - 1, largest_radix);
+      const double bluestein_cost =
+          bluestein_pass_cost(p, padded, largest_radix);
+      const size_t lane_values =
+          static_cast<size_t>(2 * length + 2 * padded) + 2 * kPassSkew;
+      if (padded < kLaneBluesteinMaxLength && bluestein_cost < pass_cost &&
+          !lane_group_too_big(lane_values, kNarrowestLaneGroupElementBytes)) {
+        pass_padded[f] = padded;
+        pass_cost = bluestein_cost;
+      }
+    }
+    cost += pass_cost;
+  }
+  cost *= static_cast<double>(length);
+  if (factors.back() > kBluesteinMinPrime) {
     const int64_t padded = bluestein_size(2 * length - 1);
     const double bluestein_cost =
         2.0 * kBluesteinTransformCost * direct_cost(padded, largest_radix) +
         kBluesteinPointCost * static_cast<double>(padded);
-    if (bluestein_cost < direct_cost(length, largest_radix)) {
+    if (bluestein_cost < cost) {
       bluestein_length_ = padded;
       const size_t lane_values =
           static_cast<size_t>(length + 2 * padded) + kPassSkew;
@@ -345,7 +408,7 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
       } else {
         scratch_size_ = lane_values;  // bounds the driver's lane test only
       }
-      build_chirp_tables(length, padded, &chirp_, &chirp_spectrum_);
+      chirps_ = ChirpTables<T>(length, padded);
       return;
     }
   }
@@ -355,13 +418,16 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
   // n - 1 twiddles in all (the passes' (p - 1) * ido telescope), plus each
   // generic radix's p roots: one table, not grown by doubling.
   size_t twiddle_count = static_cast<size_t>(length) - 1;
-  for (int64_t p : factors) {
-    if (!has_butterfly(p)) twiddle_count += p;
+  for (size_t f = 0; f < factors.size(); ++f) {
+    if (!has_butterfly(factors[f]) && pass_padded[f] == 0) {
+      twiddle_count += factors[f];
+    }
   }
   twiddles_ = Table<Complex>(twiddle_count);
   size_t at = 0;
   int64_t l1 = 1;
-  for (int64_t p : factors) {
+  for (size_t f = 0; f < factors.size(); ++f) {
+    const int64_t p = factors[f];
     const int64_t ido = length / (l1 * p);
     passes_.push_back({p, l1, ido, at});
     for (int64_t j = 1; j < p; ++j) {
@@ -370,7 +436,17 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
       });
       at += ido;
     }
-    if (!has_butterfly(p)) {
+    if (pass_padded[f] > 0) {
+      // The butterflies' convolution: its padded values, then its plan's
+      // scratch (kernels.h, pass_bluestein).
+      const int64_t padded = pass_padded[f];
+      passes_.back().convolution = static_cast<int64_t>(convolutions_.size());
+      convolutions_.push_back(
+          {ChirpTables<T>(p, padded), get_c2c_plan<T>(padded, largest_radix)});
+      work_size_ =
+          std::max(work_size_, static_cast<size_t>(padded) +
+                                   convolutions_.back().plan->scratch_size());
+    } else if (!has_butterfly(p)) {
       for (int64_t q = 0; q < p; ++q) {
         twiddles_[at++] = rounded<T>(roots(q * (length / p)));
       }
@@ -383,10 +459,13 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
 
 template <typename T>
 size_t C2CPlan<T>::bytes() const {
+  size_t convolution_bytes = convolutions_.capacity() * sizeof(Convolution);
+  for (const Convolution& convolution : convolutions_) {
+    convolution_bytes += convolution.chirps.bytes() + convolution.plan->bytes();
+  }
   return sizeof(*this) + passes_.capacity() * sizeof(Pass) +
-         (twiddles_.size() + chirp_.capacity() + chirp_spectrum_.size()) *
-             sizeof(Complex) +
-         (bluestein_plan_ ? bluestein_plan_->bytes() : 0);
+         twiddles_.size() * sizeof(Complex) + chirps_.bytes() +
+         convolution_bytes + (bluestein_plan_ ? bluestein_plan_->bytes() : 0);
 }
 
 template <typename T>
@@ -500,6 +579,8 @@ std::shared_ptr<const FourStepPlan<T>> get_four_step_plan(
 
 template class FourStepPlan<float>;
 template class FourStepPlan<double>;
+template class ChirpTables<float>;
+template class ChirpTables<double>;
 template class C2CPlan<float>;
 template class C2CPlan<double>;
 template class RealPlan<float>;

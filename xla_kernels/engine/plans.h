@@ -209,6 +209,42 @@ constexpr bool has_butterfly(int64_t radix) {
   return false;
 }
 
+// Bluestein's tables for a DFT of `length` done as a cyclic convolution of
+// `padded_length` (at least 2 * length - 1): the chirp and the transformed
+// kernel that bluestein.inc multiplies by. Held by a whole-line Bluestein
+// plan and by each Bluestein pass of a mixed-radix plan.
+template <typename T>
+class ChirpTables {
+ public:
+  using Complex = std::complex<T>;
+
+  ChirpTables() = default;
+  ChirpTables(int64_t length, int64_t padded_length);
+  size_t bytes() const {
+    return (chirp_.capacity() + spectrum_.size()) * sizeof(Complex);
+  }
+
+  int64_t length() const { return length_; }
+  int64_t padded_length() const { return padded_length_; }
+  // The chirp exp(-pi i k^2 / n), 0 <= k < n. Stored for k <= n/2 only:
+  // (n - k)^2 = n^2 + k^2 (mod 2n), so chirp(n - k) = (-1)^n chirp(k).
+  const Complex* chirp_half() const { return chirp_.data(); }
+  T chirp_mirror_sign() const { return length_ % 2 == 0 ? T(1) : T(-1); }
+  Complex chirp(int64_t k) const {
+    return 2 * k <= length_ ? chirp_[k]
+                            : chirp_mirror_sign() * chirp_[length_ - k];
+  }
+  // The transformed, 1/m-scaled conjugate chirp (m values): the only table
+  // as long as the padded length.
+  const Complex* chirp_spectrum() const { return spectrum_.data(); }
+
+ private:
+  int64_t length_ = 0;
+  int64_t padded_length_ = 0;
+  std::vector<Complex> chirp_;
+  Table<Complex> spectrum_;
+};
+
 // Complex-to-complex transform of one length, both directions: the factors
 // and twiddles that the kernels (kernels.h) run. Forward uses exp(-2 pi i/n).
 template <typename T>
@@ -218,16 +254,29 @@ class C2CPlan {
 
   // One Stockham pass: `radix` butterflies of stride `ido`, repeated `l1`
   // times, with (radix - 1) * ido twiddles starting at twiddle_offset (then,
-  // for radices without a butterfly, the radix's own roots of unity).
+  // for radices run by the generic pass, the radix's own roots of unity).
+  // `convolution`: for a Bluestein pass, its index in the plan's
+  // convolutions (convolution(pass)), else -1.
   struct Pass {
     int64_t radix;
     int64_t l1;
     int64_t ido;
     size_t twiddle_offset;
+    int64_t convolution = -1;
+  };
+
+  // A Bluestein pass's butterfly, a DFT of a large prime radix p: the chirp
+  // tables of p and the direct plan of their padded length (FFTW's child
+  // plan), which runs in the lanes of the pass's own lines.
+  struct Convolution {
+    ChirpTables<T> chirps;
+    std::shared_ptr<const C2CPlan<T>> plan;
   };
 
   // Radices 8, 4 and 2 (no 8 when largest_radix < 8), 3, 5, 7, 11, 13 and
-  // any odd prime; Bluestein where a large prime makes that cheaper.
+  // any odd prime, a large prime by the generic pass or by a Bluestein pass;
+  // Bluestein for the whole line where a large prime makes that cheaper
+  // (the cost model: cost_model.h).
   C2CPlan(int64_t length, int64_t largest_radix);
 
   // Bytes this plan holds, sub-plans included (a sub-plan shared with other
@@ -244,11 +293,15 @@ class C2CPlan {
   int64_t length() const { return length_; }
   // Complex elements (per lane) of scratch that a transform needs.
   size_t scratch_size() const { return scratch_size_; }
-  // Complex elements (per lane) of the largest generic radix's work area.
+  // Complex elements (per lane) of the work area of the largest generic
+  // radix or Bluestein pass.
   size_t work_size() const { return work_size_; }
 
   const std::vector<Pass>& passes() const { return passes_; }
   const Complex* twiddles() const { return twiddles_.data(); }
+  const Convolution& convolution(const Pass& pass) const {
+    return convolutions_[pass.convolution];
+  }
 
   // Bluestein, for lengths with a large prime factor: the padded
   // convolution length m (0 for direct plans), and the direct plan of m that
@@ -258,17 +311,12 @@ class C2CPlan {
   // plan's size): bluestein() is then null.
   int64_t bluestein_length() const { return bluestein_length_; }
   const C2CPlan* bluestein() const { return bluestein_plan_.get(); }
-  // The chirp exp(-pi i k^2 / n), 0 <= k < n. Stored for k <= n/2 only:
-  // (n - k)^2 = n^2 + k^2 (mod 2n), so chirp(n - k) = (-1)^n chirp(k).
-  const Complex* chirp_half() const { return chirp_.data(); }
-  T chirp_mirror_sign() const { return length_ % 2 == 0 ? T(1) : T(-1); }
-  Complex chirp(int64_t k) const {
-    return 2 * k <= length_ ? chirp_[k]
-                            : chirp_mirror_sign() * chirp_[length_ - k];
-  }
-  // The transformed, 1/m-scaled conjugate chirp (m values): the only table
-  // of a Bluestein plan as long as the padded length.
-  const Complex* chirp_spectrum() const { return chirp_spectrum_.data(); }
+  // The whole line's chirp tables (ChirpTables), as bluestein.inc reads
+  // them.
+  const Complex* chirp_half() const { return chirps_.chirp_half(); }
+  T chirp_mirror_sign() const { return chirps_.chirp_mirror_sign(); }
+  Complex chirp(int64_t k) const { return chirps_.chirp(k); }
+  const Complex* chirp_spectrum() const { return chirps_.chirp_spectrum(); }
 
  private:
   int64_t length_;
@@ -278,8 +326,8 @@ class C2CPlan {
   Table<Complex> twiddles_;  // exp(-2 pi i k / n), forward sign
   int64_t bluestein_length_ = 0;
   std::shared_ptr<const C2CPlan<T>> bluestein_plan_;
-  std::vector<Complex> chirp_;
-  Table<Complex> chirp_spectrum_;
+  ChirpTables<T> chirps_;
+  std::vector<Convolution> convolutions_;
 };
 
 // Real transforms of one (output or input) real length n: r2c gives n/2+1
