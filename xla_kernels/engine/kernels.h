@@ -940,21 +940,19 @@ size_t r2r_work_size(const R2RPlan<T>& plan) {
 // r2r_line on lines in lanes, with direct plans as its inner FFTs.
 template <typename T, typename V>
 void r2r_group(const R2RPlan<T>& plan, V* x, Cx<V>* work) {
-  const auto real_forward = [&](auto&& load, auto&& store) {
+  // The real line's inner complex transform, its scratch past the half
+  // (even lengths) or whole (odd) complex line in work.
+  const auto real_inner = [&](Cx<V>* data, bool forward) {
     const RealPlan<T>& real = *plan.real;
     const int64_t length = real.length();
     Cx<V>* scratch = work + (length % 2 == 0 ? length / 2 : length);
-    r2c_line(real, load, store, work, [&](Cx<V>* data, bool forward) {
-      return transform(real.complex_plan(), data, scratch, forward);
-    });
+    return transform(real.complex_plan(), data, scratch, forward);
+  };
+  const auto real_forward = [&](auto&& load, auto&& store) {
+    r2c_line(*plan.real, load, store, work, real_inner);
   };
   const auto real_backward = [&](auto&& load, auto&& store) {
-    const RealPlan<T>& real = *plan.real;
-    const int64_t length = real.length();
-    Cx<V>* scratch = work + (length % 2 == 0 ? length / 2 : length);
-    c2r_line(real, load, store, work, [&](Cx<V>* data, bool forward) {
-      return transform(real.complex_plan(), data, scratch, forward);
-    });
+    c2r_line(*plan.real, load, store, work, real_inner);
   };
   const auto complex_forward = [&](auto&& load, auto&& store) {
     const C2CPlan<T>& complex = *plan.complex;
