@@ -57,10 +57,18 @@ double direct_cost(int64_t n, int64_t largest_radix) {
   for (int64_t p : factorize(n, largest_radix)) cost += radix_cost(p);
   return cost * static_cast<double>(n);
 }
+// A Bluestein convolution of padded length m: two transforms of m, each
+// rated transform_cost times the direct model, and point_cost per point of m
+// for the chirp and spectrum products (the whole line's and the pass's
+// constants differ, cost_model.h).
+double bluestein_cost(int64_t padded, int64_t largest_radix,
+                      double transform_cost, double point_cost) {
+  return 2.0 * transform_cost * direct_cost(padded, largest_radix) +
+         point_cost * static_cast<double>(padded);
+}
 double bluestein_pass_cost(int64_t p, int64_t padded, int64_t largest_radix) {
-  return (2.0 * kBluesteinPassTransformCost *
-              direct_cost(padded, largest_radix) +
-          kBluesteinPassPointCost * static_cast<double>(padded)) /
+  return bluestein_cost(padded, largest_radix, kBluesteinPassTransformCost,
+                        kBluesteinPassPointCost) /
          static_cast<double>(p);
 }
 
@@ -379,14 +387,14 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
     double pass_cost = radix_cost(p);
     if (p > kBluesteinMinPrime && p < length) {
       const int64_t padded = bluestein_pass_size(2 * p - 1, largest_radix);
-      const double bluestein_cost =
+      const double convolution_cost =
           bluestein_pass_cost(p, padded, largest_radix);
       const size_t lane_values =
           static_cast<size_t>(2 * length + 2 * padded) + 2 * kPassSkew;
-      if (padded < kLaneBluesteinMaxLength && bluestein_cost < pass_cost &&
+      if (padded < kLaneBluesteinMaxLength && convolution_cost < pass_cost &&
           !lane_group_too_big(lane_values, kNarrowestLaneGroupElementBytes)) {
         pass_padded[f] = padded;
-        pass_cost = bluestein_cost;
+        pass_cost = convolution_cost;
       }
     }
     cost += pass_cost;
@@ -394,10 +402,8 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
   cost *= static_cast<double>(length);
   if (factors.back() > kBluesteinMinPrime) {
     const int64_t padded = bluestein_size(2 * length - 1);
-    const double bluestein_cost =
-        2.0 * kBluesteinTransformCost * direct_cost(padded, largest_radix) +
-        kBluesteinPointCost * static_cast<double>(padded);
-    if (bluestein_cost < cost) {
+    if (bluestein_cost(padded, largest_radix, kBluesteinTransformCost,
+                       kBluesteinPointCost) < cost) {
       bluestein_length_ = padded;
       const size_t lane_values =
           static_cast<size_t>(length + 2 * padded) + kPassSkew;
