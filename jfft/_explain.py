@@ -72,10 +72,14 @@ def _describe_algorithm(algorithm: dict, indent: str) -> list[str]:
         if algorithm["generic_radices"]:
             generic = ", ".join(map(str, algorithm["generic_radices"]))
             text += f" ({generic} by the generic odd-radix pass)"
-        for radix, padded in zip(
-            algorithm["bluestein_radices"], algorithm["inner"], strict=True
-        ):
-            text += f" ({radix} by a Bluestein pass padded to {padded['length']})"
+        convolutions = iter(algorithm["inner"])
+        for radix in algorithm["radices"]:
+            if radix in algorithm["bluestein_radices"]:
+                padded = next(convolutions)["length"]
+                text += f" ({radix} by a Bluestein pass padded to {padded})"
+            elif radix in algorithm["rader_radices"]:
+                text += f" ({radix} by a Rader pass)"
+                next(convolutions)
         if algorithm["lane_width"]:
             text += (
                 f", {algorithm['lane_width']} lines side by side, "
@@ -86,6 +90,8 @@ def _describe_algorithm(algorithm: dict, indent: str) -> list[str]:
         text = f"codelet of radix {radices} (length {n}), whole in registers"
     elif name == "bluestein":
         text = f"Bluestein, length {n} padded to {algorithm['padded_length']}"
+    elif name == "rader":
+        text = f"Rader, length {n} as a convolution of {n - 1}"
     elif name == "four_step":
         text = f"four-step {algorithm['n1']} x {algorithm['n2']} (length {n})"
     elif name == "real_even":
@@ -144,13 +150,14 @@ def explain_plan(
         ``lane_width``, ``threads``, ``source`` and ``algorithm`` (``name``:
         "stockham" with its ``radices``, the ``generic_radices`` among
         them run by the generic odd-radix pass and the ``bluestein_radices``
-        run by a Bluestein pass (a large prime factor's butterflies as
-        convolutions: ``inner`` holds the transforms of their padded
-        lengths), "codelet" (a short length
+        and ``rader_radices`` run by a Bluestein or Rader pass (a large prime
+        factor's butterflies as convolutions: ``inner`` holds the transforms
+        of their lengths, padded or p - 1, in pass order), "codelet" (a short length
         transformed whole in registers, many lines side by side in vectors,
         its ``radices`` one or two butterflies; for "r2c" and "c2r" the
         complex codelet of the real length on the real lines), "bluestein" with its
-        ``padded_length``, "four_step" with ``n1`` x ``n2``, "real_even" or
+        ``padded_length``, "rader" (a prime length p as a convolution of
+        p - 1), "four_step" with ``n1`` x ``n2``, "real_even" or
         "real_odd"; ``inner``: its inner transforms). Its ``str()`` reads as
         an outline.
 

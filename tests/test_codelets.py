@@ -203,8 +203,8 @@ def test_plans_use_the_codelets():
         for k in (1, 2, 3):
             assert radices_run(p**k) == ([p] * k, [])
     assert radices_run(7 * 11 * 13) == ([7, 11, 13], [])
-    # 37: a generic pass (direct, below the Bluestein pass's crossover);
-    # 79: a Bluestein pass (tests/test_speed_paths.py).
-    assert radices_run(3 * 3 * 5 * 5 * 37) == ([3, 3, 5, 5, 37], [37])
+    # 37 and 79: Rader passes (36 and 78 have no prime factor above
+    # rader_largest_inner_prime; tests/test_speed_paths.py).
+    assert radices_run(3 * 3 * 5 * 5 * 37) == ([3, 3, 5, 5, 37], [])
     assert radices_run(17775) == ([3, 3, 5, 5, 79], [])
     assert radices_run(29) == ([29], [29])

@@ -379,8 +379,9 @@ def test_c2c_paths(isa, threads, dtype):
             if n * lines > 2**17:
                 continue
             (step,) = explain((lines, n), dtype, [1], threads=threads)["steps"]
-            if n < c["four_step_min_length"] and step["algorithm"]["name"] != (
-                "bluestein"
+            if n < c["four_step_min_length"] and step["algorithm"]["name"] not in (
+                "bluestein",
+                "rader",
             ):
                 assert step["strategy"] == "lanes", (n, lines)
                 assert_short_c2c(step["algorithm"], n)
@@ -924,22 +925,35 @@ def test_four_step_codelet_radices(isa, dtype):
             check_c2c(random_complex(rng, (1, n), dtype), [1], 1)
 
 
+def rader_smooth(p):
+    """Whether Rader is offered for the prime p: p - 1 without a prime factor
+    above rader_largest_inner_prime."""
+    c = constants()
+    return (
+        p > c["rader_min_prime"]
+        and max(prime_factors(p - 1)) <= (c["rader_largest_inner_prime"])
+    )
+
+
 @pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
 def test_bluestein_pass_paths(isa, dtype):
-    # A composite length with one large prime factor p (1928 = 8 * 241):
-    # Stockham passes with p's butterflies by a Bluestein pass, its inner
-    # transform a direct plan of a 2^a 3^b 5^c padded length >= 2p - 1 (at
-    # most bluestein_pass_padded_slack_percent above the smallest); the real
-    # transform of 2 * 1928 runs it inside. A prime (4099) stays a whole-line
-    # Bluestein plan.
+    # A composite length with one large prime factor p whose p - 1 has a
+    # large prime factor too (1336 = 8 * 167, 166 = 2 * 83; 908 = 4 * 227,
+    # 226 = 2 * 113), so no Rader: Stockham passes with p's butterflies by a
+    # Bluestein pass, its inner transform a direct plan of a 2^a 3^b 5^c
+    # padded length >= 2p - 1 (at most bluestein_pass_padded_slack_percent
+    # above the smallest); the real transform of 2 * 1336 runs it inside. A
+    # prime (4099, 4098 = 2 * 3 * 683) stays a whole-line Bluestein plan.
     c = constants()
     lanes = lanes_of(dtype)
     rng = np.random.default_rng(5)
-    for n, p in ((1928, 241), (3728, 233)):
+    for n, p in ((1336, 167), (908, 227)):
+        assert not rader_smooth(p)
         (step,) = explain((lanes, n), dtype, [1])["steps"]
         algorithm = step["algorithm"]
         assert_stockham(algorithm, n)
         assert algorithm["bluestein_radices"] == [p]
+        assert algorithm["rader_radices"] == []
         assert algorithm["generic_radices"] == []
         (inner,) = algorithm["inner"]
         padded = inner["length"]
@@ -949,15 +963,76 @@ def test_bluestein_pass_paths(isa, dtype):
         assert_stockham(inner, padded)
         check_c2c(random_complex(rng, (lanes + 1, n), dtype), [1], 1)
     real = np.float32 if np.dtype(dtype) == np.complex64 else np.float64
-    (step,) = explain((lanes, 2 * 1928), real, [1], kind="r2c")["steps"]
+    (step,) = explain((lanes, 2 * 1336), real, [1], kind="r2c")["steps"]
     (inner,) = step["algorithm"]["inner"]
-    assert inner["bluestein_radices"] == [241]
+    assert inner["bluestein_radices"] == [167]
+    assert not rader_smooth(4099)
     (step,) = explain((lanes, 4099), dtype, [1])["steps"]
     assert step["algorithm"]["name"] == "bluestein"
     assert step["algorithm"]["padded_length"] == bluestein_padded(4099)
-    # No Bluestein pass in a line too long for a lane group: such lines
-    # never split four-step (the whole-line Bluestein's can).
-    long = 2**12 * 241
-    assert 2 * long * c["narrowest_lane_group_element_bytes"] > c["lane_group_bytes"]
-    (step,) = explain((1, long), dtype, [1])["steps"]
-    assert step["algorithm"].get("bluestein_radices", []) == []
+    # No Bluestein or Rader pass in a line too long for a lane group: such
+    # lines never split four-step (the whole-line Bluestein's can).
+    for p in (167, 241):
+        long = 2**12 * p
+        assert (
+            2 * long * c["narrowest_lane_group_element_bytes"] > (c["lane_group_bytes"])
+        )
+        (step,) = explain((1, long), dtype, [1])["steps"]
+        assert step["algorithm"].get("bluestein_radices", []) == []
+        assert step["algorithm"].get("rader_radices", []) == []
+
+
+@pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
+def test_rader_paths(isa, dtype):
+    # A prime p whose p - 1 has no prime factor above
+    # rader_largest_inner_prime: the whole line by Rader's convolution of
+    # p - 1 (inner: a direct plan of p - 1), in lanes, for full lane groups
+    # and a lone line; as a large prime factor of a composite length, its
+    # butterflies by a Rader pass (inner: the plan of p - 1, in pass order
+    # with Bluestein passes). Real lines of 2p run the complex Rader plan of
+    # p. Each against numpy, both directions.
+    lanes = lanes_of(dtype)
+    rng = np.random.default_rng(8)
+    for p in (37, 127, 1009, 2053, 3001):
+        assert rader_smooth(p)
+        for lines in (1, lanes, lanes + 3):
+            (step,) = explain((lines, p), dtype, [1])["steps"]
+            assert step["strategy"] == "lanes", (p, lines)
+            algorithm = step["algorithm"]
+            assert algorithm["name"] == "rader", (p, algorithm)
+            (inner,) = algorithm["inner"]
+            assert_stockham(inner, p - 1)
+            x = random_complex(rng, (lines, p), dtype)
+            check_c2c(x, [1], 1, forward=True)
+            check_c2c(x, [1], 1, forward=False)
+    for n, radices in ((8 * 241, [241]), (2 * 67, [67]), (61 * 73, [61, 73])):
+        (step,) = explain((lanes, n), dtype, [1])["steps"]
+        algorithm = step["algorithm"]
+        assert_stockham(algorithm, n)
+        assert algorithm["rader_radices"] == radices
+        assert algorithm["bluestein_radices"] == []
+        assert [inner["length"] for inner in algorithm["inner"]] == [
+            p - 1 for p in radices
+        ]
+        x = random_complex(rng, (lanes + 1, n), dtype)
+        check_c2c(x, [1], 2, forward=True)
+        check_c2c(x, [1], 2, forward=False)
+    # A Bluestein pass beside a Rader pass, their inner plans in pass order:
+    # 167 * 241 (167 padded, 241 by 240).
+    (step,) = explain((lanes, 167 * 241), dtype, [1])["steps"]
+    algorithm = step["algorithm"]
+    assert algorithm["radices"] == [167, 241]
+    assert algorithm["bluestein_radices"] == [167]
+    assert algorithm["rader_radices"] == [241]
+    padded, rader = (inner["length"] for inner in algorithm["inner"])
+    assert padded >= 2 * 167 - 1 and rader == 240
+    check_c2c(random_complex(rng, (2, 167 * 241), dtype), [1], 2)
+    real = np.float32 if np.dtype(dtype) == np.complex64 else np.float64
+    (step,) = explain((lanes, 2 * 1009), real, [1], kind="r2c")["steps"]
+    (inner,) = step["algorithm"]["inner"]
+    assert inner["name"] == "rader"
+    x = rng.standard_normal((lanes + 1, 2 * 1009)).astype(real)
+    got = jfft.numpy.rfft(x, axis=1)
+    want = np.fft.rfft(x.astype(np.float64), axis=1)
+    tol = 1e-5 if real == np.float32 else 1e-12
+    assert rel_err(got, want) < tol

@@ -113,6 +113,7 @@ nb::dict algorithm_dict(const jfft::engine::AlgorithmPlan& algorithm) {
   result["radices"] = algorithm.radices;
   result["generic_radices"] = algorithm.generic_radices;
   result["bluestein_radices"] = algorithm.bluestein_radices;
+  result["rader_radices"] = algorithm.rader_radices;
   result["padded_length"] = algorithm.padded_length;
   result["n1"] = algorithm.n1;
   result["n2"] = algorithm.n2;

@@ -106,12 +106,20 @@ AlgorithmPlan describe_direct(const C2CPlan<T>& plan) {
     }
     return algorithm;
   }
+  if (plan.rader_plan()) {
+    algorithm.name = "rader";
+    algorithm.inner.push_back(describe_direct(*plan.rader_plan()));
+    return algorithm;
+  }
   algorithm.name = "stockham";
   for (const auto& pass : plan.passes()) {
     algorithm.radices.push_back(pass.radix);
     if (pass.convolution >= 0) {
-      algorithm.bluestein_radices.push_back(pass.radix);
-      algorithm.inner.push_back(describe_direct(*plan.convolution(pass).plan));
+      const auto& convolution = plan.convolution(pass);
+      (convolution.is_rader() ? algorithm.rader_radices
+                              : algorithm.bluestein_radices)
+          .push_back(pass.radix);
+      algorithm.inner.push_back(describe_direct(*convolution.plan));
     } else if (!has_butterfly(pass.radix)) {
       algorithm.generic_radices.push_back(pass.radix);
     }

@@ -39,7 +39,7 @@ constexpr double kBluesteinPointCost = 6.0;
 // A Bluestein pass: a large prime factor p of a composite length n, each of
 // the pass's n/p butterflies a DFT of p by Bluestein's convolution of padded
 // length m >= 2p - 1, in the lanes of the line's own buffer (kernels.h,
-// pass_bluestein). Per point of the line it costs (2
+// pass_convolution). Per point of the line it costs (2
 // kBluesteinPassTransformCost direct_cost(m) + kBluesteinPassPointCost m) / p
 // in place of the generic pass's kGenericRadixCostFactor p. Considered for
 // padded lengths below kLaneBluesteinMaxLength only, and for lines whose
@@ -68,6 +68,25 @@ constexpr double kBluesteinPassPointCost = 6.0;
 // (512: 1.31-1.35 for 1928).
 constexpr int64_t kBluesteinPassPaddedSlackPercent = 25;
 constexpr double kBluesteinPassPaddedPassCost = 3.0;
+// Rader's algorithm for a prime p (rader.inc): a cyclic convolution of
+// p - 1 through two transforms of p - 1, for a whole prime line or for the
+// butterflies of a pass of a large prime factor, offered for p above
+// kRaderMinPrime whose p - 1 has no prime factor above
+// kRaderLargestInnerPrime. Rated like Bluestein: two transforms at
+// kRaderTransformCost times the model of the plan of p - 1, plus
+// kRaderPointCost per point (the reordering and the spectrum product).
+// Measured against Bluestein (jfft / ducc0, one thread, complex128,
+// AVX-512, lines of 2^17 points in lanes, thread CPU time, the same
+// build with Rader switched off): primes 1009 0.89 -> 0.49, 2053 1.00 ->
+// 0.65, 3001 1.00 -> 0.52, 127 1.23 -> 0.56; Rader passes 2 x 67 0.85 ->
+// 0.53, 2 x 1013 0.98 -> 0.65, 3 x 337 1.01 -> 0.52. With p - 1's own large
+// factors by Rader passes inside (179 = 2 x 89 + 1, 1637 = 4 x 409 + 1) it
+// lost 5-10% to Bluestein: the nested reorderings cost more than the model
+// says.
+constexpr int64_t kRaderMinPrime = 32;
+constexpr int64_t kRaderLargestInnerPrime = 31;
+constexpr double kRaderTransformCost = 1.0;
+constexpr double kRaderPointCost = 6.0;
 // The largest radix with a butterfly of its own (has_butterfly, plans.h).
 constexpr int64_t kLargestFixedRadix = 13;
 

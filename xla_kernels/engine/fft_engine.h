@@ -71,10 +71,12 @@ void c2r(ArrayView<const std::complex<T>> in, ArrayView<T> out,
 //
 // A 1-D algorithm: "stockham" (mixed-radix passes, `radices` in order;
 // none for length 1; `generic_radices` those run by the generic odd-radix
-// pass, `bluestein_radices` those run by a Bluestein pass, `inner` the
-// direct transforms of their padded lengths, in the same order), "bluestein"
-// (the whole line as a convolution of padded_length, `inner`
-// its transform of that length), "four_step" (n1 x n2: `inner` the columns'
+// pass, `bluestein_radices` and `rader_radices` those run by a Bluestein or
+// Rader pass, `inner` the direct transforms of their convolution lengths
+// (padded, or p - 1), in pass order), "bluestein" (the whole line as a
+// convolution of padded_length, `inner` its transform of that length),
+// "rader" (a prime line as a convolution of p - 1, `inner` its transform of
+// p - 1), "four_step" (n1 x n2: `inner` the columns'
 // transform of n1 and the rows' of n2), "real_even" (a real length n on a
 // complex transform of n/2, `inner`, then the split of the spectra) or
 // "real_odd" (on a complex transform of n). `threads`: the threads its
@@ -86,6 +88,7 @@ struct AlgorithmPlan {
   std::vector<int64_t> radices;
   std::vector<int64_t> generic_radices;    // those run by the generic pass
   std::vector<int64_t> bluestein_radices;  // those run by a Bluestein pass
+  std::vector<int64_t> rader_radices;      // those run by a Rader pass
   int64_t padded_length = 0;
   int64_t n1 = 0, n2 = 0;
   int64_t threads = 1;

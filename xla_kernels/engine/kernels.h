@@ -420,26 +420,36 @@ void pass_generic_blocks(int64_t p, int64_t l1, int64_t ido, Cx<T>* in,
 }
 
 #include "bluestein.inc"
+#include "rader.inc"
 
 template <typename T, typename V>
 Cx<V>* transform(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch,
                  bool forward);
 
-// A pass of a large prime radix p by Bluestein's algorithm (bluestein.inc):
-// each butterfly's DFT of p, its inputs at stride ido, is a convolution of
-// the padded length m through two transforms of the convolution's direct
-// plan, in the same lanes (V) as the line; then the twiddles as in
-// pass_fixed. work holds m values and that plan's scratch.
+// A pass of a large prime radix p by Bluestein's algorithm (bluestein.inc)
+// or Rader's (rader.inc), whichever the convolution holds: each butterfly's
+// DFT of p, its inputs at stride ido, is a convolution through two
+// transforms of the convolution's direct plan, in the same lanes (V) as the
+// line; then the twiddles as in pass_fixed. work holds the convolution's
+// values and that plan's scratch.
 template <bool kFwd, typename T, typename V>
-void pass_bluestein(const typename C2CPlan<T>::Convolution& convolution,
-                    int64_t l1, int64_t ido, const Cx<V>* in, Cx<V>* out,
-                    const std::complex<T>* tw, Cx<V>* work) {
-  const ChirpTables<T>& chirps = convolution.chirps;
-  const C2CPlan<T>& padded_plan = *convolution.plan;
-  const int64_t p = chirps.length(), m = chirps.padded_length();
+void pass_convolution(const typename C2CPlan<T>::Convolution& convolution,
+                      int64_t l1, int64_t ido, const Cx<V>* in, Cx<V>* out,
+                      const std::complex<T>* tw, Cx<V>* work) {
+  const C2CPlan<T>& inner_plan = *convolution.plan;
+  const int64_t m = inner_plan.length();
+  const int64_t p =
+      convolution.is_rader() ? m + 1 : convolution.chirps.length();
   const int64_t s = ido * l1;
-  const auto padded = [&](Cx<V>* a, bool forward) {
-    return transform(padded_plan, a, work + m, forward);
+  const auto inner = [&](Cx<V>* a, bool forward) {
+    return transform(inner_plan, a, work + m, forward);
+  };
+  const auto butterfly = [&](const auto& load, const auto& store) {
+    if (convolution.is_rader()) {
+      rader<kFwd>(convolution.rader, load, store, work, inner);
+    } else {
+      bluestein<kFwd>(convolution.chirps, m, load, store, work, inner);
+    }
   };
   for (int64_t k = 0; k < l1; ++k) {
     for (int64_t i = 0; i < ido; ++i) {
@@ -447,13 +457,11 @@ void pass_bluestein(const typename C2CPlan<T>::Convolution& convolution,
       Cx<V>* b = out + i + ido * k;
       const auto load = [&](int64_t j) { return a[j * ido]; };
       if (i == 0) {
-        const auto store = [&](int64_t j, Cx<V> y) { b[j * s] = y; };
-        bluestein<kFwd>(chirps, m, load, store, work, padded);
+        butterfly(load, [&](int64_t j, Cx<V> y) { b[j * s] = y; });
       } else {
-        const auto store = [&](int64_t j, Cx<V> y) {
+        butterfly(load, [&](int64_t j, Cx<V> y) {
           b[j * s] = j == 0 ? y : twiddle<kFwd>(y, tw[i + (j - 1) * ido]);
-        };
-        bluestein<kFwd>(chirps, m, load, store, work, padded);
+        });
       }
     }
   }
@@ -471,8 +479,8 @@ Cx<V>* run_passes(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch) {
   for (const auto& pass : passes) {
     const std::complex<T>* tw = plan.twiddles() + pass.twiddle_offset;
     if (pass.convolution >= 0) {
-      pass_bluestein<kFwd>(plan.convolution(pass), pass.l1, pass.ido, src, dst,
-                           tw, work);
+      pass_convolution<kFwd>(plan.convolution(pass), pass.l1, pass.ido, src,
+                             dst, tw, work);
       std::swap(src, dst);
       continue;
     }
@@ -537,6 +545,21 @@ Cx<V>* transform(const C2CPlan<T>& plan, Cx<V>* data, Cx<V>* scratch,
       bluestein<true>(plan, m, load, store, scratch, padded);
     } else {
       bluestein<false>(plan, m, load, store, scratch, padded);
+    }
+    return data;
+  }
+  if (plan.rader_plan()) {
+    const C2CPlan<T>& inner_plan = *plan.rader_plan();
+    const int64_t m = inner_plan.length();
+    const auto load = [&](int64_t k) { return data[k]; };
+    const auto store = [&](int64_t k, Cx<V> y) { data[k] = y; };
+    const auto inner = [&](Cx<V>* a, bool fwd) {
+      return transform(inner_plan, a, scratch + m, fwd);
+    };
+    if (forward) {
+      rader<true>(plan.rader(), load, store, scratch, inner);
+    } else {
+      rader<false>(plan.rader(), load, store, scratch, inner);
     }
     return data;
   }

@@ -72,6 +72,44 @@ double bluestein_pass_cost(int64_t p, int64_t padded, int64_t largest_radix) {
          static_cast<double>(p);
 }
 
+bool is_prime(int64_t n) {
+  if (n < 2) return false;
+  for (int64_t d = 2; d * d <= n; ++d) {
+    if (n % d == 0) return false;
+  }
+  return true;
+}
+
+int64_t power_mod(int64_t base, int64_t exponent, int64_t modulus) {
+  int64_t result = 1;
+  base %= modulus;
+  for (; exponent > 0; exponent >>= 1) {
+    if (exponent & 1) result = result * base % modulus;
+    base = base * base % modulus;
+  }
+  return result;
+}
+
+// The smallest g whose powers g^0 .. g^(p-2) are all of 1 .. p-1: no
+// g^((p-1)/q) is 1 for a prime q dividing p - 1.
+int64_t primitive_root(int64_t p) {
+  std::vector<int64_t> divisors;  // the distinct primes of p - 1
+  int64_t rest = p - 1;
+  for (int64_t q = 2; q * q <= rest; ++q) {
+    if (rest % q != 0) continue;
+    divisors.push_back(q);
+    while (rest % q == 0) rest /= q;
+  }
+  if (rest > 1) divisors.push_back(rest);
+  for (int64_t g = 2;; ++g) {
+    bool generates = true;
+    for (int64_t q : divisors) {
+      if (power_mod(g, (p - 1) / q, p) == 1) generates = false;
+    }
+    if (generates) return g;
+  }
+}
+
 // The smallest 2^a 3^b 5^c >= n.
 int64_t good_size(int64_t n) {
   if (n <= 6) return n;
@@ -128,6 +166,98 @@ int64_t bluestein_pass_size(int64_t n, int64_t largest_radix) {
     }
   }
   return best;
+}
+
+// What the cost model (cost_model.h) chooses for a plan of `length`: per
+// prime factor p its own butterfly or the generic pass, a Rader pass or a
+// Bluestein pass (pass_padded: 0, -1 or the padded length), whichever is
+// rated cheapest; then for the whole line Rader (a prime) or Bluestein where
+// that is cheaper still. A convolution pass only in a composite length whose
+// lines with the pass's work area (about two convolution lengths) still make
+// a lane group (lane_group_too_big): its lines can never split four-step,
+// where a whole-line Bluestein plan's can; whole-line Rader likewise only
+// within a lane group.
+struct PlanChoice {
+  enum Whole { kPasses, kRader, kBluestein };
+  std::vector<int64_t> factors;
+  std::vector<int64_t> pass_padded;
+  Whole whole = kPasses;
+  int64_t bluestein_padded = 0;
+  double cost = 0;  // in the units of direct_cost
+};
+
+PlanChoice choose_plan(int64_t length, int64_t largest_radix);
+
+// Rader's convolution of a prime p (rader.inc): two transforms of p - 1,
+// each rated kRaderTransformCost times the model of that plan, and
+// kRaderPointCost per point for the reordering and the spectrum product.
+// Infinite where Rader is not offered (cost_model.h).
+double rader_cost(int64_t p, int64_t largest_radix) {
+  if (p <= kRaderMinPrime || p > std::numeric_limits<int32_t>::max()) {
+    return std::numeric_limits<double>::infinity();
+  }
+  const PlanChoice inner = choose_plan(p - 1, largest_radix);
+  if (inner.factors.back() > kRaderLargestInnerPrime) {
+    return std::numeric_limits<double>::infinity();
+  }
+  return 2.0 * kRaderTransformCost * inner.cost +
+         kRaderPointCost * static_cast<double>(p - 1);
+}
+
+PlanChoice choose_plan(int64_t length, int64_t largest_radix) {
+  PlanChoice choice;
+  choice.factors = factorize(length, largest_radix);
+  choice.pass_padded.assign(choice.factors.size(), 0);
+  double per_point = 0;
+  for (size_t f = 0; f < choice.factors.size(); ++f) {
+    const int64_t p = choice.factors[f];
+    double pass_cost = radix_cost(p);
+    if (p < length && p > kBluesteinMinPrime) {
+      const double rader =
+          rader_cost(p, largest_radix) / static_cast<double>(p);
+      const size_t rader_values = static_cast<size_t>(2 * length + 2 * p) +
+                                  2 * C2CPlan<float>::kPassSkew;
+      if (rader < pass_cost &&
+          !lane_group_too_big(rader_values, kNarrowestLaneGroupElementBytes)) {
+        choice.pass_padded[f] = -1;
+        pass_cost = rader;
+      }
+      const int64_t padded = bluestein_pass_size(2 * p - 1, largest_radix);
+      const double bluestein = bluestein_pass_cost(p, padded, largest_radix);
+      const size_t bluestein_values =
+          static_cast<size_t>(2 * length + 2 * padded) +
+          2 * C2CPlan<float>::kPassSkew;
+      if (padded < kLaneBluesteinMaxLength && bluestein < pass_cost &&
+          !lane_group_too_big(bluestein_values,
+                              kNarrowestLaneGroupElementBytes)) {
+        choice.pass_padded[f] = padded;
+        pass_cost = bluestein;
+      }
+    }
+    per_point += pass_cost;
+  }
+  choice.cost = per_point * static_cast<double>(length);
+  if (choice.factors.size() == 1 && length > 1) {
+    const size_t lane_values =
+        static_cast<size_t>(3 * length) + C2CPlan<float>::kPassSkew;
+    const double rader = rader_cost(length, largest_radix);
+    if (rader < choice.cost &&
+        !lane_group_too_big(lane_values, kNarrowestLaneGroupElementBytes)) {
+      choice.whole = PlanChoice::kRader;
+      choice.cost = rader;
+    }
+  }
+  if (choice.factors.back() > kBluesteinMinPrime) {
+    const int64_t padded = bluestein_size(2 * length - 1);
+    const double bluestein = bluestein_cost(
+        padded, largest_radix, kBluesteinTransformCost, kBluesteinPointCost);
+    if (bluestein < choice.cost) {
+      choice.whole = PlanChoice::kBluestein;
+      choice.bluestein_padded = padded;
+      choice.cost = bluestein;
+    }
+  }
+  return choice;
 }
 
 // emit(k, root) for 0 <= k < count with root = exp(-pi i k^2 / n), the root
@@ -367,56 +497,68 @@ ChirpTables<T>::ChirpTables(int64_t length, int64_t padded_length)
 }
 
 template <typename T>
+RaderTables<T>::RaderTables(int64_t prime) : length_(prime) {
+  if (prime > std::numeric_limits<int32_t>::max() || !is_prime(prime)) {
+    throw std::invalid_argument("Rader: length must be a prime, got " +
+                                std::to_string(prime));
+  }
+  const int64_t m = prime - 1;
+  const int64_t g = primitive_root(prime);
+  const int64_t g_inverse = power_mod(g, prime - 2, prime);
+  order_.resize(2 * m);
+  for (int64_t r = 0, in = 1, out = 1; r < m; ++r) {
+    order_[r] = static_cast<int32_t>(in);
+    order_[m + r] = static_cast<int32_t>(out);
+    in = in * g % prime;
+    out = out * g_inverse % prime;
+  }
+  // b[s] = exp(-2 pi i g^-s / p), transformed in double precision (for
+  // float plans too, rounded once, as Bluestein's kernel).
+  using R = std::conditional_t<std::is_same_v<T, double>, long double, double>;
+  const BasicUnitRoots<R> roots(prime);
+  Table<std::complex<double>> kernel(m);
+  const double inv = 1.0 / static_cast<double>(m);
+  for (int64_t s = 0; s < m; ++s) {
+    kernel[s] = rounded<double>(roots(order_[m + s])) * inv;
+  }
+  forward_line_uncached<R>(kernel.data(), m, BasicUnitRoots<R>(m), 1);
+  spectrum_ = Table<Complex>(m);
+  for (int64_t k = 0; k < m; ++k) {
+    spectrum_[k] = Complex(static_cast<T>(kernel[k].real()),
+                           static_cast<T>(kernel[k].imag()));
+  }
+}
+
+template <typename T>
 C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
   if (length < 1) {
     throw std::invalid_argument("FFT length must be at least 1, got " +
                                 std::to_string(length));
   }
   if (length == 1) return;
-  const std::vector<int64_t> factors = factorize(length, largest_radix);
-  // Each large prime factor by the generic pass or a Bluestein pass,
-  // whichever the cost model rates cheaper; then the whole line by Bluestein
-  // if that is cheaper still. A Bluestein pass only in a composite length
-  // whose lines with the pass's work area (about two padded lengths) still
-  // make a lane group (lane_group_too_big): its lines can never split
-  // four-step, where a whole-line Bluestein plan's can.
-  std::vector<int64_t> pass_padded(factors.size(), 0);
-  double cost = 0;
-  for (size_t f = 0; f < factors.size(); ++f) {
-    const int64_t p = factors[f];
-    double pass_cost = radix_cost(p);
-    if (p > kBluesteinMinPrime && p < length) {
-      const int64_t padded = bluestein_pass_size(2 * p - 1, largest_radix);
-      const double convolution_cost =
-          bluestein_pass_cost(p, padded, largest_radix);
-      const size_t lane_values =
-          static_cast<size_t>(2 * length + 2 * padded) + 2 * kPassSkew;
-      if (padded < kLaneBluesteinMaxLength && convolution_cost < pass_cost &&
-          !lane_group_too_big(lane_values, kNarrowestLaneGroupElementBytes)) {
-        pass_padded[f] = padded;
-        pass_cost = convolution_cost;
-      }
+  const PlanChoice choice = choose_plan(length, largest_radix);
+  const std::vector<int64_t>& factors = choice.factors;
+  const std::vector<int64_t>& pass_padded = choice.pass_padded;
+  if (choice.whole == PlanChoice::kBluestein) {
+    const int64_t padded = choice.bluestein_padded;
+    bluestein_length_ = padded;
+    const size_t lane_values =
+        static_cast<size_t>(length + 2 * padded) + kPassSkew;
+    if (FourStepPlan<T>::split(padded) == 0 ||
+        !lane_group_too_big(lane_values, kNarrowestLaneGroupElementBytes)) {
+      bluestein_plan_ = get_c2c_plan<T>(padded, largest_radix);
+      scratch_size_ = padded + bluestein_plan_->scratch_size();
+    } else {
+      scratch_size_ = lane_values;  // bounds the driver's lane test only
     }
-    cost += pass_cost;
+    chirps_ = ChirpTables<T>(length, padded);
+    return;
   }
-  cost *= static_cast<double>(length);
-  if (factors.back() > kBluesteinMinPrime) {
-    const int64_t padded = bluestein_size(2 * length - 1);
-    if (bluestein_cost(padded, largest_radix, kBluesteinTransformCost,
-                       kBluesteinPointCost) < cost) {
-      bluestein_length_ = padded;
-      const size_t lane_values =
-          static_cast<size_t>(length + 2 * padded) + kPassSkew;
-      if (FourStepPlan<T>::split(padded) == 0 ||
-          !lane_group_too_big(lane_values, kNarrowestLaneGroupElementBytes)) {
-        bluestein_plan_ = get_c2c_plan<T>(padded, largest_radix);
-        scratch_size_ = padded + bluestein_plan_->scratch_size();
-      } else {
-        scratch_size_ = lane_values;  // bounds the driver's lane test only
-      }
-      chirps_ = ChirpTables<T>(length, padded);
-      return;
-    }
+  if (choice.whole == PlanChoice::kRader) {
+    rader_ = RaderTables<T>(length);
+    rader_plan_ = get_c2c_plan<T>(length - 1, largest_radix);
+    scratch_size_ = (length - 1) + rader_plan_->scratch_size();
+    return;
   }
   // Direct mixed radix: per pass (radix - 1) * ido twiddles, then for generic
   // radices the p roots of unity.
@@ -442,13 +584,22 @@ C2CPlan<T>::C2CPlan(int64_t length, int64_t largest_radix) : length_(length) {
       });
       at += ido;
     }
-    if (pass_padded[f] > 0) {
+    if (pass_padded[f] < 0) {
+      // The butterflies' Rader convolution: its p - 1 values, then its
+      // plan's scratch (kernels.h, pass_convolution).
+      passes_.back().convolution = static_cast<int64_t>(convolutions_.size());
+      convolutions_.push_back({ChirpTables<T>(), RaderTables<T>(p),
+                               get_c2c_plan<T>(p - 1, largest_radix)});
+      work_size_ =
+          std::max(work_size_, static_cast<size_t>(p - 1) +
+                                   convolutions_.back().plan->scratch_size());
+    } else if (pass_padded[f] > 0) {
       // The butterflies' convolution: its padded values, then its plan's
-      // scratch (kernels.h, pass_bluestein).
+      // scratch (kernels.h, pass_convolution).
       const int64_t padded = pass_padded[f];
       passes_.back().convolution = static_cast<int64_t>(convolutions_.size());
-      convolutions_.push_back(
-          {ChirpTables<T>(p, padded), get_c2c_plan<T>(padded, largest_radix)});
+      convolutions_.push_back({ChirpTables<T>(p, padded), RaderTables<T>(),
+                               get_c2c_plan<T>(padded, largest_radix)});
       work_size_ =
           std::max(work_size_, static_cast<size_t>(padded) +
                                    convolutions_.back().plan->scratch_size());
@@ -467,11 +618,13 @@ template <typename T>
 size_t C2CPlan<T>::bytes() const {
   size_t convolution_bytes = convolutions_.capacity() * sizeof(Convolution);
   for (const Convolution& convolution : convolutions_) {
-    convolution_bytes += convolution.chirps.bytes() + convolution.plan->bytes();
+    convolution_bytes += convolution.chirps.bytes() +
+                         convolution.rader.bytes() + convolution.plan->bytes();
   }
   return sizeof(*this) + passes_.capacity() * sizeof(Pass) +
-         twiddles_.size() * sizeof(Complex) + chirps_.bytes() +
-         convolution_bytes + (bluestein_plan_ ? bluestein_plan_->bytes() : 0);
+         twiddles_.size() * sizeof(Complex) + chirps_.bytes() + rader_.bytes() +
+         (rader_plan_ ? rader_plan_->bytes() : 0) + convolution_bytes +
+         (bluestein_plan_ ? bluestein_plan_->bytes() : 0);
 }
 
 template <typename T>
@@ -587,6 +740,8 @@ template class FourStepPlan<float>;
 template class FourStepPlan<double>;
 template class ChirpTables<float>;
 template class ChirpTables<double>;
+template class RaderTables<float>;
+template class RaderTables<double>;
 template class C2CPlan<float>;
 template class C2CPlan<double>;
 template class RealPlan<float>;

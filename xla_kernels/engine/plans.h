@@ -245,6 +245,35 @@ class ChirpTables {
   Table<Complex> spectrum_;
 };
 
+// Rader's tables for a DFT of a prime `length` p done as a cyclic
+// convolution of p - 1 points (rader.inc): with g the smallest primitive
+// root of p, the input order g^r and the output order g^-q (r, q < p - 1,
+// mod p), and the transformed, 1/(p-1)-scaled sequence exp(-2 pi i g^-s / p)
+// that the convolution multiplies by. Held by a whole-line Rader plan and by
+// each Rader pass of a mixed-radix plan, beside the plan of p - 1.
+template <typename T>
+class RaderTables {
+ public:
+  using Complex = std::complex<T>;
+
+  RaderTables() = default;
+  explicit RaderTables(int64_t prime);
+  size_t bytes() const {
+    return order_.capacity() * sizeof(int32_t) +
+           spectrum_.size() * sizeof(Complex);
+  }
+
+  int64_t length() const { return length_; }
+  const int32_t* input_order() const { return order_.data(); }
+  const int32_t* output_order() const { return order_.data() + length_ - 1; }
+  const Complex* spectrum() const { return spectrum_.data(); }
+
+ private:
+  int64_t length_ = 0;
+  std::vector<int32_t> order_;  // input order, then output order
+  Table<Complex> spectrum_;
+};
+
 // Complex-to-complex transform of one length, both directions: the factors
 // and twiddles that the kernels (kernels.h) run. Forward uses exp(-2 pi i/n).
 template <typename T>
@@ -265,18 +294,22 @@ class C2CPlan {
     int64_t convolution = -1;
   };
 
-  // A Bluestein pass's butterfly, a DFT of a large prime radix p: the chirp
-  // tables of p and the direct plan of their padded length (FFTW's child
-  // plan), which runs in the lanes of the pass's own lines.
+  // A Bluestein or Rader pass's butterfly, a DFT of a large prime radix p
+  // as a convolution: Bluestein's chirp tables of p, or Rader's tables
+  // (whichever has a length), and the direct plan of the convolution's
+  // length (FFTW's child plan), which runs in the lanes of the pass's own
+  // lines.
   struct Convolution {
     ChirpTables<T> chirps;
+    RaderTables<T> rader;
     std::shared_ptr<const C2CPlan<T>> plan;
+    bool is_rader() const { return rader.length() > 0; }
   };
 
   // Radices 8, 4 and 2 (no 8 when largest_radix < 8), 3, 5, 7, 11, 13 and
-  // any odd prime, a large prime by the generic pass or by a Bluestein pass;
-  // Bluestein for the whole line where a large prime makes that cheaper
-  // (the cost model: cost_model.h).
+  // any odd prime, a large prime by the generic pass, a Bluestein pass or a
+  // Rader pass; Bluestein or Rader (a prime length) for the whole line where
+  // that is cheaper (the cost model: cost_model.h).
   C2CPlan(int64_t length, int64_t largest_radix);
 
   // Bytes this plan holds, sub-plans included (a sub-plan shared with other
@@ -318,6 +351,11 @@ class C2CPlan {
   Complex chirp(int64_t k) const { return chirps_.chirp(k); }
   const Complex* chirp_spectrum() const { return chirps_.chirp_spectrum(); }
 
+  // Rader, for a prime length: its tables (length() 0 for other plans) and
+  // the plan of p - 1 that lines in SIMD lanes run.
+  const RaderTables<T>& rader() const { return rader_; }
+  const C2CPlan* rader_plan() const { return rader_plan_.get(); }
+
  private:
   int64_t length_;
   size_t scratch_size_ = 0;
@@ -327,6 +365,8 @@ class C2CPlan {
   int64_t bluestein_length_ = 0;
   std::shared_ptr<const C2CPlan<T>> bluestein_plan_;
   ChirpTables<T> chirps_;
+  RaderTables<T> rader_;
+  std::shared_ptr<const C2CPlan<T>> rader_plan_;
   std::vector<Convolution> convolutions_;
 };
 
