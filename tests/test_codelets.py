@@ -206,5 +206,5 @@ def test_plans_use_the_codelets():
     # 37 and 79: Rader passes (36 and 78 have no prime factor above
     # rader_largest_inner_prime; tests/test_speed_paths.py).
     assert radices_run(3 * 3 * 5 * 5 * 37) == ([3, 3, 5, 5, 37], [])
-    assert radices_run(17775) == ([3, 3, 5, 5, 79], [])
+    assert radices_run(3 * 5 * 79) == ([3, 5, 79], [])
     assert radices_run(29) == ([29], [29])

@@ -907,21 +907,34 @@ def test_bluestein_float_accuracy(isa, n):
 def test_four_step_codelet_radices(isa, dtype):
     # One long line of a length whose prime factors are all at most
     # four_step_largest_prime (radices 7, 11, 13 with codelets, 23 by the
-    # generic pass) splits four-step; one with a larger prime factor (79,
-    # 113) runs its direct plan in a lane group.
+    # generic pass) splits four-step into Stockham plans; one with larger
+    # prime factors (79, 113; 37 and 109; 193 and 337) splits too, each large
+    # prime in a factor run in lanes by Rader (a pass, or the factor's whole
+    # plan), never a Bluestein convolution of the whole line.
     c = constants()
     largest = int(c["four_step_largest_prime"])
     rng = np.random.default_rng(1)
-    for n in (7**5, 11**4, 13**4, 19320, 7**7, 17775, 5537):
+    for n in (7**5, 11**4, 13**4, 19320, 7**7, 17775, 5537, 1008250, 780492):
         assert n >= c["four_step_min_length"]
         (step,) = explain((1, n), dtype, [1])["steps"]
+        assert step["strategy"] == "one_by_one", n
+        algorithm = step["algorithm"]
         if max(prime_factors(n)) <= largest:
-            assert step["strategy"] == "one_by_one", n
-            assert_four_step(step["algorithm"], n)
+            assert_four_step(algorithm, n)
         else:
-            assert step["strategy"] == "lanes", n
-            assert_stockham(step["algorithm"], n)
-        if n < 10**5:
+            assert algorithm["name"] == "four_step", (n, algorithm["name"])
+            assert algorithm["n1"] * algorithm["n2"] == n
+            large = [p for p in prime_factors(n) if p > largest]
+            rader = []
+            for part in algorithm["inner"]:
+                assert part["name"] in ("stockham", "rader"), part["name"]
+                if part["name"] == "rader":
+                    rader.append(part["length"])
+                else:
+                    rader += part["rader_radices"]
+                    assert part["bluestein_radices"] == []
+            assert sorted(rader) == sorted(large), n
+        if n < 10**5 or n == 1008250:
             check_c2c(random_complex(rng, (1, n), dtype), [1], 1)
 
 

@@ -57,6 +57,12 @@ int64_t one_by_one_length(int64_t length, const C2CPlan<T>* plan,
   if (plan && plan->bluestein_length() > 0 && !plan->bluestein()) {
     return four_step_length;
   }
+  // A length with a split whose direct plan would be a Bluestein
+  // convolution (one with large prime factors) splits however its lines lie.
+  if (splits &&
+      (plan ? plan->bluestein_length() > 0 : plans_as_bluestein(length))) {
+    return four_step_length;
+  }
   if (lines.count < lanes) return four_step_length;
   // A lane group's buffer: the lines and the plan's scratch, per lane (a
   // direct plan's scratch is about one more line).

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -652,30 +654,84 @@ size_t RealPlan<T>::bytes() const {
          complex_plan_->bytes();
 }
 
-template <typename T>
-int64_t FourStepPlan<T>::split(int64_t length) {
-  // The split must not need Bluestein (whose padded length the direct plan
-  // handles better): every prime factor at most kFourStepLargestPrime, below
-  // kBluesteinMinPrime, so that neither factor's plan (nor the direct plan
-  // that axis.cc then never builds) could be a Bluestein one.
-  static_assert(kFourStepLargestPrime <= kBluesteinMinPrime);
-  if (length < kFourStepMinLength) return 0;
-  for (int64_t p : factorize(length, 8)) {
-    if (p != 4 && p != 8 && p > kFourStepLargestPrime) return 0;
-  }
-  // The most balanced split, unless a less balanced one has both factors a
-  // multiple of the widest lane group: lines left over from the lane groups
-  // run on narrower vectors or scalar code.
-  int64_t n1 = 1, n1_whole_lanes = 0;
-  for (int64_t d = 2; d * d <= length; ++d) {
-    if (length % d != 0) continue;
+namespace {
+
+// The most balanced split n1 x n2 of `length` with both factors `allowed`,
+// unless a less balanced one has both factors a multiple of the widest lane
+// group (lines left over from the lane groups run on narrower vectors or
+// scalar code); 0 when no split has both factors at least
+// kFourStepMinFactor.
+template <typename Allowed>
+int64_t balanced_split(int64_t length, Allowed&& allowed) {
+  int64_t n1 = 0, n1_whole_lanes = 0;
+  for (int64_t d = kFourStepMinFactor; d * d <= length; ++d) {
+    if (length % d != 0 || !allowed(d) || !allowed(length / d)) continue;
     n1 = d;
     if (d % kPostTwiddleBlock == 0 && (length / d) % kPostTwiddleBlock == 0) {
       n1_whole_lanes = d;
     }
   }
   if (n1_whole_lanes * kFourStepWholeLanesImbalance >= n1) n1 = n1_whole_lanes;
-  return n1 >= kFourStepMinFactor ? n1 : 0;
+  return n1;
+}
+
+// The split of a length with a prime factor above kFourStepLargestPrime:
+// both factors planned without Bluestein's whole-line convolution (a Rader
+// plan or passes, with their large primes as Rader, Bluestein or generic
+// passes, which run in lanes), and where the whole length's plan would be
+// Bluestein's, only if the model rates the split's two passes cheaper: a
+// long line of several large primes (2 5^3 37 109) then runs its passes on
+// lane groups instead of one scalar line or a convolution of twice its
+// length. Remembered per length: the cost model of every divisor is too
+// slow for each call.
+int64_t large_prime_split(int64_t length) {
+  const int64_t radix = preferred_largest_radix();
+  static std::mutex mutex;
+  static std::map<std::pair<int64_t, int64_t>, int64_t> splits;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    const auto found = splits.find({length, radix});
+    if (found != splits.end()) return found->second;
+  }
+  const auto lanes_plan = [&](int64_t n) {
+    return choose_plan(n, radix).whole != PlanChoice::kBluestein;
+  };
+  int64_t n1 = balanced_split(length, lanes_plan);
+  const PlanChoice whole = choose_plan(length, radix);
+  if (n1 > 0 && whole.whole == PlanChoice::kBluestein) {
+    // Against the whole line's Bluestein convolution, the split's two
+    // passes of lines by the model.
+    const int64_t n2 = length / n1;
+    const double split_cost =
+        static_cast<double>(n2) * choose_plan(n1, radix).cost +
+        static_cast<double>(n1) * choose_plan(n2, radix).cost;
+    if (split_cost >= whole.cost) n1 = 0;
+  }
+  std::lock_guard<std::mutex> lock(mutex);
+  splits[{length, radix}] = n1;
+  return n1;
+}
+
+}  // namespace
+
+bool plans_as_bluestein(int64_t length) {
+  return choose_plan(length, preferred_largest_radix()).whole ==
+         PlanChoice::kBluestein;
+}
+
+template <typename T>
+int64_t FourStepPlan<T>::split(int64_t length) {
+  // Lengths of small primes only (at most kFourStepLargestPrime, below
+  // kBluesteinMinPrime) split at once: neither factor's plan (nor the
+  // direct plan that axis.cc then never builds) can be a Bluestein one.
+  static_assert(kFourStepLargestPrime <= kBluesteinMinPrime);
+  if (length < kFourStepMinLength) return 0;
+  for (int64_t p : factorize(length, 8)) {
+    if (p != 4 && p != 8 && p > kFourStepLargestPrime) {
+      return large_prime_split(length);
+    }
+  }
+  return balanced_split(length, [](int64_t) { return true; });
 }
 
 template <typename T>

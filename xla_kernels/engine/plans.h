@@ -423,6 +423,10 @@ class FourStepPlan {
   Table<T> twiddle_re_, twiddle_im_;
 };
 
+// Whether the cost model plans `length` (for the kernels in use) as one
+// Bluestein convolution of the whole line.
+bool plans_as_bluestein(int64_t length);
+
 // Cached plans, shared between callers and threads; by default for the
 // kernels in use now.
 template <typename T>
