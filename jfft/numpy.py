@@ -339,6 +339,19 @@ _PLAN_CACHE_SIZE = 1024  # keys: (function, shape, dtype, n, axis, norm, rules)
 _C2C, _R2C, _C2R = 0, 1, 2
 
 
+def _plain(value: Any) -> bool:
+    """Whether a per-key cache (_plan_1d; _r2r_problem_cached for the
+    DCT/DST) may take ``value`` as it is. The caches are typed, so equal
+    values of other types (True == 1 == 1.0, np.int64(1)) have entries of
+    their own, each what the general path makes of that value, and no
+    exception is cached (a bad value raises at every call); a value the
+    cache cannot hash raises TypeError there, and the call takes the general
+    path, which says what is wrong with it. But typed sees only a tuple's
+    own type, so a tuple is taken only of ints: (4.0,) would find (4,)'s
+    entry."""
+    return type(value) is not tuple or all(type(v) is int for v in value)
+
+
 @functools.lru_cache(maxsize=_PLAN_CACHE_SIZE, typed=True)
 def _plan_1d(
     func: str,
@@ -352,10 +365,9 @@ def _plan_1d(
     """(kind, compute dtype, whether the input is converted to it, axes,
     forward, scale, output shape, output dtype) of a fast-path call, or None
     for the general path. Bad arguments raise as on the general path (the
-    cache keeps no exception: they raise at every call). _fast_1d passes
-    only None or int ``n``, int ``axis`` and None or str ``norm``, so that
-    every key hashes and ``n=True`` (a TypeError) never finds ``n=1``'s
-    entry; ``typed`` keeps such keys apart all the same."""
+    cache keeps no exception: they raise at every call). The arguments are
+    taken as given (_plain): no tuple is a valid ``n``, ``axis`` or ``norm``
+    of a 1-D transform, so none has an entry to be found."""
     c2r = func == "irfft"
     axes, lengths = _args.transform_1d(
         shape, n, axis, c2r=c2r, func=func, numpy_rules=numpy_rules
@@ -399,13 +411,10 @@ def _fast_1d(
 ) -> np.ndarray | None:
     """The result of fft, ifft, rfft or irfft (``func``) on the fast path,
     or None when the call takes the general path."""
-    if not (
-        (n is None or type(n) is int)
-        and type(axis) is int
-        and (norm is None or type(norm) is str)
-    ):
-        return None  # not hashable as given, or not the plain types: general
-    plan = _plan_1d(func, a.shape, a.dtype, n, axis, norm, numpy_rules)
+    try:
+        plan = _plan_1d(func, a.shape, a.dtype, n, axis, norm, numpy_rules)
+    except TypeError:
+        return None  # unhashable or of a bad type: the general path says which
     if plan is None:
         return None
     flags = a.flags
@@ -1349,26 +1358,9 @@ prev_fast_len = _fastlen.prev_fast_len
 # DCT and DST -----------------------------------------------------------------
 
 
-def _plain(value: Any) -> bool:
-    """None, an int or a tuple of ints, exactly: the argument types whose
-    equal values mean the same problem (True == 1 hashes alike)."""
-    return (
-        value is None
-        or type(value) is int
-        or (type(value) is tuple and all(type(v) is int for v in value))
-    )
-
-
-def _plain_norm(norm: Any, orthogonalize: Any) -> bool:
-    """A str or None norm and a bool or None orthogonalize, exactly."""
-    return (norm is None or type(norm) is str) and (
-        orthogonalize is None or type(orthogonalize) is bool
-    )
-
-
-# r2r_problem for plain arguments (_plain, a str norm, a bool or None
-# orthogonalize), worked out once per key: the argument rules cost more than
-# the engine's transform at small sizes (3.5 of 5.4 us for a 64-point DCT).
+# r2r_problem worked out once per key (_plain n/s and axes): the argument
+# rules cost more than the engine's transform at small sizes (3.5 of 5.4 us
+# for a 64-point DCT).
 _r2r_problem_cached = functools.lru_cache(maxsize=_PLAN_CACHE_SIZE, typed=True)(
     _realtransforms.r2r_problem
 )
@@ -1403,17 +1395,15 @@ def _r2r_native(name: str):
             return _complex_from(real, imag)
         elif x.dtype not in (np.float32, np.float64):
             raise TypeError(f"x: expected a numeric array, got dtype {x.dtype}")
-        plain = (
-            _plain(type)
-            and _plain(n_or_s)
-            and _plain(axis_or_axes)
-            and _plain_norm(norm, orthogonalize)
-        )
-        resolve = _r2r_problem_cached if plain else _realtransforms.r2r_problem
-        problem = resolve(
-            x.shape, kind, type, n_or_s, axis_or_axes, norm, orthogonalize,
-            inverse=inverse, many=many,
-        )  # fmt: skip
+        args = (x.shape, kind, type, n_or_s, axis_or_axes, norm, orthogonalize)
+        problem = None
+        if _plain(n_or_s) and _plain(axis_or_axes):
+            try:
+                problem = _r2r_problem_cached(*args, inverse=inverse, many=many)
+            except TypeError:
+                pass  # unhashable or of a bad type: the general path says which
+        if problem is None:
+            problem = _realtransforms.r2r_problem(*args, inverse=inverse, many=many)
         fitted, _ = _fit(x, problem.axes, problem.lengths, x)
         out = np.empty(fitted.shape, fitted.dtype)
         if not problem.axes:

@@ -221,6 +221,39 @@ def test_repeated_calls_of_one_shape_follow_numpy():
         assert_close(jn.rfft(base), np.fft.rfft(base))
 
 
+def test_arguments_of_other_types_after_equal_plain_ones():
+    # The per-key caches take arguments as given: each call below follows an
+    # equal one of plain types (64 == 64.0, (4, 64) == (4.0, 64)) whose entry
+    # it must not find, and must give numpy's or scipy's result or an error.
+    x = np.random.default_rng(6).standard_normal((4, 64))
+    z = x + 1j
+    i64 = np.int64
+    pairs = [
+        (np.fft.fft, jn.fft, (z,), {"n": 64}, {"n": i64(64)}),
+        (np.fft.fft, jn.fft, (z,), {"axis": 0}, {"axis": i64(0)}),
+        (np.fft.rfft, jn.rfft, (x,), {"n": 64}, {"n": 64.0}),
+        (np.fft.fft, jn.fft, (z,), {"norm": "ortho"}, {"norm": ("ortho",)}),
+        (scipy.fft.dct, jn.dct, (x,), {"n": 64}, {"n": i64(64)}),
+        (scipy.fft.dctn, jn.dctn, (x,), {"s": (4, 64)}, {"s": (4.0, 64)}),
+        (scipy.fft.dctn, jn.dctn, (x,), {"s": (4, 64)}, {"s": [4, 64]}),
+        (scipy.fft.dctn, jn.dctn, (x,), {"axes": (0, 1)}, {"axes": (0.0, 1)}),
+        (scipy.fft.dstn, jn.dstn, (x,), {"axes": (0, 1)}, {"axes": (i64(0), 1)}),
+        (scipy.fft.dct, jn.dct, (x,), {"type": 2}, {"type": 2.0}),
+        (scipy.fft.dct, jn.dct, (x,), {"norm": "ortho"}, {"norm": ["ortho"]}),
+    ]
+    for ref, ours, args, plain, other in pairs:
+        assert_close(ours(*args, **plain), ref(*args, **plain))
+        try:
+            want = ref(*args, **other)
+        except (TypeError, ValueError):
+            # An error, as there; its class is the general path's own (for
+            # s=(4.0, 64) scipy's ValueError, jfft's TypeError).
+            with pytest.raises((TypeError, ValueError)):
+                ours(*args, **other)
+        else:
+            assert_close(ours(*args, **other), want)
+
+
 def test_bad_inputs_raise_numpys_exception_types():
     x = np.arange(8.0)
     z = x + 1j

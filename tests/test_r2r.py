@@ -1,7 +1,8 @@
 """The native DCT/DST (engine r2r, the ``r2r`` primitive) against scipy.fft.
 
-The engine runs through its test binding ``_jfft_cpu.engine_r2r`` on numpy
-arrays (any strides): every kind and type, norm and orthogonalize setting,
+The engine runs through jfft.numpy's binding ``_jfft_cpu.numpy_r2r`` on numpy
+arrays (any strides), with the end factors and scale given directly: every
+kind and type, norm and orthogonalize setting,
 lengths 1..512 exhaustively and some long ones, strided and negative-stride
 views, several axes, float32/float64 and every instruction set. Through JAX:
 the primitive's values on both lowerings, derivatives checked numerically
@@ -61,6 +62,11 @@ def engine_args(kind, type, n, norm, orthogonalize):
     return pre, post, scale
 
 
+def r2r(x, out, axes, kind, type, pre=1.0, post=1.0, workers=1, scale=1.0):
+    """The engine's r2r through the numpy entry point, all arguments given."""
+    _jfft_cpu.numpy_r2r(x, out, list(axes), kind, type, pre, post, workers, scale)
+
+
 def native(x, axes, kind, type, norm="backward", orthogonalize=False, out=None):
     n_of = [x.shape[a] for a in axes]
     pre, post, scale = engine_args(kind, type, n_of[0], norm, orthogonalize)
@@ -69,7 +75,7 @@ def native(x, axes, kind, type, norm="backward", orthogonalize=False, out=None):
         scale *= engine_args(kind, type, n, norm, orthogonalize)[2]
     if out is None:
         out = np.empty(x.shape, x.dtype)
-    _jfft_cpu.engine_r2r(x, out, list(axes), kind, type, pre, post, scale=scale)
+    r2r(x, out, axes, kind, type, pre, post, scale=scale)
     return out
 
 
@@ -149,14 +155,14 @@ def test_strided_views_and_axes(kind, type, dtype):
         assert_close(y, scipy_ref(x, (0, 1), kind, type), dtype, TOL[dtype])
 
 
-@pytest.mark.parametrize("threads", [1, 2])
-def test_threads_and_many_lines(threads):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_threads_and_many_lines(workers):
     rng = np.random.default_rng(4)
     for shape, axes in [((300, 64), (1,)), ((64, 300), (0,)), ((2, 20000), (1,))]:
         x = rng.standard_normal(shape)
         for kind, type in TRANSFORMS:
             out = np.empty_like(x)
-            _jfft_cpu.engine_r2r(x, out, list(axes), kind, type, threads=threads)
+            r2r(x, out, axes, kind, type, workers=workers)
             assert_close(out, scipy_ref(x, axes, kind, type), np.float64, 1e-12)
 
 
@@ -199,25 +205,27 @@ def test_engine_errors():
     x = np.ones((3, 4))
     out = np.empty_like(x)
     with pytest.raises(ValueError, match="DCT-I needs a length"):
-        _jfft_cpu.engine_r2r(np.ones((3, 1)), np.empty((3, 1)), [1], "dct", 1)
+        r2r(np.ones((3, 1)), np.empty((3, 1)), [1], "dct", 1)
     with pytest.raises(ValueError, match="no input end factor"):
-        _jfft_cpu.engine_r2r(x, out, [1], "dct", 2, pre=2.0)
+        r2r(x, out, [1], "dct", 2, pre=2.0)
     with pytest.raises(ValueError, match="no output end factor"):
-        _jfft_cpu.engine_r2r(x, out, [1], "dst", 4, post=2.0)
+        r2r(x, out, [1], "dst", 4, post=2.0)
     with pytest.raises(ValueError, match="type 5"):
-        _jfft_cpu.engine_r2r(x, out, [1], "dct", 5)
+        r2r(x, out, [1], "dct", 5)
     with pytest.raises(ValueError, match="kind"):
-        _jfft_cpu.engine_r2r(x, out, [1], "fft", 2)
+        r2r(x, out, [1], "fft", 2)
     with pytest.raises(ValueError, match="out of range"):
-        _jfft_cpu.engine_r2r(x, out, [2], "dct", 2)
+        r2r(x, out, [2], "dct", 2)
     with pytest.raises(ValueError, match="repeated"):
-        _jfft_cpu.engine_r2r(x, out, [1, -1], "dct", 2)
+        r2r(x, out, [1, -1], "dct", 2)
     with pytest.raises(ValueError, match="shapes differ"):
-        _jfft_cpu.engine_r2r(x, np.empty((3, 5)), [1], "dct", 2)
+        r2r(x, np.empty((3, 5)), [1], "dct", 2)
+    with pytest.raises(TypeError, match="both float32 or both float64"):
+        r2r(x.astype(np.float32), out, [1], "dct", 2)
     # Empty arrays and no axes.
     empty = np.ones((0, 4))
-    _jfft_cpu.engine_r2r(empty, np.empty_like(empty), [1], "dct", 2)
-    _jfft_cpu.engine_r2r(x, out, [], "dct", 2, scale=3.0)
+    r2r(empty, np.empty_like(empty), [1], "dct", 2)
+    r2r(x, out, [], "dct", 2, scale=3.0)
     np.testing.assert_array_equal(out, 3 * x)
 
 

@@ -1,5 +1,5 @@
 // The `jfft._jfft_cpu` extension: FFI handler capsules for registration, plan
-// cache controls, and a test-only binding of the engine on numpy arrays.
+// cache controls, and test-only bindings of the engine's FFTs on numpy arrays.
 #include <nanobind/nanobind.h>
 #include <nanobind/ndarray.h>
 #include <nanobind/stl/string.h>
@@ -14,7 +14,6 @@
 #include "cpu/ffi_handlers.h"
 #include "engine/fft_engine.h"
 #include "engine/plans.h"
-#include "engine/r2r.h"
 #include "numpy_bindings.h"
 
 namespace nb = nanobind;
@@ -200,32 +199,6 @@ nb::dict describe_plan(const std::string& kind, bool double_precision,
   return result;
 }
 
-void engine_r2r(InArray x, OutArray out, std::vector<int64_t> axes,
-                const std::string& kind, int type, double pre, double post,
-                int threads, double scale) {
-  if (kind != "dct" && kind != "dst") {
-    throw std::invalid_argument(
-        "engine_r2r: kind must be 'dct' or 'dst', got '" + kind + "'");
-  }
-  const auto r2r_kind =
-      kind == "dct" ? jfft::engine::R2RKind::kDct : jfft::engine::R2RKind::kDst;
-  const jfft::engine::Parallelism parallelism{threads, {}};
-  if (x.dtype() == nb::dtype<float>() && out.dtype() == nb::dtype<float>()) {
-    nb::gil_scoped_release release;
-    jfft::engine::r2r<float>(view_of<const float>(x), view_of<float>(out), axes,
-                             r2r_kind, type, pre, post, parallelism, scale);
-  } else if (x.dtype() == nb::dtype<double>() &&
-             out.dtype() == nb::dtype<double>()) {
-    nb::gil_scoped_release release;
-    jfft::engine::r2r<double>(view_of<const double>(x), view_of<double>(out),
-                              axes, r2r_kind, type, pre, post, parallelism,
-                              scale);
-  } else {
-    throw std::invalid_argument(
-        "engine_r2r: x and out must both be float32 or both float64");
-  }
-}
-
 }  // namespace
 
 NB_MODULE(_jfft_cpu, m) {
@@ -275,11 +248,6 @@ NB_MODULE(_jfft_cpu, m) {
         nb::arg("axes"), nb::arg("threads") = 1, nb::arg("scale") = 1.0);
   m.def("engine_c2r", &engine_c2r, nb::arg("x"), nb::arg("out"),
         nb::arg("axes"), nb::arg("threads") = 1, nb::arg("scale") = 1.0);
-  // out = scale * (per axis: post-at-ends . DCT/DST . pre-at-ends)(x), see
-  // engine/r2r.h.
-  m.def("engine_r2r", &engine_r2r, nb::arg("x"), nb::arg("out"),
-        nb::arg("axes"), nb::arg("kind"), nb::arg("type"), nb::arg("pre") = 1.0,
-        nb::arg("post") = 1.0, nb::arg("threads") = 1, nb::arg("scale") = 1.0);
 
   m.def(
       "butterfly_radices",

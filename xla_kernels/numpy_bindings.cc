@@ -243,8 +243,9 @@ void register_numpy_bindings(nb::module_& m) {
         nb::arg("workers"), nb::arg("scale"));
   m.def("numpy_c2r", &numpy_c2r, nb::arg("x"), nb::arg("out"), nb::arg("axes"),
         nb::arg("workers"), nb::arg("scale"));
-  // The DCT or DST of x into out (same shape; out may be x), as
-  // engine/r2r.h's r2r.
+  // The DCT or DST of x into out (same shape; out may be x): out = scale *
+  // (per axis: post-at-ends . DCT/DST . pre-at-ends)(x), as engine/r2r.h's
+  // r2r. tests/test_r2r.py tests the engine's r2r through it.
   m.def("numpy_r2r", &numpy_r2r, nb::arg("x"), nb::arg("out"), nb::arg("axes"),
         nb::arg("kind"), nb::arg("type"), nb::arg("pre"), nb::arg("post"),
         nb::arg("workers"), nb::arg("scale"));

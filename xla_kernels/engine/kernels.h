@@ -709,6 +709,69 @@ void scatter_some_real_lanes(const V* x, int64_t n, T* out,
   }
 }
 
+// A group of `count` lines moved into and out of W's lanes: all of W's
+// lanes, the first `count` of them (a last, padded group), or, for W == T,
+// one line in scalar code.
+template <typename T, typename W>
+void gather_group(const std::complex<T>* in, const int64_t* offsets, int count,
+                  int64_t stride, int64_t n, Cx<W>* buf) {
+  constexpr int L = sizeof(W) / sizeof(T);
+  if constexpr (std::is_same_v<W, T>) {
+    const std::complex<T>* line = in + offsets[0];
+    for (int64_t j = 0; j < n; ++j) {
+      buf[j] = Cx<T>{line[j * stride].real(), line[j * stride].imag()};
+    }
+  } else if (count == L) {
+    gather_lanes<T, W, L>(in, offsets, stride, n, buf);
+  } else {
+    gather_some_lanes<T, W>(in, offsets, count, stride, n, buf);
+  }
+}
+
+template <typename T, typename W>
+void scatter_group(const Cx<W>* buf, int64_t n, std::complex<T>* out,
+                   const int64_t* offsets, int count, int64_t stride) {
+  constexpr int L = sizeof(W) / sizeof(T);
+  if constexpr (std::is_same_v<W, T>) {
+    std::complex<T>* line = out + offsets[0];
+    for (int64_t j = 0; j < n; ++j) {
+      line[j * stride] = std::complex<T>(buf[j].re, buf[j].im);
+    }
+  } else if (count == L) {
+    scatter_lanes<T, W, L>(buf, n, out, offsets, stride);
+  } else {
+    scatter_some_lanes<T, W>(buf, n, out, offsets, count, stride);
+  }
+}
+
+template <typename T, typename W>
+void gather_real_group(const T* in, const int64_t* offsets, int count,
+                       int64_t stride, int64_t n, W* x) {
+  constexpr int L = sizeof(W) / sizeof(T);
+  if constexpr (std::is_same_v<W, T>) {
+    const T* line = in + offsets[0];
+    for (int64_t j = 0; j < n; ++j) x[j] = line[j * stride];
+  } else if (count == L) {
+    gather_real_lanes<T, W, L>(in, offsets, stride, n, x);
+  } else {
+    gather_some_real_lanes<T, W>(in, offsets, count, stride, n, x);
+  }
+}
+
+template <typename T, typename W>
+void scatter_real_group(const W* x, int64_t n, T* out, const int64_t* offsets,
+                        int count, int64_t stride) {
+  constexpr int L = sizeof(W) / sizeof(T);
+  if constexpr (std::is_same_v<W, T>) {
+    T* line = out + offsets[0];
+    for (int64_t j = 0; j < n; ++j) line[j * stride] = x[j];
+  } else if (count == L) {
+    scatter_real_lanes<T, W, L>(x, n, out, offsets, stride);
+  } else {
+    scatter_some_real_lanes<T, W>(x, n, out, offsets, count, stride);
+  }
+}
+
 // Whether the last `count` lines (fewer than a group of `lanes`) run as one
 // group with idle lanes rather than one by one in scalar code: from half
 // the lanes filled. With 8 float lanes (AVX-512's narrower group), 1001,
@@ -764,6 +827,52 @@ bool rows_share_a_set(const LineSet& lines, int lanes) {
   return lines.in_stride == 1 && apart % kL1SetBytes == 0;
 }
 
+// The lane type W of a group, for make_group below.
+template <typename W>
+struct LaneType {
+  using type = W;
+};
+
+// The line loop above, written once for c2c/r2c/c2r/r2r_lines.
+// make_group(LaneType<W>{}) returns the work on one group of lines in W's
+// lanes, holding its buffers (taken once per lane type, not per group):
+// group(in_offsets, out_offsets, count, first_line) runs it on `count` lines,
+// all of W's lanes but in a last padded group, and one line for W = T.
+template <typename T, typename V, typename... Narrower, typename MakeGroup>
+void for_each_lane_group(const LineSet& lines, int64_t begin, int64_t end,
+                         const MakeGroup& make_group) {
+  constexpr int L = sizeof(V) / sizeof(T);
+  int64_t line = begin;
+  if (end - begin >= L) {
+    auto group = make_group(LaneType<V>{});
+    int64_t io[L], oo[L];
+    for (; line + L <= end; line += L) {
+      for (int b = 0; b < L; ++b) line_start(lines, line + b, &io[b], &oo[b]);
+      group(io, oo, L, line);
+    }
+  }
+  if (line == end) return;
+  if constexpr (sizeof...(Narrower) > 0) {
+    return for_each_lane_group<T, Narrower...>(lines, line, end, make_group);
+  }
+  if (pad_last_group(end - line, L)) {
+    const int count = static_cast<int>(end - line);
+    auto group = make_group(LaneType<V>{});
+    int64_t io[L], oo[L];
+    for (int b = 0; b < count; ++b) {
+      line_start(lines, line + b, &io[b], &oo[b]);
+    }
+    group(io, oo, count, line);
+    return;
+  }
+  auto single = make_group(LaneType<T>{});
+  for (; line < end; ++line) {
+    int64_t io, oo;
+    line_start(lines, line, &io, &oo);
+    single(&io, &oo, 1, line);
+  }
+}
+
 // The lines side by side in c2c_lines's widest lane groups for `lines`.
 template <typename T, typename V, typename... Narrower>
 int c2c_lane_width(const LineSet& lines) {
@@ -790,163 +899,58 @@ void c2c_lines(const C2CPlan<T>& plan, const std::complex<T>* in,
   const int64_t n = plan.length();
   const size_t size = n + plan.scratch_size();
   const int64_t is = lines.in_stride, os = lines.out_stride;
-  int64_t line = begin;
-  if (end - begin >= L) {
-    Buffer<Cx<V>> buf(size);
-    int64_t io[L], oo[L];
-    for (; line + L <= end; line += L) {
-      for (int b = 0; b < L; ++b) line_start(lines, line + b, &io[b], &oo[b]);
-      gather_lanes<T, V, L>(in, io, is, n, buf.data());
-      Cx<V>* y = transform(plan, buf.data(), buf.data() + n, forward);
+  for_each_lane_group<T, V, Narrower...>(lines, begin, end, [&](auto lanes) {
+    using W = typename decltype(lanes)::type;
+    return [&, buf = Buffer<Cx<W>>(size)](const int64_t* io, const int64_t* oo,
+                                          int count, int64_t line) mutable {
+      gather_group<T, W>(in, io, count, is, n, buf.data());
+      Cx<W>* y = transform(plan, buf.data(), buf.data() + n, forward);
       if (post.re) apply_post_twiddles(y, n, post, line, forward);
-      scatter_lanes<T, V, L>(y, n, out, oo, os);
-    }
-  }
-  if (line == end) return;
-  if constexpr (sizeof...(Narrower) > 0) {
-    return c2c_lines<T, Narrower...>(plan, in, out, lines, line, end, forward,
-                                     post);
-  }
-  if (pad_last_group(end - line, L)) {
-    const int count = static_cast<int>(end - line);
-    Buffer<Cx<V>> buf(size);
-    int64_t io[L], oo[L];
-    for (int b = 0; b < count; ++b) {
-      line_start(lines, line + b, &io[b], &oo[b]);
-    }
-    gather_some_lanes<T, V>(in, io, count, is, n, buf.data());
-    Cx<V>* y = transform(plan, buf.data(), buf.data() + n, forward);
-    if (post.re) apply_post_twiddles(y, n, post, line, forward);
-    scatter_some_lanes<T, V>(y, n, out, oo, count, os);
-    return;
-  }
-  Buffer<Cx<T>> buf(size);
-  for (; line < end; ++line) {
-    int64_t io, oo;
-    line_start(lines, line, &io, &oo);
-    for (int64_t j = 0; j < n; ++j) {
-      const std::complex<T> v = in[io + j * is];
-      buf[j] = Cx<T>{v.real(), v.imag()};
-    }
-    Cx<T>* y = transform(plan, buf.data(), buf.data() + n, forward);
-    if (post.re) apply_post_twiddles(y, n, post, line, forward);
-    for (int64_t j = 0; j < n; ++j) {
-      out[oo + j * os] = std::complex<T>(y[j].re, y[j].im);
-    }
-  }
+      scatter_group<T, W>(y, n, out, oo, count, os);
+    };
+  });
 }
 
 template <typename T, typename V, typename... Narrower>
 void r2c_lines(const RealPlan<T>& plan, const T* in, std::complex<T>* out,
                const LineSet& lines, int64_t begin, int64_t end) {
-  constexpr int L = sizeof(V) / sizeof(T);
   const int64_t n = plan.length(), m = n / 2 + 1;
   const size_t size = m + real_scratch_size(plan);
   const int64_t is = lines.in_stride, os = lines.out_stride;
-  int64_t line = begin;
-  if (end - begin >= L) {
-    Buffer<Cx<V>> buf(size);
-    Buffer<V> x(n);
-    int64_t io[L], oo[L];
-    for (; line + L <= end; line += L) {
-      for (int b = 0; b < L; ++b) line_start(lines, line + b, &io[b], &oo[b]);
-      gather_real_lanes<T, V, L>(in, io, is, n, x.data());
-      r2c_transform(plan, x.data(), buf.data(), buf.data() + m);
-      scatter_lanes<T, V, L>(buf.data(), m, out, oo, os);
-    }
-  }
-  if (line == end) return;
-  if constexpr (sizeof...(Narrower) > 0) {
-    return r2c_lines<T, Narrower...>(plan, in, out, lines, line, end);
-  }
-  if (pad_last_group(end - line, L)) {
-    const int count = static_cast<int>(end - line);
-    Buffer<Cx<V>> buf(size);
-    Buffer<V> x(n);
-    int64_t io[L], oo[L];
-    for (int b = 0; b < count; ++b) {
-      line_start(lines, line + b, &io[b], &oo[b]);
-    }
-    gather_some_real_lanes<T, V>(in, io, count, is, n, x.data());
-    r2c_transform(plan, x.data(), buf.data(), buf.data() + m);
-    scatter_some_lanes<T, V>(buf.data(), m, out, oo, count, os);
-    return;
-  }
-  Buffer<Cx<T>> buf(size);
-  Buffer<T> x(n);
-  for (; line < end; ++line) {
-    int64_t io, oo;
-    line_start(lines, line, &io, &oo);
-    for (int64_t j = 0; j < n; ++j) x[j] = in[io + j * is];
-    r2c_transform(plan, x.data(), buf.data(), buf.data() + m);
-    for (int64_t k = 0; k < m; ++k) {
-      out[oo + k * os] = std::complex<T>(buf[k].re, buf[k].im);
-    }
-  }
+  for_each_lane_group<T, V, Narrower...>(lines, begin, end, [&](auto lanes) {
+    using W = typename decltype(lanes)::type;
+    return
+        [&, buf = Buffer<Cx<W>>(size), x = Buffer<W>(n)](
+            const int64_t* io, const int64_t* oo, int count, int64_t) mutable {
+          gather_real_group<T, W>(in, io, count, is, n, x.data());
+          r2c_transform(plan, x.data(), buf.data(), buf.data() + m);
+          scatter_group<T, W>(buf.data(), m, out, oo, count, os);
+        };
+  });
 }
 
 template <typename T, typename V, typename... Narrower>
 void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
                const LineSet& lines, int64_t begin, int64_t end, bool packed) {
-  constexpr int L = sizeof(V) / sizeof(T);
   const int64_t n = plan.length(), m = n / 2 + 1;
   // Packed lines (even n) hold m - 1 values, Re(Nyquist) in Im(DC).
   const int64_t stored = packed ? m - 1 : m;
   const size_t size = m + real_scratch_size(plan);
   const int64_t is = lines.in_stride, os = lines.out_stride;
-  int64_t line = begin;
-  if (end - begin >= L) {
-    Buffer<Cx<V>> buf(size);
-    Buffer<V> x(n);
-    int64_t io[L], oo[L];
-    for (; line + L <= end; line += L) {
-      for (int b = 0; b < L; ++b) line_start(lines, line + b, &io[b], &oo[b]);
-      gather_lanes<T, V, L>(in, io, is, stored, buf.data());
-      if (packed) {
-        buf[m - 1] = Cx<V>{buf[0].im, V{}};
-        buf[0].im = V{};
-      }
-      c2r_transform(plan, buf.data(), x.data(), buf.data() + m);
-      scatter_real_lanes<T, V, L>(x.data(), n, out, oo, os);
-    }
-  }
-  if (line == end) return;
-  if constexpr (sizeof...(Narrower) > 0) {
-    return c2r_lines<T, Narrower...>(plan, in, out, lines, line, end, packed);
-  }
-  if (pad_last_group(end - line, L)) {
-    const int count = static_cast<int>(end - line);
-    Buffer<Cx<V>> buf(size);
-    Buffer<V> x(n);
-    int64_t io[L], oo[L];
-    for (int b = 0; b < count; ++b) {
-      line_start(lines, line + b, &io[b], &oo[b]);
-    }
-    gather_some_lanes<T, V>(in, io, count, is, stored, buf.data());
-    if (packed) {
-      buf[m - 1] = Cx<V>{buf[0].im, V{}};
-      buf[0].im = V{};
-    }
-    c2r_transform(plan, buf.data(), x.data(), buf.data() + m);
-    scatter_some_real_lanes<T, V>(x.data(), n, out, oo, count, os);
-    return;
-  }
-  Buffer<Cx<T>> buf(size);
-  Buffer<T> x(n);
-  for (; line < end; ++line) {
-    int64_t io, oo;
-    line_start(lines, line, &io, &oo);
-    for (int64_t k = 0; k < stored; ++k) {
-      const std::complex<T> v = in[io + k * is];
-      buf[k] = Cx<T>{v.real(), v.imag()};
-    }
-    if (packed) {
-      buf[m - 1] = Cx<T>{buf[0].im, T(0)};
-      buf[0].im = T(0);
-    }
-    c2r_transform(plan, buf.data(), x.data(), buf.data() + m);
-    for (int64_t j = 0; j < n; ++j) out[oo + j * os] = x[j];
-  }
+  for_each_lane_group<T, V, Narrower...>(lines, begin, end, [&](auto lanes) {
+    using W = typename decltype(lanes)::type;
+    return
+        [&, buf = Buffer<Cx<W>>(size), x = Buffer<W>(n)](
+            const int64_t* io, const int64_t* oo, int count, int64_t) mutable {
+          gather_group<T, W>(in, io, count, is, stored, buf.data());
+          if (packed) {
+            buf[m - 1] = Cx<W>{buf[0].im, W{}};
+            buf[0].im = W{};
+          }
+          c2r_transform(plan, buf.data(), x.data(), buf.data() + m);
+          scatter_real_group<T, W>(x.data(), n, out, oo, count, os);
+        };
+  });
 }
 
 #include "codelet_lines.inc"
@@ -990,48 +994,19 @@ void r2r_group(const R2RPlan<T>& plan, V* x, Cx<V>* work) {
 template <typename T, typename V, typename... Narrower>
 void r2r_lines(const R2RPlan<T>& plan, const T* in, T* out,
                const LineSet& lines, int64_t begin, int64_t end) {
-  constexpr int L = sizeof(V) / sizeof(T);
   const int64_t n = plan.n;
   const size_t work = r2r_work_size(plan);
   const int64_t is = lines.in_stride, os = lines.out_stride;
-  int64_t line = begin;
-  if (end - begin >= L) {
-    Buffer<V> x(n);
-    Buffer<Cx<V>> buf(work);
-    int64_t io[L], oo[L];
-    for (; line + L <= end; line += L) {
-      for (int b = 0; b < L; ++b) line_start(lines, line + b, &io[b], &oo[b]);
-      gather_real_lanes<T, V, L>(in, io, is, n, x.data());
-      r2r_group(plan, x.data(), buf.data());
-      scatter_real_lanes<T, V, L>(x.data(), n, out, oo, os);
-    }
-  }
-  if (line == end) return;
-  if constexpr (sizeof...(Narrower) > 0) {
-    return r2r_lines<T, Narrower...>(plan, in, out, lines, line, end);
-  }
-  if (pad_last_group(end - line, L)) {
-    const int count = static_cast<int>(end - line);
-    Buffer<V> x(n);
-    Buffer<Cx<V>> buf(work);
-    int64_t io[L], oo[L];
-    for (int b = 0; b < count; ++b) {
-      line_start(lines, line + b, &io[b], &oo[b]);
-    }
-    gather_some_real_lanes<T, V>(in, io, count, is, n, x.data());
-    r2r_group(plan, x.data(), buf.data());
-    scatter_some_real_lanes<T, V>(x.data(), n, out, oo, count, os);
-    return;
-  }
-  Buffer<T> x(n);
-  Buffer<Cx<T>> buf(work);
-  for (; line < end; ++line) {
-    int64_t io, oo;
-    line_start(lines, line, &io, &oo);
-    for (int64_t j = 0; j < n; ++j) x[j] = in[io + j * is];
-    r2r_group(plan, x.data(), buf.data());
-    for (int64_t j = 0; j < n; ++j) out[oo + j * os] = x[j];
-  }
+  for_each_lane_group<T, V, Narrower...>(lines, begin, end, [&](auto lanes) {
+    using W = typename decltype(lanes)::type;
+    return
+        [&, x = Buffer<W>(n), buf = Buffer<Cx<W>>(work)](
+            const int64_t* io, const int64_t* oo, int count, int64_t) mutable {
+          gather_real_group<T, W>(in, io, count, is, n, x.data());
+          r2r_group(plan, x.data(), buf.data());
+          scatter_real_group<T, W>(x.data(), n, out, oo, count, os);
+        };
+  });
 }
 
 // The codelets' vector: the narrowest this instruction set has. Built
