@@ -113,6 +113,30 @@ def test_random_problems_every_isa(isa, dtype):
             np.testing.assert_array_equal(x, before, err_msg=f"{name} {layout}")
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("n", [32768, 65536, 65538, 4097])
+def test_long_real_lines_in_place_paths(dtype, n):
+    # Lines this long run one at a time (axis.cc): an even contiguous one is
+    # transformed in its output, its split and merge over what they read
+    # (packed when other axes come first), any other through scratch.
+    rng = np.random.default_rng(n)
+    x = signal(rng, (3, n), dtype, True)
+    spectrum = signal(rng, (3, n // 2 + 1), dtype, False)
+    for workers in (1, 2):
+        for layout, a in layouts(x):
+            assert_close(jn.rfft(a, workers=workers), np.fft.rfft(a))
+            assert_close(jn.rfftn(a, workers=workers), np.fft.rfftn(a))
+        for layout, a in layouts(spectrum):
+            assert_close(jn.irfft(a, n, workers=workers), np.fft.irfft(a, n))
+            assert_close(
+                jn.irfftn(a, (3, n), (0, 1), workers=workers),
+                np.fft.irfftn(a, (3, n), (0, 1)),
+            )
+            strided = np.empty((3, 2 * n), dtype)[:, ::2]
+            jn.irfft(a, n, workers=workers, out=strided)
+            assert_close(strided, np.fft.irfft(a, n).astype(dtype))
+
+
 @pytest.mark.parametrize("name", ["hfft2", "hfftn", "ihfft2", "ihfftn"])
 def test_scipy_only_transforms(name):
     rng = np.random.default_rng(5)

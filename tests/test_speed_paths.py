@@ -273,6 +273,35 @@ def test_four_step_threshold(isa, threads, dtype):
         check_c2c(random_complex(rng, (1, n), dtype), [1], threads)
 
 
+@pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
+def test_four_step_powers_of_eight(isa, dtype):
+    # With radix-8 kernels a power of two of 3k bits (k odd) up to
+    # four_step_powers_of_eight_max_length splits into two powers of eight,
+    # the longer the columns' (k passes); otherwise, and with radix 4, the
+    # balanced split.
+    c = constants()
+    rng = np.random.default_rng(1)
+    for bits in (15, 16, 21):
+        n = 2**bits
+        (step,) = explain((1, n), dtype, [1])["steps"]
+        algorithm = step["algorithm"]
+        assert_four_step(algorithm, n)
+        eights = (
+            c["largest_radix"] >= 8
+            and n <= c["four_step_powers_of_eight_max_length"]
+            and bits % 3 == 0
+            and bits // 3 % 2 == 1
+        )
+        if eights:
+            want = (n // 8 ** (bits // 6), 8 ** (bits // 6))
+        else:
+            want = (algorithm["n1"], n // algorithm["n1"])
+            assert abs(math.log2(want[0]) - math.log2(want[1])) <= 2
+        assert (algorithm["n1"], algorithm["n2"]) == want, (n, algorithm)
+        if bits < 21:
+            check_c2c(random_complex(rng, (1, n), dtype), [1], 1)
+
+
 @pytest.mark.parametrize("threads", [1, 2])
 @pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
 def test_lines_fill_the_lanes(isa, threads, dtype):

@@ -126,6 +126,19 @@ constexpr int64_t kFourStepMinFactor = 16;
 // runs on a loaded 2-core AVX2 EPYC): 7^7 0.96 -> 0.48 (complex64) and
 // 0.87 -> 0.66 (complex128), 11^5 1.19 -> 0.66 (complex64).
 constexpr int64_t kFourStepLargestPrime = 31;
+// Powers of two up to this length whose bits split into two powers of
+// eight take that split with radix-8 kernels (plans.cc, FourStepPlan's
+// constructor; AVX2's radix 4 ran c2c 32768 complex128 about 12% slower so,
+// engine alone, CPU time, 3 alternating runs): in practice 2^15,
+// 512 x 64 (5 radix-8 passes) instead of 128 x 256 (6), the inner transform
+// of a real line of 2^16. Measured on the 2-core AVX-512 EPYC (shared and
+// noisy: CPU time per call, 10th percentile of 300 paired rounds, /work
+// harness over jfft.numpy, one thread), jfft / the fastest of ducc0,
+// mkl_fft, pyFFTW: rfft 65536 float64 1.18-1.22 -> 1.04-1.08, irfft 65536
+// float64 1.21-1.24 -> 1.08-1.12, c2c 32768 complex128 1.20-1.36 -> 1.09-1.13
+// (64 x 512, the short factor the columns', 1.18-1.29). 2^21 as 4096 x 512
+// lost for complex128 (0.84 -> 0.92 of fftw), hence the bound.
+constexpr int64_t kFourStepPowersOfEightMaxLength = int64_t{1} << 18;
 // The balanced split is given up for one up to this many times less balanced
 // whose factors are both whole lane groups (kPostTwiddleBlock lines).
 constexpr int64_t kFourStepWholeLanesImbalance = 4;
@@ -165,6 +178,15 @@ constexpr int64_t kLargestRadixNarrow = 4;
 
 // Below this many elements per axis pass, threads cost more than they save.
 constexpr int64_t kMinElementsPerThread = int64_t{1} << 15;
+
+// The split or merge of one long real line (axis.cc, real_pairs) goes to
+// the threads in ranges of a multiple of this many pairs (k, n/2 - k), so
+// that two threads share no cache line but at a range's two ends.
+constexpr int64_t kRealPairsAlign = 64;
+// ... and a thread's range a block of this many pairs at a time (axis.cc,
+// real_pairs_body: a block's values read before any is written). Not
+// tuned: its 12 arrays, 6 KiB for double, stay in L1.
+constexpr int64_t kRealPairsBlock = 64;
 
 // When the last two axes are both transformed and one plane of them fits in
 // this much cache, each thread takes whole planes through both transforms.

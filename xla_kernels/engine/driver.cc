@@ -510,6 +510,7 @@ std::vector<std::pair<std::string, double>> plan_constants() {
       {"four_step_min_factor", kFourStepMinFactor},
       {"four_step_largest_prime", kFourStepLargestPrime},
       {"four_step_whole_lanes_imbalance", kFourStepWholeLanesImbalance},
+      {"four_step_powers_of_eight_max_length", kFourStepPowersOfEightMaxLength},
       {"post_twiddle_block", kPostTwiddleBlock},
       {"lane_group_bytes", kLaneGroupBytes},
       {"narrowest_lane_group_element_bytes", kNarrowestLaneGroupElementBytes},
