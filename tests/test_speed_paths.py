@@ -131,8 +131,8 @@ CODELETS = {
     "single": SHORT_CODELETS | {20, 22, 24, 28, 32, 36, 40, 44, 48, 52, 56, 64},
 }
 REAL_CODELETS = {
-    "double": SHORT_CODELETS | {20, 21, 22, 24, 25, 26, 27, 28, 32, 36, 39, 40, 44},
-    "single": SHORT_CODELETS | {20, 22, 24, 28, 32, 44},
+    "double": SHORT_CODELETS | {20, 21, 22, 24, 25, 26, 27, 28, 32, 39, 40},
+    "single": SHORT_CODELETS | {20, 22, 24, 28, 32},
 }
 # The codelets' radices past 16, first factor's first (18: 2 x 9 = 2 x 3 x 3).
 CODELET_RADICES = {

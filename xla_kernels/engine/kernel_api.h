@@ -42,24 +42,30 @@ struct PostTwiddles {
 // from 1.32 (Stockham lanes) to 0.94 for complex64 and from 1.25 to 0.73
 // for complex128, one thread (python -m benchmarks --sweep --lengths 2-64
 // --threads 1 2, before and after, on a loaded 2-core AVX2 machine).
-// 17..64: the composite lengths below, where the engine's time over the
-// faster of pyFFTW (FFTW_MEASURE) and ducc0 on 2^17 points, one thread,
-// fell (paired rounds, best of 5, /tmp quick variant of
-// benchmarks/line_ratios.py, shared 2-core AVX-512 machine, Stockham lanes
-// before -> codelet after). c2c complex128, AVX-512 / AVX2: 18 1.10 ->
-// 0.48 / 1.10 -> 0.50, 20 2.11 -> 0.89 / 2.94 -> 1.30, 24 1.00 -> 0.59 /
-// 1.24 -> 0.61, 27 0.92 -> 0.54, 32 1.41 -> 1.03 / 2.05 -> 1.16, 36 1.02
-// -> 0.75, 48 1.18 -> 0.85 / 1.26 -> 1.00, 50 0.89 -> 0.82 / 1.12 -> 0.90;
-// 45, 49, 54, 55, 56, 60, 63, 64 went level or up on AVX-512 (63: 0.83 ->
-// 1.23, 64: 1.14 -> 1.19) and stay on the lanes. complex64 gained only
-// where the lines come in 4 x 4 transposes (n a multiple of 4: 20 1.24 ->
-// 0.62, 24 0.79 -> 0.44, 28 0.60 -> 0.39, 32 1.26 -> 0.81, 44 0.58 ->
-// 0.41, 56 0.81 -> 0.72, 64 0.95 -> 0.88); odd multiples (25 0.47 -> 0.74,
-// 45, 49, 63) lost to the lanes' 16-wide vectors. Real lines (r2c,
-// AVX-512) kept the complex codelet where it paid too: complex128 20 2.15
-// -> 0.83, 24 1.61 -> 0.36, 25 2.26 -> 0.88, 44 1.00 -> 0.72, not 30, 33,
-// 35, 42, 48, 50, 52 (30: 0.74 -> 1.06); complex64 20, 22, 24, 28, 32, 44
-// (20 1.06 -> 0.65), not 36, 40, 48, 52, 56, 64.
+// 17..64: the composites below, chosen from a sweep of every composite
+// 18..64 with factors of butterflies: the engine's time over the faster of
+// pyFFTW (FFTW_MEASURE) and ducc0, 2^17 points, one thread, best of 5
+// paired rounds, Stockham lanes before -> codelet after (shared 2-core
+// AVX-512 machine, noisy: +-30% between runs). c2c complex128, AVX-512 /
+// AVX2: 18 1.10 -> 0.48 / 1.10 -> 0.50, 20 2.11 -> 0.89 / 2.94 -> 1.30,
+// 24 1.00 -> 0.59 / 1.24 -> 0.61, 27 0.92 -> 0.54, 32 1.41 -> 1.03 / 2.05
+// -> 1.16, 36 1.02 -> 0.75, 48 1.18 -> 0.85 / 1.26 -> 1.00; 45, 49, 54,
+// 55, 56, 60, 63, 64 went level or up on AVX-512 (63: 0.83 -> 1.23, 64:
+// 1.14 -> 1.19) and stay on the lanes. complex64 gained only where lines
+// come in 4 x 4 transposes (n a multiple of 4: 20 1.24 -> 0.62, 28 0.60 ->
+// 0.39, 32 1.26 -> 0.81, 56 0.81 -> 0.72, 64 0.95 -> 0.88); odd multiples
+// (25 0.47 -> 0.74, 45, 49, 63) lost to the lanes' wider vectors. Then
+// python benchmarks/line_ratios.py --rounds 7 18 20 24 25 28 32 36 40 42
+// 48 50 64, two runs each: geomean engine/peer (faster of pyFFTW and
+// mkl_fft) 0.80-1.42 -> 0.49-0.59 (complex128 AVX-512), 0.90-1.28 ->
+// 0.58-0.67 (AVX2), complex64 0.55-0.68 -> 0.40-0.43 and 0.71-0.87 ->
+// 0.52-0.61 (complex128 64 and complex64 18, 25, 42, 50 run the lanes in
+// both). Real lines keep the complex codelet where r2c gained and c2r did
+// not lose much (benchmarks/real_codelet_ratios.py --lines 8192, jfft / pyFFTW, two
+// runs): float64 rfft 20 1.15-1.23 -> 0.79-0.80, 24 0.56-0.62 -> 0.43-0.44,
+// 32 1.01-1.11 -> 0.86-0.88 (irfft 1.06-1.13 -> 1.13-1.20); not 36, 44
+// (float64 rfft 44 0.68-0.71 -> 1.10-1.23, irfft 36 0.51-0.55 -> 0.69) nor
+// 30, 33, 35, 42, 48, 50, 52 (r2c engine/peer 30: 0.74 -> 1.06).
 enum : int { kCodeletSingle = 1, kCodeletDouble = 2, kCodeletBoth = 3 };
 struct CodeletShape {
   int64_t length, first, second;
@@ -96,11 +102,11 @@ constexpr CodeletShape kCodelets[] = {
     {32, 4, 8},
     {33, 3, 11, kD, 0},
     {35, 5, 7, kD, 0},
-    {36, 4, 9, kBoth, kD},
+    {36, 4, 9, kBoth, 0},
     {39, 3, 13, kD, kD},
     {40, 8, 5, kBoth, kD},
     {42, 6, 7, kD, 0},
-    {44, 4, 11},
+    {44, 4, 11, kBoth, 0},
     {48, 3, 16, kBoth, 0},
     {50, 2, 25, kD, 0},
     {52, 4, 13, kBoth, 0},
