@@ -247,7 +247,9 @@ def plan_constants() -> dict[str, float]:
         :func:`explain_plan`'s decisions follow (``lane_group_bytes``,
         ``four_step_min_length``, ``bluestein_min_prime``,
         ``min_elements_per_thread``, ...), the longest length with a codelet
-        (``codelet_max_length``; every length from 2 up to it has one), and
+        (``codelet_max_length``; every length 2..16 has one, and past 16
+        the composite lengths of ``kCodelets`` in ``kernel_api.h``, some in
+        one precision only: :func:`explain_plan` says which), and
         the lane widths of the kernels in use (``lanes_float``,
         ``lanes_double``, and the codelets' ``codelet_width_float``,
         ``codelet_width_double``).

@@ -135,6 +135,38 @@ def test_codelet_lengths_every_line_count(isa, dtype):
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
+def test_composite_codelet_lengths(isa, dtype):
+    """17..65, where the composite codelets (two and three levels: 18 = 2 x
+    3 x 3) sit among Stockham lengths: c2c both ways, r2c and c2r, line
+    counts 1..9 (every remainder of the codelets' 1-, 2- and 4-line vectors,
+    filled through the zero-padded tail copy), lines along axis 0 and every
+    other element of a wider array."""
+    rng = np.random.default_rng(17)
+    failures = []
+    limit = tol(dtype)
+    for n in range(17, 66):
+        for lines in range(1, 10):
+            check_length(rng, n, lines, dtype, failures)
+        base = random_complex(rng, (2 * n + 1, 7), dtype)
+        for view, axis in ((base[:n], 0), (base[: 2 * n : 2].T, -1)):
+            wide = view.astype(np.complex128)
+            for forward in (True, False):
+                want = (
+                    np.fft.fft(wide, axis=axis)
+                    if forward
+                    else np.fft.ifft(wide, axis=axis, norm="forward")
+                )
+                err = rel_err(c2c(view, forward, axis), want)
+                if not err <= limit:
+                    failures.append(("strided c2c", n, axis, forward, err))
+        real = base.real[: 2 * n : 2].T
+        err = rel_err(r2c(real), np.fft.rfft(real.astype(np.float64), axis=-1))
+        if not err <= limit:
+            failures.append(("strided r2c", n, err))
+    assert not failures, failures[:10]
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
 def test_strided_lines(isa, dtype):
     """Views with gaps: lines along axis 0 (lane groups of adjacent lines),
     every other element along the last axis, a reversed axis."""
@@ -185,8 +217,9 @@ def radices_run(n, lines=16):
         np.zeros((lines, n), np.complex64), axes=[1], workers=1
     )["steps"]
     algorithm = step["algorithm"]
-    # Short lengths run a codelet of the same radices (without a plan).
-    short = n <= jfft.plan_constants()["codelet_max_length"]
+    # Short lengths run a codelet of the same radices (without a plan): every
+    # length to 16, and the complex64 composites past it of kCodelets.
+    short = n <= 16 or n in {20, 22, 24, 28, 32, 36, 40, 44, 48, 52, 56, 64}
     assert algorithm["name"] == ("codelet" if short else "stockham"), (
         n,
         algorithm["name"],

@@ -208,13 +208,16 @@ def test_c2c_lines(isa, dtype, forward):
 # position of a batch that fills whole vectors and leaves a scalar tail,
 # lines adjacent (axis 0) and end to end (axis 1).
 CODELET_LINES = 37
+# Composite codelets past 16 of two and three levels (kCodelets), some of
+# one precision only (the other runs the lanes, also checked).
+CODELET_COMPOSITES = [18, 20, 24, 25, 27, 32, 36, 44, 48, 50, 52, 56, 64]
 
 
 @pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
 def test_codelet_lines_any_position(isa, dtype):
     rng = np.random.default_rng(7)
     real = np.float32 if dtype == np.complex64 else np.float64
-    for n in range(2, 17):
+    for n in [*range(2, 17), *CODELET_COMPOSITES]:
         for line in range(CODELET_LINES):
             value = (np.inf, np.nan, complex(0, -np.inf))[line % 3]
             x = rng.standard_normal((CODELET_LINES, n)).astype(dtype)

@@ -113,20 +113,50 @@ def assert_codelet(algorithm, n):
     assert algorithm["name"] == "codelet", algorithm
     assert algorithm["length"] == n
     assert math.prod(algorithm["radices"]) == n
-    assert 1 <= len(algorithm["radices"]) <= 2
-    assert all(
-        1 < p <= constants()["largest_fixed_radix"] for p in algorithm["radices"]
-    )
+    assert 1 <= len(algorithm["radices"]) <= 3
+    assert all(p in BUTTERFLY_RADICES for p in algorithm["radices"])
 
 
-def has_codelet(n):
-    return 2 <= n <= constants()["codelet_max_length"]
+# Radices with a butterfly of their own (kButterflyRadices, plans.h).
+BUTTERFLY_RADICES = {2, 3, 4, 5, 7, 8, 11, 13}
+# The lengths with a codelet (kCodelets, kernel_api.h), written out so that a
+# table moved or cut fails here: every length 2..16, and past it the
+# composites where the codelet beat the Stockham lanes, per precision; the
+# real ones (r2c, c2r) where the complex codelet beat the real plan too.
+SHORT_CODELETS = set(range(2, 17))
+CODELETS = {
+    "double": SHORT_CODELETS
+    | {18, 20, 21, 22, 24, 25, 26, 27, 28, 30, 32, 33, 35, 36, 39, 40, 42, 44}
+    | {48, 50, 52},
+    "single": SHORT_CODELETS | {20, 22, 24, 28, 32, 36, 40, 44, 48, 52, 56, 64},
+}
+REAL_CODELETS = {
+    "double": SHORT_CODELETS | {20, 21, 22, 24, 25, 26, 27, 28, 32, 39, 40},
+    "single": SHORT_CODELETS | {20, 22, 24, 28, 32},
+}
+# The codelets' radices past 16, first factor's first (18: 2 x 9 = 2 x 3 x 3).
+CODELET_RADICES = {
+    18: [2, 3, 3], 20: [4, 5], 21: [3, 7], 22: [2, 11], 24: [8, 3], 25: [5, 5],
+    26: [2, 13], 27: [3, 3, 3], 28: [4, 7], 30: [2, 3, 5], 32: [4, 8],
+    33: [3, 11], 35: [5, 7], 36: [4, 3, 3], 39: [3, 13], 40: [8, 5],
+    42: [2, 3, 7], 44: [4, 11], 48: [3, 4, 4], 50: [2, 5, 5], 52: [4, 13],
+    56: [8, 7], 64: [8, 8],
+}  # fmt: skip
 
 
-def assert_short_c2c(algorithm, n):
+def precision(dtype):
+    single = np.dtype(dtype) in (np.float32, np.complex64)
+    return "single" if single else "double"
+
+
+def has_codelet(n, dtype=np.complex64, real=False):
+    return n in (REAL_CODELETS if real else CODELETS)[precision(dtype)]
+
+
+def assert_short_c2c(algorithm, n, dtype):
     """What a c2c of lines of n in lanes runs: a codelet for the short
     lengths, Stockham passes for the others."""
-    if has_codelet(n):
+    if has_codelet(n, dtype):
         assert_codelet(algorithm, n)
     else:
         assert_stockham(algorithm, n)
@@ -413,7 +443,7 @@ def test_c2c_paths(isa, threads, dtype):
                 "rader",
             ):
                 assert step["strategy"] == "lanes", (n, lines)
-                assert_short_c2c(step["algorithm"], n)
+                assert_short_c2c(step["algorithm"], n, dtype)
             if step["strategy"] == "lanes":
                 assert step["threads"] == threads_for(lines, lanes, lines * n, threads)
             x = random_complex(rng, (lines, n), dtype)
@@ -432,13 +462,13 @@ def codelet_width(dtype):
 @pytest.mark.parametrize("threads", [1, 2])
 @pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
 def test_codelet_paths(isa, threads, dtype):
-    # Every length 2..codelet_max_length runs its codelet (no plan, lines in
-    # vectors of codelet_width), the next one Stockham passes; along the last
-    # axis (lines end to end), along axis 0 (adjacent lines) and in batches
-    # that are not a multiple of the vector width.
+    # Every length with a codelet runs it (no plan, lines in vectors of
+    # codelet_width), the others Stockham passes; along the last axis (lines
+    # end to end), along axis 0 (adjacent lines) and in batches that are not
+    # a multiple of the vector width.
     c = constants()
     top = int(c["codelet_max_length"])
-    assert top >= 16
+    assert top == max(CODELETS["single"] | CODELETS["double"])
     width = codelet_width(dtype)
     assert width >= 1 and lanes_of(dtype) % width == 0
     lanes = lanes_of(dtype)
@@ -446,8 +476,10 @@ def test_codelet_paths(isa, threads, dtype):
         for shape, axis in [((4 * lanes + 3, n), 1), ((n, 4 * lanes + 3), 0)]:
             (step,) = explain(shape, dtype, [axis], threads=threads)["steps"]
             assert step["strategy"] == "lanes", (n, axis)
-            if has_codelet(n):
+            if has_codelet(n, dtype):
                 assert_codelet(step["algorithm"], n)
+                if n in CODELET_RADICES:
+                    assert step["algorithm"]["radices"] == CODELET_RADICES[n], n
                 assert step["lane_width"] == width
             else:
                 assert step["algorithm"]["name"] != "codelet", n
@@ -479,13 +511,13 @@ def check_codelet(x, axis, threads, forward, out=None):
 @pytest.mark.parametrize("threads", [1, 2])
 @pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
 def test_codelet_numbers(isa, threads, dtype):
-    # Lengths 1..64 (the codelets and the Stockham lanes past them) against
-    # numpy in higher precision: contiguous lines in large and odd batches,
-    # adjacent lines along axis 0, strided views whose lines cannot be
-    # merged into one run, and in place; both directions.
+    # Lengths 1..65 (the codelets and the Stockham lanes among and past
+    # them) against numpy in higher precision: contiguous lines in large and
+    # odd batches, adjacent lines along axis 0, strided views whose lines
+    # cannot be merged into one run, and in place; both directions.
     rng = np.random.default_rng(12)
     width = codelet_width(dtype)
-    for n in range(1, 65):
+    for n in range(1, 66):
         big = max(3, 2**12 // n) | 1  # odd: a partly filled last vector
         for lines in (big, width - 1 or 1, width + 1):
             forward = (n + lines) % 2 == 0
@@ -561,10 +593,10 @@ def check_real_codelet(x, axes, threads, out_view=None):
 @pytest.mark.parametrize("threads", [1, 2])
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 def test_real_codelet_paths(isa, threads, dtype):
-    # r2c and c2r of every length 2..codelet_max_length run the complex
+    # r2c and c2r of every length with a real codelet run the complex
     # codelet on the real lines (no real plan, lines in vectors of
-    # codelet_width), along the last axis and along axis 0; 1 and the next
-    # length past the codelets do not.
+    # codelet_width), along the last axis and along axis 0; the others
+    # (1, lengths with a complex codelet only, the rest) do not.
     top = int(constants()["codelet_max_length"])
     width = codelet_width(np.result_type(dtype, np.complex64))
     lanes = lanes_of(dtype)
@@ -577,7 +609,7 @@ def test_real_codelet_paths(isa, threads, dtype):
                     shape, dtype, [axis], kind=kind, threads=threads, **kwargs
                 )["steps"]
                 assert step["transform"] == kind and step["length"] == n
-                if has_codelet(n):
+                if has_codelet(n, dtype, real=True):
                     assert step["strategy"] == "lanes", (kind, n, axis)
                     assert_codelet(step["algorithm"], n)
                     assert step["lane_width"] == width
@@ -592,13 +624,13 @@ def test_real_codelet_paths(isa, threads, dtype):
 @pytest.mark.parametrize("threads", [1, 2])
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 def test_real_codelet_numbers(isa, threads, dtype):
-    # Lengths 1..33 (the real codelets and the lanes past them), odd and even:
+    # Lengths 1..65 (the real codelets and the lanes among and past them):
     # contiguous lines in large and odd batches, adjacent lines along axis 0,
     # strided views, a strided c2r output, and 2-d transforms whose c2r runs
     # on the spectrum packed into its own output (even n) or on a copy.
     rng = np.random.default_rng(33)
     width = codelet_width(np.result_type(dtype, np.complex64))
-    for n in range(1, 34):
+    for n in range(1, 66):
         big = max(3, 2**11 // n) | 1
         for lines in (big, width - 1 or 1, width + 1):
             check_real_codelet(

@@ -168,8 +168,18 @@ AlgorithmPlan describe_codelet(const CodeletShape& shape) {
   AlgorithmPlan algorithm;
   algorithm.name = "codelet";
   algorithm.length = shape.length;
-  algorithm.radices.push_back(shape.first);
-  if (shape.second > 1) algorithm.radices.push_back(shape.second);
+  // The butterflies' radices, a composite factor's own (18: 2 x 3 x 3).
+  auto add = [&](auto&& self, int64_t factor) -> void {
+    if (has_butterfly(factor)) {
+      algorithm.radices.push_back(factor);
+    } else {
+      const CodeletShape* inner = codelet_shape(factor);
+      self(self, inner->first);
+      self(self, inner->second);
+    }
+  };
+  add(add, shape.first);
+  if (shape.second > 1) add(add, shape.second);
   return algorithm;
 }
 
@@ -569,7 +579,7 @@ void c2c_axis(const std::complex<T>* in, const std::vector<int64_t>& in_strides,
   const int64_t n = shape[axis];
   // Short lengths with a codelet run it on lines side by side in vectors,
   // without a plan.
-  if (const CodeletShape* codelet = codelet_of(n)) {
+  if (const CodeletShape* codelet = codelet_of<T>(n)) {
     codelet_axis<T>(*codelet, "c2c", forward, axis, lines, parallelism, trace,
                     zero_frequencies, [&](int64_t begin, int64_t end) {
                       return k.c2c_codelet(n, in, out, lines, begin, end,
@@ -647,7 +657,7 @@ void r2c_axis(const RealPlan<T>& plan, const T* in, const LineSet& lines,
   const int64_t n = plan.length();
   // Short lengths with a codelet run the complex codelet on the real lines,
   // side by side in vectors (codelet_lines.inc).
-  if (const CodeletShape* codelet = codelet_of(n)) {
+  if (const CodeletShape* codelet = real_codelet_of<T>(n)) {
     codelet_axis<T>(*codelet, "r2c", true, axis, lines, parallelism, trace,
                     zero_frequencies, [&](int64_t begin, int64_t end) {
                       return k.r2c_codelet(n, in, out, lines, begin, end);
@@ -695,7 +705,7 @@ void c2r_axis(const RealPlan<T>& plan, const std::complex<T>* in,
   const KernelTable<T>& k = kernels<T>();
   const C2CPlan<T>& complex_plan = plan.complex_plan();
   const int64_t n = plan.length();
-  if (const CodeletShape* codelet = codelet_of(n)) {
+  if (const CodeletShape* codelet = real_codelet_of<T>(n)) {
     // (c2r's check reads the first two samples; the codelet does not watch
     // them.)
     codelet_axis<T>(*codelet, "c2r", false, axis, lines, parallelism, trace,
