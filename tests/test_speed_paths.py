@@ -1003,10 +1003,8 @@ def rader_smooth(p):
     """Whether Rader is offered for the prime p: p - 1 without a prime factor
     above rader_largest_inner_prime."""
     c = constants()
-    return (
-        p > c["rader_min_prime"]
-        and max(prime_factors(p - 1)) <= (c["rader_largest_inner_prime"])
-    )
+    largest_inner = max(prime_factors(p - 1))
+    return p > c["rader_min_prime"] and largest_inner <= c["rader_largest_inner_prime"]
 
 
 @pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
