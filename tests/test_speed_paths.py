@@ -490,6 +490,33 @@ def test_codelet_paths(isa, threads, dtype):
     )
 
 
+@pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
+def test_short_codelet_threads(isa, dtype):
+    # Codelet lines of at most short_codelet_max_length points take a second
+    # thread only from min_short_codelet_elements_per_thread elements a
+    # thread (they are bound by memory); longer codelets, from
+    # min_elements_per_thread as every other lane pass. Against numpy at the
+    # threshold, two workers.
+    c = constants()
+    short = int(c["short_codelet_max_length"])
+    per_thread = int(c["min_short_codelet_elements_per_thread"])
+    assert per_thread > int(c["min_elements_per_thread"])
+    rng = np.random.default_rng(21)
+    for n in (2, 16, short):
+        assert has_codelet(n, dtype)
+        for elements, want in ((2 * per_thread - n, 1), (2 * per_thread, 2)):
+            lines = elements // n
+            (step,) = explain((lines, n), dtype, [1], threads=2)["steps"]
+            assert_codelet(step["algorithm"], n)
+            assert step["threads"] == want, (n, elements)
+        check_c2c(random_complex(rng, (2 * per_thread // short, short), dtype), [1], 2)
+    longer = min(n for n in range(short + 1, 65) if has_codelet(n, dtype))
+    lines = 2 * int(c["min_elements_per_thread"]) // longer + 1
+    (step,) = explain((lines, longer), dtype, [1], threads=2)["steps"]
+    assert_codelet(step["algorithm"], longer)
+    assert step["threads"] == 2
+
+
 def reference_dft(x, axis, forward):
     """numpy's unnormalised DFT in long double (complex128 inputs) or
     double (complex64)."""

@@ -198,6 +198,14 @@ StepPlan step_of(const char* transform, bool forward, int64_t axis,
 // recorded in a dry run, else run by run_lines(begin, end) on the threads,
 // which returns whether a zero frequency came out Inf or NaN (reported in
 // *zero_frequencies where given).
+// The work of codelet lines of `elements` points of n in the units of
+// parallel_for's `work` (kMinElementsPerThread elements a thread): short
+// lines need kMinShortCodeletElementsPerThread elements a thread.
+int64_t codelet_work(int64_t n, int64_t elements) {
+  if (n > kShortCodeletMaxLength) return elements;
+  return elements / (kMinShortCodeletElementsPerThread / kMinElementsPerThread);
+}
+
 template <typename T, typename RunLines>
 void codelet_axis(const CodeletShape& codelet, const char* transform,
                   bool forward, int64_t axis, const LineSet& lines,
@@ -209,15 +217,15 @@ void codelet_axis(const CodeletShape& codelet, const char* transform,
     StepPlan step = step_of(transform, forward, axis, n, lines);
     step.strategy = "lanes";
     step.lane_width = k.codelet_width;
-    step.threads =
-        threads_for(lines.count, k.lanes, lines.count * n, parallelism);
+    step.threads = threads_for(lines.count, k.lanes,
+                               codelet_work(n, lines.count * n), parallelism);
     step.algorithm = describe_codelet(codelet);
     trace->steps.push_back(step);
     return;
   }
   std::atomic<bool> nonfinite{false};
-  parallel_for(lines.count, k.lanes, lines.count * n, parallelism,
-               [&](int64_t begin, int64_t end) {
+  parallel_for(lines.count, k.lanes, codelet_work(n, lines.count * n),
+               parallelism, [&](int64_t begin, int64_t end) {
                  if (run_lines(begin, end)) {
                    nonfinite.store(true, std::memory_order_relaxed);
                  }
