@@ -55,6 +55,28 @@ def threads_for(count, align, work, threads):
     return max(1, min(threads, blocks, limit))
 
 
+def lanes_threads(lines, n, dtype, threads, real=False):
+    """The threads of a lane pass over `lines` lines of n (axis.cc's
+    lanes_work, real_lanes_work and codelet_work): its work in elements of
+    double precision (half as many in single precision), codelet lines of at most
+    short_codelet_max_length points at min_short_codelet_elements_per_thread
+    elements a thread."""
+    c = constants()
+    single = np.dtype(dtype) in (np.float32, np.complex64)
+
+    def bytes_work(elements):
+        return elements // 2 if single else elements
+
+    if has_codelet(n, dtype, real=real) and n <= c["short_codelet_max_length"]:
+        ratio = int(c["min_short_codelet_elements_per_thread"]) // int(
+            c["min_elements_per_thread"]
+        )
+        work = lines * n // ratio
+    else:
+        work = bytes_work(lines * n)
+    return threads_for(lines, lanes_of(dtype), work, threads)
+
+
 def prime_factors(n):
     factors, p = [], 2
     while p * p <= n:
@@ -222,7 +244,7 @@ def test_explain_plan_reports_the_kernels_and_threads(isa):
     assert step["transform"] == "c2c" and step["axis"] == 1
     assert (step["length"], step["lines"]) == (1000, 64)
     assert step["strategy"] == "lanes" and step["lane_width"] == plan["lanes"]
-    assert step["threads"] == threads_for(64, plan["lanes"], 64 * 1000, 2)
+    assert step["threads"] == lanes_threads(64, 1000, np.complex64, 2)
     assert_stockham(step["algorithm"], 1000)
     text = str(plan)
     assert "Stockham" in text and "lanes" in text and isa in text
@@ -348,7 +370,7 @@ def test_lines_fill_the_lanes(isa, threads, dtype):
         assert step["strategy"] == want, lines
         if want == "lanes":  # (narrower where rows share an L1 set)
             assert 0 < step["lane_width"] <= lanes
-            assert step["threads"] == threads_for(lines, lanes, lines * n, threads)
+            assert step["threads"] == lanes_threads(lines, n, dtype, threads)
         else:
             assert step["threads"] == threads_for(lines, 1, lines * n, threads)
             assert_four_step(step["algorithm"], n)
@@ -431,7 +453,6 @@ def test_c2c_paths(isa, threads, dtype):
     # widths: each in lanes (or, from four_step_min_length, one by one when
     # the lines do not fill the lanes), against numpy.
     c = constants()
-    lanes = lanes_of(dtype)
     rng = np.random.default_rng(0)
     for n in [1, 2, 7, 16, 45, 121, 1009, 4099, 3 * 5**5]:
         for lines in LINES:
@@ -445,7 +466,7 @@ def test_c2c_paths(isa, threads, dtype):
                 assert step["strategy"] == "lanes", (n, lines)
                 assert_short_c2c(step["algorithm"], n, dtype)
             if step["strategy"] == "lanes":
-                assert step["threads"] == threads_for(lines, lanes, lines * n, threads)
+                assert step["threads"] == lanes_threads(lines, n, dtype, threads)
             x = random_complex(rng, (lines, n), dtype)
             for forward in (True, False):
                 check_c2c(x, [1], threads, forward)
@@ -484,7 +505,7 @@ def test_codelet_paths(isa, threads, dtype):
             else:
                 assert step["algorithm"]["name"] != "codelet", n
             lines = shape[1 - axis]
-            assert step["threads"] == threads_for(lines, lanes, lines * n, threads)
+            assert step["threads"] == lanes_threads(lines, n, dtype, threads)
     assert "codelet of radix 4 x 4" in str(
         explain((100, 16), dtype, [1], threads=threads)
     )
@@ -512,6 +533,8 @@ def test_short_codelet_threads(isa, dtype):
         check_c2c(random_complex(rng, (2 * per_thread // short, short), dtype), [1], 2)
     longer = min(n for n in range(short + 1, 65) if has_codelet(n, dtype))
     lines = 2 * int(c["min_elements_per_thread"]) // longer + 1
+    if np.dtype(dtype) == np.complex64:  # as many bytes a thread
+        lines *= 2
     (step,) = explain((lines, longer), dtype, [1], threads=2)["steps"]
     assert_codelet(step["algorithm"], longer)
     assert step["threads"] == 2
@@ -641,8 +664,8 @@ def test_real_codelet_paths(isa, threads, dtype):
                     assert_codelet(step["algorithm"], n)
                     assert step["lane_width"] == width
                     lines = shape[1 - axis]
-                    assert step["threads"] == threads_for(
-                        lines, lanes, lines * n, threads
+                    assert step["threads"] == lanes_threads(
+                        lines, n, dtype, threads, real=True
                     )
                 else:
                     assert step["algorithm"]["name"] != "codelet", (kind, n)

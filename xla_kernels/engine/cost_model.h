@@ -176,7 +176,9 @@ constexpr int64_t kL1SetBytes = 4096;
 constexpr int64_t kLargestRadixWide = 8;
 constexpr int64_t kLargestRadixNarrow = 4;
 
-// Below this many elements per axis pass, threads cost more than they save.
+// Below this many elements per axis pass, threads cost more than they save
+// (of double precision: axis.cc's lane passes count a single-precision
+// element as half of one, lanes_work).
 constexpr int64_t kMinElementsPerThread = int64_t{1} << 15;
 // ... and this many for lines of at most kShortCodeletMaxLength points run by
 // a codelet (axis.cc, codelet_axis), which cost well under a nanosecond a
