@@ -56,11 +56,11 @@ def threads_for(count, align, work, threads):
 
 
 def lanes_threads(lines, n, dtype, threads, real=False):
-    """The threads of a lane pass over `lines` lines of n (axis.cc's
-    lanes_work, real_lanes_work and codelet_work): its work in elements of
-    double precision (half as many in single precision), codelet lines of at most
-    short_codelet_max_length points at min_short_codelet_elements_per_thread
-    elements a thread."""
+    """The threads of a lane pass over `lines` lines of n values, complex or
+    real (axis.cc's lanes_work and codelet_work): its work in elements of
+    double precision (half as many in single precision), codelet lines of at
+    most short_codelet_max_length points at
+    min_short_codelet_elements_per_thread elements a thread."""
     c = constants()
     single = np.dtype(dtype) in (np.float32, np.complex64)
 

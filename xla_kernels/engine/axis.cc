@@ -194,24 +194,19 @@ StepPlan step_of(const char* transform, bool forward, int64_t axis,
   return step;
 }
 
-// The work of `elements` complex values of T in lanes, in the units of
-// parallel_for's `work` (kMinElementsPerThread): complex128 elements, so that
-// a thread gets as many bytes in either precision. Counted as elements, two
-// threads ran 2^16-point batches of complex64 lines of 64 .. 4096 points
-// 0.49-1.00x as fast as one (AVX-512, the engine's numpy entry, best of 20%
-// of 150 paired rounds); at 2^17 points 0.69-1.62x.
+// The work of `elements` values of T (complex, or real for r2c/c2r lines)
+// in lanes, in the units of parallel_for's `work` (kMinElementsPerThread):
+// elements of double precision, so that a thread gets as many bytes in
+// either precision. Counted as elements, two threads ran 2^16-point batches
+// of complex64 lines of 64 .. 4096 points 0.49-1.00x as fast as one
+// (AVX-512, the engine's numpy entry, best of 20% of 150 paired rounds); at
+// 2^17 points 0.69-1.62x. A real line of n counts as n values: counted as
+// its inner complex transform of n / 2, float64 batches of 2^16 points
+// against ducc0 with two threads each went from 0.84-0.93x to 0.93-1.14x its
+// time (lengths 64 .. 4096, measured as above).
 template <typename T>
 int64_t lanes_work(int64_t elements) {
   return elements * int64_t{sizeof(T)} / int64_t{sizeof(double)};
-}
-
-// The same for real lines of n (counted as n elements: as their inner
-// complex transform of n / 2, float64 batches of 2^16 points against ducc0
-// with two threads each went from 0.84-0.93x to 0.93-1.14x its time, lengths
-// 64 .. 4096, measured as above).
-template <typename T>
-int64_t real_lanes_work(const LineSet& lines, int64_t n) {
-  return lanes_work<T>(lines.count * n);
 }
 
 // The work of codelet lines of `elements` points of n, in lanes_work's
@@ -707,7 +702,7 @@ void r2c_axis(const RealPlan<T>& plan, const T* in, const LineSet& lines,
       step.strategy = "lanes";
       step.lane_width = k.lanes;
       step.threads = threads_for(lines.count, k.lanes,
-                                 real_lanes_work<T>(lines, n), parallelism);
+                                 lanes_work<T>(lines.count * n), parallelism);
       step.algorithm = describe_real_lanes(plan);
     }
     trace->steps.push_back(step);
@@ -721,8 +716,8 @@ void r2c_axis(const RealPlan<T>& plan, const T* in, const LineSet& lines,
                      });
     return;
   }
-  parallel_for(lines.count, k.lanes, real_lanes_work<T>(lines, n), parallelism,
-               [&](int64_t begin, int64_t end) {
+  parallel_for(lines.count, k.lanes, lanes_work<T>(lines.count * n),
+               parallelism, [&](int64_t begin, int64_t end) {
                  k.r2c(plan, in, out, lines, begin, end);
                });
 }
@@ -758,7 +753,7 @@ void c2r_axis(const RealPlan<T>& plan, const std::complex<T>* in,
       step.strategy = "lanes";
       step.lane_width = k.lanes;
       step.threads = threads_for(lines.count, k.lanes,
-                                 real_lanes_work<T>(lines, n), parallelism);
+                                 lanes_work<T>(lines.count * n), parallelism);
       step.algorithm = describe_real_lanes(plan);
     }
     trace->steps.push_back(step);
@@ -772,8 +767,8 @@ void c2r_axis(const RealPlan<T>& plan, const std::complex<T>* in,
                      });
     return;
   }
-  parallel_for(lines.count, k.lanes, real_lanes_work<T>(lines, n), parallelism,
-               [&](int64_t begin, int64_t end) {
+  parallel_for(lines.count, k.lanes, lanes_work<T>(lines.count * n),
+               parallelism, [&](int64_t begin, int64_t end) {
                  k.c2r(plan, in, out, lines, begin, end, packed);
                });
 }

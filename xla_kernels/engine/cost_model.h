@@ -191,6 +191,8 @@ constexpr int64_t kMinElementsPerThread = int64_t{1} << 15;
 // gives.
 constexpr int64_t kShortCodeletMaxLength = 32;
 constexpr int64_t kMinShortCodeletElementsPerThread = int64_t{1} << 18;
+static_assert(kMinShortCodeletElementsPerThread % kMinElementsPerThread == 0,
+              "axis.cc's codelet_work scales work by their ratio");
 
 // The split or merge of one long real line (axis.cc, real_pairs) goes to
 // the threads in ranges of a multiple of this many pairs (k, n/2 - k), so
