@@ -236,8 +236,10 @@ def test_plans_use_the_codelets():
         for k in (1, 2, 3):
             assert radices_run(p**k) == ([p] * k, [])
     assert radices_run(7 * 11 * 13) == ([7, 11, 13], [])
-    # 37 and 79: Rader passes (36 and 78 have no prime factor above
-    # rader_largest_inner_prime; tests/test_speed_paths.py).
-    assert radices_run(3 * 3 * 5 * 5 * 37) == ([3, 3, 5, 5, 37], [])
+    # 61 and 79: Rader passes (60 and 78 have no prime factor above
+    # rader_largest_inner_prime; tests/test_speed_paths.py); 37, below
+    # rader_min_prime, the generic pass.
+    assert radices_run(3 * 3 * 5 * 61) == ([3, 3, 5, 61], [])
     assert radices_run(3 * 5 * 79) == ([3, 5, 79], [])
+    assert radices_run(3 * 3 * 5 * 5 * 37) == ([3, 3, 5, 5, 37], [37])
     assert radices_run(29) == ([29], [29])

@@ -1021,7 +1021,8 @@ def test_four_step_codelet_radices(isa, dtype):
     # generic pass) splits four-step into Stockham plans; one with larger
     # prime factors (79, 113; 37 and 109; 193 and 337) splits too, each large
     # prime in a factor run in lanes by Rader (a pass, or the factor's whole
-    # plan), never a Bluestein convolution of the whole line.
+    # plan) or, below rader_min_prime (37), the generic pass, never a
+    # Bluestein convolution of the whole line.
     c = constants()
     largest = int(c["four_step_largest_prime"])
     rng = np.random.default_rng(1)
@@ -1036,15 +1037,18 @@ def test_four_step_codelet_radices(isa, dtype):
             assert algorithm["name"] == "four_step", (n, algorithm["name"])
             assert algorithm["n1"] * algorithm["n2"] == n
             large = [p for p in prime_factors(n) if p > largest]
-            rader = []
+            rader, generic = [], []
             for part in algorithm["inner"]:
                 assert part["name"] in ("stockham", "rader"), part["name"]
                 if part["name"] == "rader":
                     rader.append(part["length"])
                 else:
                     rader += part["rader_radices"]
+                    generic += [p for p in part["generic_radices"] if p > largest]
                     assert part["bluestein_radices"] == []
-            assert sorted(rader) == sorted(large), n
+            # Below rader_min_prime a large prime runs the generic pass.
+            assert sorted(rader) == [p for p in large if rader_smooth(p)], n
+            assert sorted(generic) == [p for p in large if not rader_smooth(p)], n
         if n < 10**5 or n == 1008250:
             check_c2c(random_complex(rng, (1, n), dtype), [1], 1)
 
@@ -1115,7 +1119,7 @@ def test_rader_paths(isa, dtype):
     # p. Each against numpy, both directions.
     lanes = lanes_of(dtype)
     rng = np.random.default_rng(8)
-    for p in (37, 127, 1009, 2053, 3001):
+    for p in (61, 127, 1009, 2053, 3001):
         assert rader_smooth(p)
         for lines in (1, lanes, lanes + 3):
             (step,) = explain((lines, p), dtype, [1])["steps"]

@@ -82,8 +82,14 @@ constexpr double kBluesteinPassPaddedPassCost = 3.0;
 // 0.53, 2 x 1013 0.98 -> 0.65, 3 x 337 1.01 -> 0.52. With p - 1's own large
 // factors by Rader passes inside (179 = 2 x 89 + 1, 1637 = 4 x 409 + 1) it
 // lost 5-10% to Bluestein: the nested reorderings cost more than the model
-// says.
-constexpr int64_t kRaderMinPrime = 32;
+// says. Below 61 the generic pass runs instead, for accuracy: over lines
+// with a factor 37, 41, 43 or 53 (8 lengths each, p to 48p, complex128,
+// one thread), Rader's relative RMS error was 1.19-1.53x ducc0's and the
+// generic pass's 0.93-0.96x, for 4-11% more time (jfft / ducc0 0.63-0.68
+// -> 0.69-0.71); at 61 the generic pass cost 25% more time (0.55 ->
+// 0.69), and from 67 it was no more accurate than Rader (both 1.1-1.5x
+// ducc0's error, whose Bluestein these lengths get).
+constexpr int64_t kRaderMinPrime = 60;
 constexpr int64_t kRaderLargestInnerPrime = 31;
 constexpr double kRaderTransformCost = 1.0;
 constexpr double kRaderPointCost = 6.0;
