@@ -245,6 +245,70 @@ def test_repeated_calls_of_one_shape_follow_numpy():
         assert_close(jn.rfft(base), np.fft.rfft(base))
 
 
+def test_nd_calls_and_out_follow_numpy():
+    # The n-D and 2-D transforms keep what they work out per (shape, dtype, s,
+    # axes, norm) as the 1-D ones do, and both families write into out=
+    # directly where they can: each call below, twice (the second time every
+    # key is known), with out= left out, given exactly, given as the input
+    # itself, overlapping the input and of a wider dtype, must give numpy's
+    # result and leave the input alone unless it is out.
+    rng = np.random.default_rng(12)
+    base = rng.standard_normal((6, 8, 10))
+    layouts = {
+        "C": base,
+        "strided": np.repeat(base, 2, axis=2)[:, :, ::2],
+        "float32": base.astype(np.float32),
+        "big-endian": base.astype(">f8"),
+        "int": (base * 10).astype(np.int64),
+    }
+    calls = [{}, {"axes": (1,)}, {"axes": (-1, 0)}, {"norm": "ortho"},
+             {"s": (6, 10), "axes": (0, 2)}, {"s": (4, 12), "axes": (1, 2)}]  # fmt: skip
+    for _ in range(2):
+        for x in layouts.values():
+            z = x + 1j * x[::-1]
+            for kwargs in calls:
+                for name, a in (("fftn", z), ("ifftn", z), ("rfftn", x),
+                                ("fft2", z), ("rfft2", x)):  # fmt: skip
+                    if name.endswith("2") and len(kwargs.get("axes", (0, 1))) != 2:
+                        continue
+                    want = getattr(np.fft, name)(a, **kwargs)
+                    kept = a.copy()
+                    assert_close(getattr(jn, name)(a, **kwargs), want)
+                    out = np.empty_like(want)
+                    assert getattr(jn, name)(a, out=out, **kwargs) is out
+                    assert_close(out, want)
+                    np.testing.assert_array_equal(a, kept)
+                half = np.fft.rfftn(x, axes=kwargs.get("axes"))
+                want = np.fft.irfftn(half, **kwargs)
+                assert_close(jn.irfftn(half, **kwargs), want)
+                out = np.empty_like(want)
+                assert jn.irfftn(half, out=out, **kwargs) is out
+                assert_close(out, want)
+    z = base + 1j * base[::-1]
+    for name in ("fftn", "ifftn"):
+        want = getattr(np.fft, name)(z, axes=(0, 2))
+        own = z.copy()  # out= the input itself: in place
+        assert getattr(jn, name)(own, axes=(0, 2), out=own) is own
+        assert_close(own, want)
+        buf = np.concatenate([z.ravel(), z.ravel()[:10]])
+        x = buf[:-10].reshape(z.shape)  # out overlaps x, shifted by 10
+        out = buf[10:].reshape(z.shape)
+        assert getattr(jn, name)(x, axes=(0, 2), out=out) is out
+        assert_close(out, want)
+        wide = np.zeros(z.shape, np.complex128)
+        got = getattr(jn, name)(z.astype(np.complex64), axes=(0, 2), out=wide)
+        assert got is wide
+        assert_close(wide.astype(np.complex64), want.astype(np.complex64))
+    # Equal arguments of other types after plain ones find no entry.
+    for kwargs in ({"axes": (0.0, 1)}, {"s": (6.0, 8), "axes": (0, 1)}):
+        for _ in range(2):
+            with pytest.raises(TypeError):
+                np.fft.fftn(z, **kwargs)
+            with pytest.raises(TypeError):
+                jn.fftn(z, **kwargs)
+    assert_close(jn.fftn(z, axes=[0, 1]), np.fft.fftn(z, axes=[0, 1]))
+
+
 def test_arguments_of_other_types_after_equal_plain_ones():
     # The per-key caches take arguments as given: each call below follows an
     # equal one of plain types (64 == 64.0, (4, 64) == (4.0, 64)) whose entry
