@@ -885,6 +885,28 @@ int c2c_lane_width(const LineSet& lines) {
   return L;
 }
 
+// Lane groups of lines packed end to end whose rows take at most
+// kLanePrefetchMaxBytes prefetch the next group's input and output into L2
+// (PREFETCHT1) before their own: out of cache, gathering such short rows
+// waited on memory. 2^17 points after a 16 MB sweep of other memory
+// (numpy_c2c, one thread, AVX-512, paired calls): complex64 n = 66..200
+// took 0.67-0.89x the time, 240 0.95x, 256..2000 0.99-1.09x; complex128
+// 66..120 0.86-0.90x, 128..192 0.95-0.97x; in cache, complex64 80..200 lost
+// 6-8% to it.
+constexpr int64_t kLanePrefetchMaxBytes = int64_t{16} << 10;
+
+// Prefetches the `bytes` from `from` on into L2.
+inline void prefetch_bytes(uintptr_t from, int64_t bytes, bool for_writing) {
+  for (int64_t at = 0; at < bytes; at += 64) {
+    const void* p = reinterpret_cast<const void*>(from + at);
+    if (for_writing) {
+      __builtin_prefetch(p, 1, 2);
+    } else {
+      __builtin_prefetch(p, 0, 2);
+    }
+  }
+}
+
 template <typename T, typename V, typename... Narrower>
 void c2c_lines(const C2CPlan<T>& plan, const std::complex<T>* in,
                std::complex<T>* out, const LineSet& lines, int64_t begin,
@@ -903,6 +925,17 @@ void c2c_lines(const C2CPlan<T>& plan, const std::complex<T>* in,
     using W = typename decltype(lanes)::type;
     return [&, buf = Buffer<Cx<W>>(size)](const int64_t* io, const int64_t* oo,
                                           int count, int64_t line) mutable {
+      const int64_t bytes = count * n * sizeof(std::complex<T>);
+      if (is == 1 && os == 1 && count > 1 && io[1] - io[0] == n &&
+          oo[1] - oo[0] == n && bytes <= kLanePrefetchMaxBytes) {
+        // The next group's rows follow these (addresses as integers: past
+        // the arrays' ends a prefetch never faults, pointer arithmetic is
+        // undefined).
+        prefetch_bytes(reinterpret_cast<uintptr_t>(in + io[0]) + bytes, bytes,
+                       false);
+        prefetch_bytes(reinterpret_cast<uintptr_t>(out + oo[0]) + bytes, bytes,
+                       true);
+      }
       gather_group<T, W>(in, io, count, is, n, buf.data());
       Cx<W>* y = transform(plan, buf.data(), buf.data() + n, forward);
       if (post.re) apply_post_twiddles(y, n, post, line, forward);
