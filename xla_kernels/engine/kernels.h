@@ -886,13 +886,13 @@ int c2c_lane_width(const LineSet& lines) {
 }
 
 // Lane groups of lines packed end to end whose rows take at most
-// kLanePrefetchMaxBytes prefetch the next group's input and output into L2
-// (PREFETCHT1) before their own: out of cache, gathering such short rows
-// waited on memory. 2^17 points after a 16 MB sweep of other memory
-// (numpy_c2c, one thread, AVX-512, paired calls): complex64 n = 66..200
-// took 0.67-0.89x the time, 240 0.95x, 256..2000 0.99-1.09x; complex128
-// 66..120 0.86-0.90x, 128..192 0.95-0.97x; in cache, complex64 80..200 lost
-// 6-8% to it.
+// kLanePrefetchMaxBytes (c2c, r2c and c2r lines) prefetch the next group's
+// input and output into L2 (PREFETCHT1) before their own: out of cache,
+// gathering such short rows waited on memory. 2^17 points after a 16 MB sweep
+// of other memory (numpy_c2c, one thread, AVX-512, paired calls): complex64 n
+// = 66..200 took 0.67-0.89x the time, 240 0.95x, 256..2000 0.99-1.09x;
+// complex128 66..120 0.86-0.90x, 128..192 0.95-0.97x; in cache,
+// complex64 80..200 lost 6-8% to it.
 constexpr int64_t kLanePrefetchMaxBytes = int64_t{16} << 10;
 
 // Prefetches the `bytes` from `from` on into L2.
@@ -905,6 +905,27 @@ inline void prefetch_bytes(uintptr_t from, int64_t bytes, bool for_writing) {
       __builtin_prefetch(p, 0, 2);
     }
   }
+}
+
+// The prefetch above for a group of `count` lines starting at in + io[b]
+// and out + oo[b], when they are rows of in_row (out_row) elements end to
+// end: the next group's rows follow. Addresses as integers: past the
+// arrays' ends a prefetch never faults, pointer arithmetic is undefined.
+template <typename In, typename Out>
+inline void prefetch_next_group(const In* in, const int64_t* io, int64_t is,
+                                int64_t in_row, Out* out, const int64_t* oo,
+                                int64_t os, int64_t out_row, int count) {
+  if (count < 2 || is != 1 || os != 1 || io[1] - io[0] != in_row ||
+      oo[1] - oo[0] != out_row) {
+    return;
+  }
+  const int64_t in_bytes = count * in_row * int64_t{sizeof(In)};
+  const int64_t out_bytes = count * out_row * int64_t{sizeof(Out)};
+  if (std::max(in_bytes, out_bytes) > kLanePrefetchMaxBytes) return;
+  prefetch_bytes(reinterpret_cast<uintptr_t>(in + io[0]) + in_bytes, in_bytes,
+                 false);
+  prefetch_bytes(reinterpret_cast<uintptr_t>(out + oo[0]) + out_bytes,
+                 out_bytes, true);
 }
 
 template <typename T, typename V, typename... Narrower>
@@ -925,17 +946,7 @@ void c2c_lines(const C2CPlan<T>& plan, const std::complex<T>* in,
     using W = typename decltype(lanes)::type;
     return [&, buf = Buffer<Cx<W>>(size)](const int64_t* io, const int64_t* oo,
                                           int count, int64_t line) mutable {
-      const int64_t bytes = count * n * sizeof(std::complex<T>);
-      if (is == 1 && os == 1 && count > 1 && io[1] - io[0] == n &&
-          oo[1] - oo[0] == n && bytes <= kLanePrefetchMaxBytes) {
-        // The next group's rows follow these (addresses as integers: past
-        // the arrays' ends a prefetch never faults, pointer arithmetic is
-        // undefined).
-        prefetch_bytes(reinterpret_cast<uintptr_t>(in + io[0]) + bytes, bytes,
-                       false);
-        prefetch_bytes(reinterpret_cast<uintptr_t>(out + oo[0]) + bytes, bytes,
-                       true);
-      }
+      prefetch_next_group(in, io, is, n, out, oo, os, n, count);
       gather_group<T, W>(in, io, count, is, n, buf.data());
       Cx<W>* y = transform(plan, buf.data(), buf.data() + n, forward);
       if (post.re) apply_post_twiddles(y, n, post, line, forward);
@@ -955,6 +966,7 @@ void r2c_lines(const RealPlan<T>& plan, const T* in, std::complex<T>* out,
     return
         [&, buf = Buffer<Cx<W>>(size), x = Buffer<W>(n)](
             const int64_t* io, const int64_t* oo, int count, int64_t) mutable {
+          prefetch_next_group(in, io, is, n, out, oo, os, m, count);
           gather_real_group<T, W>(in, io, count, is, n, x.data());
           r2c_transform(plan, x.data(), buf.data(), buf.data() + m);
           scatter_group<T, W>(buf.data(), m, out, oo, count, os);
@@ -975,6 +987,7 @@ void c2r_lines(const RealPlan<T>& plan, const std::complex<T>* in, T* out,
     return
         [&, buf = Buffer<Cx<W>>(size), x = Buffer<W>(n)](
             const int64_t* io, const int64_t* oo, int count, int64_t) mutable {
+          prefetch_next_group(in, io, is, stored, out, oo, os, n, count);
           gather_group<T, W>(in, io, count, is, stored, buf.data());
           if (packed) {
             buf[m - 1] = Cx<W>{buf[0].im, W{}};
