@@ -68,10 +68,12 @@ def lanes_threads(lines, n, dtype, threads, real=False):
         return elements // 2 if single else elements
 
     if has_codelet(n, dtype, real=real) and n <= c["short_codelet_max_length"]:
-        ratio = int(c["min_short_codelet_elements_per_thread"]) // int(
-            c["min_elements_per_thread"]
+        work = (
+            lines
+            * n
+            * int(c["min_elements_per_thread"])
+            // int(c["min_short_codelet_elements_per_thread"])
         )
-        work = lines * n // ratio
     else:
         work = bytes_work(lines * n)
     return threads_for(lines, lanes_of(dtype), work, threads)

@@ -50,7 +50,7 @@ void parallel_for(int64_t count, int64_t align, int64_t work,
     std::exception_ptr error;
   };
   auto state = std::make_shared<State>();
-  const int64_t chunks = threads;
+  const int64_t chunks = std::min(blocks, threads * kChunksPerThread);
   const int64_t per_chunk = (blocks + chunks - 1) / chunks * align;
   // A task claims chunks until none are left; one scheduled too late finds
   // none and never touches `body`, which lives on the caller's stack.
