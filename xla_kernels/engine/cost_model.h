@@ -202,14 +202,13 @@ constexpr int64_t kChunksPerThread = 4;
 // ... and this many for lines of at most kShortCodeletMaxLength points run by
 // a codelet (axis.cc, codelet_axis), which cost well under a nanosecond a
 // point and are bound by memory. Two threads over one, complex128 and
-// complex64, AVX-512, batches of 2^15 .. 2^20 points (best of 20% of
-// paired rounds, two runs, the engine's numpy entry): lengths 2 .. 32 ran
-// 0.53-0.96x as fast with two threads at 2^16 and 2^17 points, and mixed
-// (0.69-1.34x) at 2^18; from 2^19 points 0.86-1.74x. Length 64 gained
-// from 2^16 (c128 1.48x) or 2^17 (c64 1.17x) points, as the general rule
-// gives.
+// complex64, AVX-512, chunks as kChunksPerThread says (paired rounds, the
+// engine's numpy entry), lengths 2 .. 32: at 2^17 points 0.75-1.39x the
+// time, at 2^18 0.69-0.83x (complex64 lengths 2 and 4 0.92-1.09x), at 2^19
+// 0.60-0.79x. Across these and the longer lines of kMinElementsPerThread,
+// two threads paid once one thread took about 100 us.
 constexpr int64_t kShortCodeletMaxLength = 32;
-constexpr int64_t kMinShortCodeletElementsPerThread = int64_t{1} << 18;
+constexpr int64_t kMinShortCodeletElementsPerThread = int64_t{1} << 17;
 
 // The split or merge of one long real line (axis.cc, real_pairs) goes to
 // the threads in ranges of a multiple of this many pairs (k, n/2 - k), so
