@@ -226,6 +226,15 @@ constexpr size_t kTrailingPlaneBytes = 512 * 1024;
 // Scaling a contiguous array is split across threads in chunks of this many
 // elements (whole cache lines, and never two threads on one line).
 constexpr int64_t kScaleChunkElements = 4096;
+// ... and takes a thread per this many bytes: the scale pass runs over a
+// transform's output while it is still in the cache of the thread that
+// wrote the most of it, and a second thread first fetched its half from
+// the other core. irfft of n points, the scale pass's time (norm
+// "backward" less "forward", paired rounds, numpy entry) on two threads
+// over one: float32 2^16 .. 2^20 points 1.9-4.1x, float64 2^16 and 2^20
+// 1.5x, level to faster at 2^17 and 2^18; from 16 MiB (float32 2^22, float64
+// 2^21) two threads took 0.59-0.69x the time.
+constexpr int64_t kScaleMinBytesPerThread = int64_t{8} << 20;
 
 }  // namespace jfft::engine
 

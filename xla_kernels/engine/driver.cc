@@ -144,6 +144,14 @@ bool c2c_trailing_planes(const ArrayView<const std::complex<T>>& in,
   return true;
 }
 
+// The work of scaling `count` values of T, in parallel_for's units: a
+// thread per kScaleMinBytesPerThread bytes.
+template <typename T>
+int64_t scale_work(int64_t count) {
+  return count * int64_t{sizeof(T)} * kMinElementsPerThread /
+         kScaleMinBytesPerThread;
+}
+
 // Multiplies every element of a strided array by `scale` (the norm of an
 // inverse or "ortho" transform), in place and in parallel, while the output
 // is still warm in cache: cheaper than the separate XLA multiply into a fresh
@@ -157,7 +165,7 @@ void scale_array(T* data, const std::vector<int64_t>& shape,
   if (strides == row_major_strides(shape)) {
     int64_t count = 1;
     for (int64_t d : shape) count *= d;
-    parallel_for(count, kScaleChunkElements, count, parallelism,
+    parallel_for(count, kScaleChunkElements, scale_work<T>(count), parallelism,
                  [&](int64_t begin, int64_t end) {
                    for (int64_t i = begin; i < end; ++i) data[i] *= factor;
                  });
@@ -170,7 +178,7 @@ void scale_array(T* data, const std::vector<int64_t>& shape,
   const int64_t last = static_cast<int64_t>(shape.size()) - 1;
   const LineSet lines = lines_along(shape, strides, strides, last);
   const int64_t n = shape[last], stride = strides[last];
-  parallel_for(lines.count, 1, lines.count * n, parallelism,
+  parallel_for(lines.count, 1, scale_work<T>(lines.count * n), parallelism,
                [&](int64_t begin, int64_t end) {
                  for (int64_t line = begin; line < end; ++line) {
                    int64_t offset, unused;
@@ -523,6 +531,7 @@ std::vector<std::pair<std::string, double>> plan_constants() {
        kMinShortCodeletElementsPerThread},
       {"trailing_plane_bytes", kTrailingPlaneBytes},
       {"scale_chunk_elements", kScaleChunkElements},
+      {"scale_min_bytes_per_thread", kScaleMinBytesPerThread},
       {"lanes_float", kernels<float>().lanes},
       {"lanes_double", kernels<double>().lanes},
       {"codelet_max_length", kCodeletMaxLength},
