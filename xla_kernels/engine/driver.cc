@@ -532,6 +532,7 @@ std::vector<std::pair<std::string, double>> plan_constants() {
       {"trailing_plane_bytes", kTrailingPlaneBytes},
       {"scale_chunk_elements", kScaleChunkElements},
       {"scale_min_bytes_per_thread", kScaleMinBytesPerThread},
+      {"chunks_per_thread", kChunksPerThread},
       {"lanes_float", kernels<float>().lanes},
       {"lanes_double", kernels<double>().lanes},
       {"codelet_max_length", kCodeletMaxLength},
