@@ -215,7 +215,7 @@ int64_t lanes_work(int64_t elements) {
 template <typename T>
 int64_t codelet_work(int64_t n, int64_t elements) {
   if (n > kShortCodeletMaxLength) return lanes_work<T>(elements);
-  return elements * kMinElementsPerThread / kMinShortCodeletElementsPerThread;
+  return work_of(elements, kMinShortCodeletElementsPerThread);
 }
 
 // The lines of a length with a codelet (codelet_of), c2c, r2c or c2r:

@@ -189,16 +189,9 @@ constexpr int64_t kLargestRadixNarrow = 4;
 // lines of 60 .. 4096 points: batches of 3 2^14 complex128 points ran in
 // 0.69-0.94x the time (geomean 0.83), of 3 2^15 complex64 points 0.54-0.85x
 // (0.79); at 2^15 points of either, 0.77-1.80x (short lines lost, Bluestein
-// ones gained). Before, at 2^15 a thread, the sweep's batches of
-// 2^17 / n lines of complex64 (just under 2^17 points) ran one thread.
+// ones gained). At 2^15 a thread, batches of 2^17 / n lines of complex64
+// (just under 2^17 points, as the length sweep times them) ran one thread.
 constexpr int64_t kMinElementsPerThread = int64_t{3} << 13;
-// parallel_for hands out a pass in this many chunks a thread, claimed as
-// threads come free: the caller starts at once and takes over the chunks of
-// a thread the pool wakes late. With one chunk a thread, two threads over
-// one ran 2^18-point complex64 batches in 0.66-1.18x the time, with four
-// 0.55-0.81x; 2^16-point complex128 ones 0.83-1.21x -> 0.73-0.84x (lines of
-// 24 .. 4096 points, paired rounds); eight chunks were within noise of four.
-constexpr int64_t kChunksPerThread = 4;
 // ... and this many for lines of at most kShortCodeletMaxLength points run by
 // a codelet (axis.cc, codelet_axis), which cost well under a nanosecond a
 // point and are bound by memory. Two threads over one, complex128 and
@@ -209,6 +202,13 @@ constexpr int64_t kChunksPerThread = 4;
 // two threads paid once one thread took about 100 us.
 constexpr int64_t kShortCodeletMaxLength = 32;
 constexpr int64_t kMinShortCodeletElementsPerThread = int64_t{1} << 17;
+// parallel_for hands out a pass in this many chunks a thread, claimed as
+// threads come free: the caller starts at once and takes over the chunks of
+// a thread the pool wakes late. With one chunk a thread, two threads over
+// one ran 2^18-point complex64 batches in 0.66-1.18x the time, with four
+// 0.55-0.81x; 2^16-point complex128 ones 0.83-1.21x -> 0.73-0.84x (lines of
+// 24 .. 4096 points, paired rounds); eight chunks were within noise of four.
+constexpr int64_t kChunksPerThread = 4;
 
 // The split or merge of one long real line (axis.cc, real_pairs) goes to
 // the threads in ranges of a multiple of this many pairs (k, n/2 - k), so

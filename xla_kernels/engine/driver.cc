@@ -148,8 +148,7 @@ bool c2c_trailing_planes(const ArrayView<const std::complex<T>>& in,
 // thread per kScaleMinBytesPerThread bytes.
 template <typename T>
 int64_t scale_work(int64_t count) {
-  return count * int64_t{sizeof(T)} * kMinElementsPerThread /
-         kScaleMinBytesPerThread;
+  return work_of(count * int64_t{sizeof(T)}, kScaleMinBytesPerThread);
 }
 
 // Multiplies every element of a strided array by `scale` (the norm of an

@@ -30,6 +30,12 @@ inline int64_t threads_for(int64_t count, int64_t align, int64_t work,
   return std::max<int64_t>(1, threads);
 }
 
+// The `work` of `units` for a pass that needs `units_per_thread` of them a
+// thread: units counted against kMinElementsPerThread's threshold instead.
+inline int64_t work_of(int64_t units, int64_t units_per_thread) {
+  return units * kMinElementsPerThread / units_per_thread;
+}
+
 // Runs body(begin, end) over [0, count) in chunks of `align` units, on
 // threads_for(...) threads, the caller included. Waits for every chunk and
 // rethrows the first exception.
